@@ -1,4 +1,41 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
-app.Run();
+using IopGuideBot.Channels;
+using IopGuideBot.Hosting;
+using Serilog;
+
+ClinicLogging.UseBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var dataDirectory = DataDirectory.Resolve(builder);
+    builder.AddClinicLogging(dataDirectory);
+
+    builder.Services.AddProblemDetails();
+    builder.Services.AddHealthChecks();
+    builder.Services.AddBotChannel(builder.Configuration);
+
+    var app = builder.Build();
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseClinicRequestLogging();
+
+    app.MapHealthEndpoints();
+    app.MapBotMessagesEndpoints();
+
+    app.EnsureChannelSettingsAreSafe();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    // One clear line: configuration problems (e.g. anonymous in Production) say what to change.
+    Log.Fatal("IopGuideBot stopped: {Reason}", ex is Microsoft.Extensions.Options.OptionsValidationException ? ex.Message : ex.GetType().Name + ": " + ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so the tests can host the service.</summary>
+public partial class Program;

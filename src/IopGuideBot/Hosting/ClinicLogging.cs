@@ -1,0 +1,56 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace IopGuideBot.Hosting;
+
+public static class ClinicLogging
+{
+    /// <summary>
+    /// Serilog to the console and to a rolling JSON file under the data directory. Levels come from the
+    /// <c>Serilog</c> configuration section; the defaults there keep framework and SDK chatter (which includes request
+    /// URLs carrying conversation ids) at Warning.
+    /// </summary>
+    /// <remarks>
+    /// Privacy rule for every log call in this codebase: never message text, names, phone numbers, e-mail addresses or
+    /// tokens; conversation ids only through <see cref="LogIds.Hash"/>.
+    /// </remarks>
+    public static WebApplicationBuilder AddClinicLogging(this WebApplicationBuilder builder, string dataDirectory)
+    {
+        var logFile = Path.Combine(dataDirectory, "logs", "iopguidebot-.json");
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.File(
+                new CompactJsonFormatter(),
+                logFile,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14));
+        return builder;
+    }
+
+    /// <summary>
+    /// One line per request: method, the matched route pattern (not the raw path, which can carry conversation ids),
+    /// status and time. Never bodies or query strings.
+    /// </summary>
+    public static IApplicationBuilder UseClinicRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {Route} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.IncludeQueryInRequestPath = false;
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+                diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
+        });
+
+    /// <summary>A console logger for start-up, before configuration is read; replaced once the host is built.</summary>
+    public static void UseBootstrapLogger() =>
+        Log.Logger = new LoggerConfiguration()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .CreateBootstrapLogger();
+}

@@ -1,0 +1,20 @@
+namespace IopGuideBot.Hosting;
+
+/// <summary>Where the service keeps its database and logs: <c>Storage:DataDirectory</c>, relative to the content root.</summary>
+public static class DataDirectory
+{
+    public const string ConfigurationKey = "Storage:DataDirectory";
+
+    /// <summary>
+    /// Resolves the directory once, creates it, and writes the absolute path back into configuration so that storage
+    /// and logging agree on it.
+    /// </summary>
+    public static string Resolve(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[ConfigurationKey];
+        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        builder.Configuration[ConfigurationKey] = path;
+        return path;
+    }
+}
