@@ -55,9 +55,23 @@ public sealed class BotService : WebApplicationFactory<Program>
         }
     }
 
+    private bool _keepData;
+
+    /// <summary>Stops the service and flushes its logs, leaving the data directory for the test to inspect.</summary>
+    public async Task DisposeAsyncKeepingData()
+    {
+        _keepData = true;
+        await base.DisposeAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test in the solution and ends with one line: "N passed, N failed, N skipped".
+#
+# Set-up it does on its own (idempotent):
+#   * as root: installs and starts what the tests need from Debian's packages (PostgreSQL) — scripts/prerequisites.sh;
+#   * points the PostgreSQL half of the storage tests at that server.
+# Not root and no PostgreSQL reachable: those tests are skipped with a reason, except under CI=true, where they fail.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = "0" ]; then
+  bash scripts/prerequisites.sh || { echo "prerequisites failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+fi
+
+if [ -z "${IOPGUIDEBOT_TEST_POSTGRES:-}" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  export IOPGUIDEBOT_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=iopguidebot;Password=iopguidebot;Database=iopguidebot_test"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results="TestResults/$(date +%Y%m%d-%H%M%S)"
+rm -rf "$results"
+
+# Build once, then test without rebuilding: the projects share dependencies and the machine has two cores.
+if ! dotnet build IopGuideBot.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+dotnet test IopGuideBot.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0; failed=0; skipped=0; total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  t=$(get total); e=$(get executed); p=$(get passed); f=$(get failed); ne=$(get notExecuted)
+  total=$((total + ${t:-0}))
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + $(get error || echo 0) + $(get timeout || echo 0)))
+  skipped=$((skipped + ${t:-0} - ${e:-0} + ${ne:-0}))
+done
+
+if [ "$total" -eq 0 ]; then
+  echo "no tests ran"
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # dotnet test failed without a failing test (a crashed test host, say)
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
