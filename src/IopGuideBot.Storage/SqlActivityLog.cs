@@ -1,0 +1,159 @@
+using System.Data.Common;
+using IopGuideBot.Storage.Database;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace IopGuideBot.Storage;
+
+/// <summary>
+/// <see cref="IActivityLog"/> over SQLite or PostgreSQL. The whole activity is stored as encrypted JSON; only the
+/// conversation id, sequence, activity id, time, type and sender role are in clear.
+/// </summary>
+/// <remarks>
+/// Sequences are gapless and in commit order because each append first bumps the conversation's counter row
+/// (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>), which holds that row's lock (PostgreSQL) or the database write
+/// lock (SQLite) until commit. A second append to the same conversation, from any instance, waits, then sees the first
+/// one committed; a rolled-back append gives its number back. Readers therefore never see sequence n+1 before n.
+/// </remarks>
+public sealed class SqlActivityLog : IActivityLog
+{
+    private static readonly JsonSerializerSettings ActivitySettings = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+    };
+
+    private readonly StorageDatabase _db;
+    private readonly PhiProtector _phi;
+    private readonly TimeProvider _time;
+
+    internal SqlActivityLog(StorageDatabase db, PhiProtector phi, TimeProvider time)
+    {
+        _db = db;
+        _phi = phi;
+        _time = time;
+    }
+
+    public async Task<long> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrEmpty(activity.Id))
+        {
+            activity.Id = Guid.NewGuid().ToString("N");
+        }
+
+        var now = _time.GetUtcNow();
+        var payload = _phi.Protect(JsonConvert.SerializeObject(activity, ActivitySettings));
+        await _db.EnsureMigratedAsync(cancellationToken);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _db.RetryAsync(
+                    () => AppendOnceAsync(conversationId, activity, payload, now, cancellationToken), cancellationToken);
+            }
+            catch (Exception ex) when (attempt < 3 && _db.IsUniqueViolation(ex))
+            {
+                // Cannot normally happen (the counter row lock orders appends); if it does, the retry finds the
+                // stored activity and returns its sequence.
+            }
+        }
+    }
+
+    private async Task<long> AppendOnceAsync(
+        string conversationId, Activity activity, byte[] payload, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await _db.OpenConnectionAsync(ct);
+        await using var tx = await _db.BeginWriteAsync(connection, ct);
+
+        long sequence;
+        await using (var bump = Sql.Command(connection, tx, """
+                INSERT INTO conversations (conversation_id, last_sequence, created_at, last_activity_at)
+                VALUES (@c, 1, @t, @t)
+                ON CONFLICT (conversation_id) DO UPDATE
+                    SET last_sequence = conversations.last_sequence + 1, last_activity_at = excluded.last_activity_at
+                RETURNING last_sequence
+                """)
+            .With("@c", conversationId)
+            .With("@t", Sql.ToUnixMs(now)))
+        {
+            sequence = Convert.ToInt64(await bump.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Checked after taking the lock, so a concurrent append of the same id has committed (or rolled back) by now.
+        await using (var existing = Sql.Command(connection, tx,
+                         "SELECT sequence FROM activities WHERE conversation_id = @c AND activity_id = @a")
+                     .With("@c", conversationId)
+                     .With("@a", activity.Id))
+        {
+            if (await existing.ExecuteScalarAsync(ct) is { } found and not DBNull)
+            {
+                await tx.RollbackAsync(ct); // gives the bumped number back
+                return Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        await using (var insert = Sql.Command(connection, tx, """
+                INSERT INTO activities (conversation_id, sequence, activity_id, timestamp, type, from_role, payload)
+                VALUES (@c, @s, @a, @t, @type, @role, @p)
+                """)
+            .With("@c", conversationId)
+            .With("@s", sequence)
+            .With("@a", activity.Id)
+            .With("@t", Sql.ToUnixMs(activity.Timestamp ?? now))
+            .With("@type", activity.Type)
+            .With("@role", activity.From?.Role)
+            .With("@p", payload))
+        {
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        var change = new StorageChange(StorageChangeKind.Activity, conversationId, sequence);
+        await _db.NotifyInTransactionAsync(connection, tx, change, ct);
+        await tx.CommitAsync(ct);
+        _db.AfterCommit(change);
+        return sequence;
+    }
+
+    public async Task<IReadOnlyList<LoggedActivity>> ReadAfterAsync(
+        string conversationId, long watermark, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, """
+                SELECT sequence, payload FROM activities
+                WHERE conversation_id = @c AND sequence > @w
+                ORDER BY sequence
+                LIMIT @max
+                """)
+            .With("@c", conversationId)
+            .With("@w", watermark)
+            .With("@max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new List<LoggedActivity>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var json = _phi.Unprotect(reader.GetFieldValue<byte[]>(1));
+            var activity = JsonConvert.DeserializeObject<Activity>(json, ActivitySettings)!;
+            result.Add(new LoggedActivity(reader.GetInt64(0), activity));
+        }
+
+        return result;
+    }
+
+    public async Task<long> GetLastSequenceAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            "SELECT last_sequence FROM conversations WHERE conversation_id = @c").With("@c", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+            ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Data.Common;
+using IopGuideBot.Storage.Database;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace IopGuideBot.Storage;
+
+/// <summary>
+/// Bot Builder <see cref="IStorage"/> over SQLite or PostgreSQL with <see cref="MemoryStorage"/>'s ETag rules:
+/// an <see cref="IStoreItem"/> (or a JObject with an "ETag") is written only if its ETag is "*" or equals the stored one
+/// (or nothing with an ETag is stored yet); otherwise the write throws <see cref="Exception"/> "Etag conflict…". Other
+/// values are last-write-wins. Every write gets a new ETag. A batch is written in one transaction: all or nothing.
+/// Items are serialised with Newtonsoft.Json (TypeNameHandling.All, so typed dialog state round-trips) and encrypted.
+/// </summary>
+public sealed class SqlBotStorage : IStorage
+{
+    // The settings MemoryStorage's documentation recommends for typed state. TypeNameHandling.All is only safe because
+    // the stored JSON is authenticated by Data Protection: nobody can plant a $type in the database.
+    private static readonly JsonSerializer StateSerializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        NullValueHandling = NullValueHandling.Include,
+        ContractResolver = new DefaultContractResolver(),
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+    });
+
+    private const string ETagProperty = "ETag";
+
+    private readonly StorageDatabase _db;
+    private readonly PhiProtector _phi;
+    private readonly TimeProvider _time;
+
+    internal SqlBotStorage(StorageDatabase db, PhiProtector phi, TimeProvider time)
+    {
+        _db = db;
+        _phi = phi;
+        _time = time;
+    }
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0)
+        {
+            return result;
+        }
+
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            var names = chunk.Select((_, i) => $"@k{i}").ToArray();
+            await using var command = Sql.Command(connection, null,
+                $"SELECT state_key, data FROM bot_state WHERE state_key IN ({string.Join(", ", names)})");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var json = _phi.Unprotect(reader.GetFieldValue<byte[]>(1));
+                var value = JObject.Parse(json).ToObject<object>(StateSerializer);
+                if (value is not null)
+                {
+                    result[reader.GetString(0)] = value;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await _db.RetryAsync(async () =>
+        {
+            await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+            await using var tx = await _db.BeginWriteAsync(connection, cancellationToken);
+            foreach (var (key, value) in changes)
+            {
+                await WriteOneAsync(connection, tx, key, value, cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task WriteOneAsync(DbConnection connection, DbTransaction tx, string key, object? value, CancellationToken ct)
+    {
+        if (value is null)
+        {
+            // MemoryStorage stores null and then reads nothing back: the same as deleting.
+            await using var delete = Sql.Command(connection, tx, "DELETE FROM bot_state WHERE state_key = @k").With("@k", key);
+            await delete.ExecuteNonQueryAsync(ct);
+            return;
+        }
+
+        var state = JObject.FromObject(value, StateSerializer);
+        var (checksETag, expected) = value switch
+        {
+            IStoreItem item => (true, item.ETag),
+            JObject jo when jo.ContainsKey(ETagProperty) => (true, jo.Value<string>(ETagProperty)),
+            _ => (false, null),
+        };
+
+        string? newETag = null;
+        if (checksETag)
+        {
+            newETag = Guid.NewGuid().ToString("N");
+            state[ETagProperty] = newETag;
+        }
+
+        var condition = checksETag
+            ? " WHERE bot_state.etag IS NULL OR @expected = '*' OR bot_state.etag = @expected"
+            : string.Empty;
+        await using var upsert = Sql.Command(connection, tx, $"""
+                INSERT INTO bot_state (state_key, conversation_id, etag, data, updated_at)
+                VALUES (@k, @c, @e, @d, @t)
+                ON CONFLICT (state_key) DO UPDATE SET conversation_id = excluded.conversation_id, etag = excluded.etag,
+                    data = excluded.data, updated_at = excluded.updated_at{condition}
+                """)
+            .With("@k", key)
+            .With("@c", ConversationIdOf(key))
+            .With("@e", newETag)
+            .With("@d", _phi.Protect(state.ToString(Formatting.None)))
+            .With("@t", Sql.ToUnixMs(_time.GetUtcNow()));
+        if (checksETag)
+        {
+            upsert.With("@expected", expected);
+        }
+
+        if (await upsert.ExecuteNonQueryAsync(ct) == 0)
+        {
+            await using var current = Sql.Command(connection, tx, "SELECT etag FROM bot_state WHERE state_key = @k").With("@k", key);
+            var currentETag = await current.ExecuteScalarAsync(ct) as string;
+#pragma warning disable CA2201 // The exact type and message of MemoryStorage, which callers and the SDK's tests expect.
+            throw new Exception($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: {currentETag}");
+#pragma warning restore CA2201
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+        await using var tx = await _db.BeginWriteAsync(connection, cancellationToken);
+        foreach (var key in keys)
+        {
+            await using var delete = Sql.Command(connection, tx, "DELETE FROM bot_state WHERE state_key = @k").With("@k", key);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The conversation a state key belongs to, so retention can delete a conversation's state with its transcript.
+    /// Bot Builder keys are "{channel}/conversations/{id}" (ConversationState) and
+    /// "{channel}/conversations/{id}/users/{user}" (PrivateConversationState); UserState keys have no conversation.
+    /// </summary>
+    internal static string? ConversationIdOf(string key)
+    {
+        const string marker = "/conversations/";
+        var start = key.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var rest = key[(start + marker.Length)..];
+        var end = rest.IndexOf("/users/", StringComparison.Ordinal);
+        var id = end < 0 ? rest : rest[..end];
+        return id.Length == 0 ? null : id;
+    }
+}
