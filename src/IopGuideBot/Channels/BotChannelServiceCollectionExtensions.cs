@@ -26,8 +26,10 @@ public static class BotChannelServiceCollectionExtensions
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
 
-        // Middleware runs in registration order; the log scope goes first so everything after it is correlated.
+        // Middleware runs in registration order: the log scope first so everything after it is correlated, then the
+        // durable activity log, so an activity is on record before anything (even the safety check) acts on it.
         services.AddSingleton<IMiddleware, ConversationLogScopeMiddleware>();
+        services.AddSingleton<IMiddleware, ActivityLogMiddleware>();
 
         services.AddSingleton<ClinicCloudAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicCloudAdapter>());

@@ -1,4 +1,4 @@
-using IopGuideBot.Hosting;
+using IopGuideBot.Storage;
 using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using Serilog.Context;
