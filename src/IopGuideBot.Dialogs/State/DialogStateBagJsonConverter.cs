@@ -120,7 +120,7 @@ public sealed class DialogStateBagJsonConverter : JsonConverter<DialogStateBag>
             case JValue { Type: JTokenType.Integer } integer:
                 // Untagged numbers only come from hand-written or legacy JSON; prefer int, as the code most likely stored one.
                 var number = (long)integer;
-                return number is >= int.MinValue and <= int.MaxValue ? (int)number : number;
+                return number is >= int.MinValue and <= int.MaxValue ? (object)(int)number : number;
             case JValue { Type: JTokenType.Float } real:
                 return (double)real;
             case JValue primitive:
