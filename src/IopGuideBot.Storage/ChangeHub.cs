@@ -17,6 +17,7 @@ internal sealed class ChangeHub : IActivityNotifications, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private ImmutableList<Subscription> _subscriptions = [];
     private Task? _listenLoop;
+    private int _disposed;
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ChangeHub(ILogger logger, string? listenConnectionString)
@@ -150,6 +151,12 @@ internal sealed class ChangeHub : IActivityNotifications, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Owned by the database and also registered as IActivityNotifications, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_listenLoop is not null)
         {

@@ -31,8 +31,13 @@ internal sealed class StorageStartupService : IHostedService
         var version = await _db.GetSchemaVersionAsync(cancellationToken);
         if (_db is SqliteDatabase sqlite)
         {
-            _logger.LogInformation("Storage ready: SQLite {SqliteVersion}, schema version {SchemaVersion}",
-                await sqlite.GetSqliteVersionAsync(cancellationToken), version);
+            var sqliteVersion = await sqlite.GetSqliteVersionAsync(cancellationToken);
+            _logger.LogInformation("Storage ready: SQLite {SqliteVersion}, schema version {SchemaVersion}", sqliteVersion, version);
+            if (Version.TryParse(sqliteVersion, out var parsed) && parsed < new Version(3, 51, 3))
+            {
+                // 3.7.0–3.51.2 can corrupt a WAL database when two connections write and checkpoint at once.
+                _logger.LogWarning("SQLite {SqliteVersion} predates the WAL-reset corruption fix in 3.51.3", sqliteVersion);
+            }
         }
         else
         {

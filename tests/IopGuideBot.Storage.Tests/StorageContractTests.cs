@@ -403,33 +403,56 @@ public abstract class StorageContractTests : IAsyncLifetime
         }
     }
 
+    private static ConversationReference TestConversation(string id) => new()
+    {
+        ChannelId = "test",
+        Conversation = new ConversationAccount(id: id),
+        User = new ChannelAccount("user-1", role: "user"),
+        Bot = new ChannelAccount("bot", role: "bot"),
+    };
+
+    private static TestFlow EchoTwice(TestAdapter adapter) =>
+        new TestFlow(adapter, (turn, ct) => turn.SendActivityAsync($"echo: {turn.Activity.Text}", cancellationToken: ct))
+            .Send("first").AssertReply("echo: first")
+            .Send("second").AssertReply("echo: second");
+
     [SkippableFact]
     public async Task TranscriptLoggerMiddleware_writes_incoming_and_outgoing_activities()
     {
         var instance = await StartInstanceAsync();
-        var conversation = new ConversationReference
-        {
-            ChannelId = "test",
-            Conversation = new ConversationAccount(id: "transcript-1"),
-            User = new ChannelAccount("user-1", role: "user"),
-            Bot = new ChannelAccount("bot", role: "bot"),
-        };
-        var adapter = new TestAdapter(conversation).Use(new TranscriptLoggerMiddleware(instance.Get<ITranscriptLogger>()));
-        await new TestFlow(adapter, (turn, ct) => turn.SendActivityAsync($"echo: {turn.Activity.Text}", cancellationToken: ct))
-            .Send("first").AssertReply("echo: first")
-            .Send("second").AssertReply("echo: second")
-            .StartTestAsync();
+        var adapter = new TestAdapter(TestConversation("transcript-1"))
+            .Use(new TranscriptLoggerMiddleware(instance.Get<ITranscriptLogger>()));
+        await EchoTwice(adapter).StartTestAsync();
 
-        // The middleware logs outgoing activities without awaiting them; give it a moment.
+        // The SDK middleware flushes after the turn without awaiting it; give it a moment.
         IReadOnlyList<LoggedActivity> logged = [];
-        for (var i = 0; i < 50 && logged.Count < 4; i++)
+        for (var i = 0; i < 100 && logged.Count < 4; i++)
         {
             await Task.Delay(50);
             logged = await instance.Get<IActivityLog>().ReadAfterAsync("transcript-1", 0, 100);
         }
 
-        Assert.Equal(["first", "echo: first", "second", "echo: second"], logged.Select(l => l.Activity.Text));
+        // Everything exactly once, each reply after its message. (Across turns the SDK's background flush may
+        // interleave; ActivityLogMiddleware below keeps strict order.)
+        var texts = logged.Select(l => l.Activity.Text).ToList();
+        Assert.Equal(["echo: first", "echo: second", "first", "second"], texts.Order());
+        Assert.True(texts.IndexOf("first") < texts.IndexOf("echo: first"));
+        Assert.True(texts.IndexOf("second") < texts.IndexOf("echo: second"));
         Assert.Equal([1L, 2L, 3L, 4L], logged.Select(l => l.Sequence));
+        Assert.Equal("user", logged.Single(l => l.Activity.Text == "first").Activity.From.Role);
+    }
+
+    [SkippableFact]
+    public async Task ActivityLogMiddleware_logs_the_conversation_in_order_before_the_turn_ends()
+    {
+        var instance = await StartInstanceAsync();
+        var adapter = new TestAdapter(TestConversation("transcript-2"))
+            .Use(new ActivityLogMiddleware(instance.Get<IActivityLog>()));
+        await EchoTwice(adapter).StartTestAsync();
+
+        var logged = await instance.Get<IActivityLog>().ReadAfterAsync("transcript-2", 0, 100);
+        Assert.Equal(["first", "echo: first", "second", "echo: second"], logged.Select(l => l.Activity.Text));
+        Assert.Equal(["user", "bot", "user", "bot"], logged.Select(l => l.Activity.From.Role));
     }
 
     [SkippableFact]

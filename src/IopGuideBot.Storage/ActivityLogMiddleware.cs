@@ -1,0 +1,68 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace IopGuideBot.Storage;
+
+/// <summary>
+/// Writes the incoming activity to the <see cref="IActivityLog"/> before the bot sees it, and each outgoing activity
+/// after the channel accepted it, awaiting every append. Unlike <see cref="TranscriptLoggerMiddleware"/> (which flushes
+/// in the background and may drop or reorder entries under load), a turn does not finish before its activities are
+/// durably logged, in conversation order. A failed append fails the turn rather than losing a transcript line.
+/// </summary>
+public sealed class ActivityLogMiddleware : IMiddleware
+{
+    private static readonly JsonSerializerSettings CloneSettings = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    private readonly IActivityLog _log;
+
+    public ActivityLogMiddleware(IActivityLog log)
+    {
+        _log = log;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+
+        if (turnContext.Activity is { Conversation.Id: { Length: > 0 } conversationId } incoming)
+        {
+            var copy = Clone(incoming);
+            if (copy.From is not null && string.IsNullOrEmpty(copy.From.Role))
+            {
+                copy.From.Role = RoleTypes.User;
+            }
+
+            await _log.AppendAsync(conversationId, copy, cancellationToken);
+        }
+
+        turnContext.OnSendActivities(async (context, activities, nextSend) =>
+        {
+            var responses = await nextSend();
+            for (var i = 0; i < activities.Count; i++)
+            {
+                if (activities[i].Type == ActivityTypes.Trace || activities[i].Conversation?.Id is not { Length: > 0 } id)
+                {
+                    continue;
+                }
+
+                var copy = Clone(activities[i]);
+                if (string.IsNullOrEmpty(copy.Id))
+                {
+                    copy.Id = responses is not null && i < responses.Length ? responses[i]?.Id : null;
+                }
+
+                copy.Timestamp ??= DateTimeOffset.UtcNow;
+                await _log.AppendAsync(id, copy, cancellationToken);
+            }
+
+            return responses;
+        });
+
+        await next(cancellationToken);
+    }
+
+    private static Activity Clone(IActivity activity) =>
+        JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity, CloneSettings), CloneSettings)!;
+}

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using IopGuideBot.Storage.Database;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Activity = Microsoft.Bot.Schema.Activity;
+
+namespace IopGuideBot.Storage.Tests;
+
+public sealed class SqliteDatabaseTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _db = new();
+    private TestInstance _instance = null!;
+
+    public async Task InitializeAsync() => _instance = await TestInstance.StartAsync(_db);
+
+    public async Task DisposeAsync()
+    {
+        await _instance.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Uses_one_file_in_the_data_directory_with_wal_full_sync_and_passes_integrity_check()
+    {
+        var sqlite = Assert.IsType<SqliteDatabase>(_instance.Database);
+        Assert.Equal(_db.FilePath, sqlite.FilePath);
+        Assert.True(File.Exists(sqlite.FilePath));
+
+        await using var connection = await sqlite.OpenConnectionAsync();
+        async Task<string> Pragma(string name)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        Assert.Equal("wal", await Pragma("journal_mode"));
+        Assert.Equal("2", await Pragma("synchronous")); // FULL
+        Assert.Equal("10000", await Pragma("busy_timeout"));
+        Assert.Equal("ok", await sqlite.IntegrityCheckAsync());
+        Assert.Matches(@"^3\.\d+\.\d+$", await sqlite.GetSqliteVersionAsync());
+    }
+
+    [Fact]
+    public async Task In_process_notifications_reach_other_subscribers_of_the_same_instance()
+    {
+        var seen = new ConcurrentQueue<StorageChange>();
+        using var subscription = await _instance.Get<IActivityNotifications>().SubscribeAsync("n", seen.Enqueue);
+        await _instance.Get<IActivityLog>().AppendAsync("n", new Activity { Type = ActivityTypes.Message, Id = "x", Text = "t" });
+        Assert.Equal(new StorageChange(StorageChangeKind.Activity, "n", 1), Assert.Single(seen));
+    }
+}
+
+public sealed class PostgresOnlyTests : IAsyncLifetime
+{
+    private PostgresTestDatabase? _db;
+    private readonly List<TestInstance> _instances = [];
+
+    public async Task InitializeAsync() => _db = await PostgresTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var i in _instances)
+        {
+            await i.DisposeAsync();
+        }
+
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Notifications_cross_instances_through_listen_notify()
+    {
+        var a = await TestInstance.StartAsync(_db!);
+        var b = await TestInstance.StartAsync(_db!);
+        _instances.AddRange([a, b]);
+        var conversation = "x-" + Guid.NewGuid().ToString("N");
+        var seenOnB = new ConcurrentQueue<StorageChange>();
+        using var subscription = await b.Get<IActivityNotifications>().SubscribeAsync(conversation, seenOnB.Enqueue);
+
+        await a.Get<IActivityLog>().AppendAsync(conversation, new Activity { Type = ActivityTypes.Message, Id = "1", Text = "from A" });
+        await a.Get<IActivityLog>().AppendAsync(conversation, new Activity { Type = ActivityTypes.Message, Id = "2", Text = "from A" });
+
+        for (var i = 0; i < 100 && seenOnB.Count < 2; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal([1L, 2L], seenOnB.Select(c => c.Sequence));
+        Assert.All(seenOnB, c => Assert.Equal(StorageChangeKind.Activity, c.Kind));
+    }
+}
+
+public sealed class WiringTests
+{
+    private static HostApplicationBuilder Builder(Dictionary<string, string?> settings)
+    {
+        var contentRoot = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N"))).FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddBotStorage(builder.Configuration);
+        return builder;
+    }
+
+    [Theory]
+    [InlineData("Postgres", null, "Storage:ConnectionString is empty")]
+    [InlineData("Oracle", null, "Storage:Provider 'Oracle' is not supported")]
+    [InlineData("7", null, "Storage:Provider '7' is not supported")]
+    public async Task Invalid_configuration_stops_the_host_at_start_up(string provider, string? connectionString, string message)
+    {
+        using var host = Builder(new() { ["Storage:Provider"] = provider, ["Storage:ConnectionString"] = connectionString }).Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Default_host_migrates_at_start_up_reports_ready_and_resolves_every_service()
+    {
+        var builder = Builder(new() { ["Storage:RetentionSweepInterval"] = "00:10:00" });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var db = Assert.IsType<SqliteDatabase>(host.Services.GetRequiredService<StorageDatabase>());
+            Assert.Equal(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "data", "iopguidebot.db")), db.FilePath);
+            Assert.Equal(db.LatestSchemaVersion, await db.GetSchemaVersionAsync());
+
+            var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains("ready"));
+            Assert.Equal(HealthStatus.Healthy, health.Status);
+            Assert.Contains("storage", health.Entries.Keys);
+
+            foreach (var type in new[]
+                     {
+                         typeof(Microsoft.Bot.Builder.IStorage), typeof(IActivityLog), typeof(Microsoft.Bot.Builder.ITranscriptLogger),
+                         typeof(IActivityNotifications), typeof(IHandoffStore), typeof(IStaffStore), typeof(IAuditLog), typeof(RetentionService),
+                     })
+            {
+                Assert.NotNull(host.Services.GetRequiredService(type));
+            }
+        }
+        finally
+        {
+            await host.StopAsync();
+            Directory.Delete(builder.Environment.ContentRootPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LogIds_hash_is_the_first_12_hex_chars_of_sha256()
+    {
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("conv-123")))[..12];
+        Assert.Equal(expected, LogIds.Hash("conv-123"));
+        Assert.Equal(12, LogIds.Hash("x").Length);
+        Assert.Equal("-", LogIds.Hash(null));
+    }
+
+    [Theory]
+    [InlineData("directline/conversations/abc", "abc")]
+    [InlineData("emulator/conversations/a|b/users/u1", "a|b")]
+    [InlineData("directline/users/u1", null)]
+    [InlineData("plain-key", null)]
+    public void State_keys_map_to_their_conversation(string key, string? conversationId) =>
+        Assert.Equal(conversationId, SqlBotStorage.ConversationIdOf(key));
+}
