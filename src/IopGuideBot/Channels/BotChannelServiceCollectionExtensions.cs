@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using IopGuideBot.Storage;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
