@@ -71,10 +71,16 @@ public static class ContentLoader
         }
 
         var content = new ClinicContent(directory, models);
-        var context = new ContentValidationContext(content, errors);
-        foreach (var (section, model) in loaded)
+
+        // Cross-checks only make sense once every file has been read: a file that failed to parse would otherwise
+        // show up as dozens of "unknown reference" errors elsewhere.
+        if (errors.Count == 0)
         {
-            section.Validate(model, context);
+            var context = new ContentValidationContext(content, errors);
+            foreach (var (section, model) in loaded)
+            {
+                section.Validate(model, context);
+            }
         }
 
         var ordered = errors.Distinct().OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
@@ -83,11 +89,12 @@ public static class ContentLoader
 
     private static YamlNode? Parse(string path, string file, List<ContentError> errors)
     {
+        using var reader = new StreamReader(path);
+        var scanner = new Scanner(reader);
         try
         {
-            using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count == 0)
             {
                 errors.Add(new ContentError(file, 1, "file is empty"));
@@ -102,6 +109,14 @@ public static class ContentLoader
                 ? $"duplicate key: {ex.Message}"
                 : $"YAML syntax error: {ex.Message}";
             errors.Add(new ContentError(file, checked((int)ex.Start.Line), problem));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet sometimes fails inside its scanner without a YamlException (e.g. an unclosed [ list);
+            // the scanner's position is still where reading stopped.
+            errors.Add(new ContentError(file, checked((int)scanner.CurrentPosition.Line),
+                "YAML syntax error: could not read this line (check for an unclosed [ ], { } or quote above it)"));
             return null;
         }
     }

@@ -72,6 +72,14 @@ public sealed class MessagesSection : ContentSection<MessageCatalog>
 
     protected override void Validate(MessageCatalog model, ContentValidationContext context)
     {
+        foreach (var key in MessageKeys.Required)
+        {
+            if (!model.Contains(key))
+            {
+                context.Error(FileName, 1, $"missing required message '{key}'");
+            }
+        }
+
         foreach (var message in model.All.Values)
         {
             context.CheckPlaceholders(FileName, message.Text);
