@@ -14,7 +14,7 @@ public sealed class UnderstandingOptions
     /// <summary>Below this top score the bot does not answer; it offers the closest topics, the menu and a person.</summary>
     public double ConfidenceThreshold { get; set; } = 0.30;
 
-    /// <summary>Topics scoring at least this are offered as "did you mean" suggestions when confidence is low.</summary>
+    /// <summary>When confidence is low but the closest topic scores at least this, the two closest are offered as "did you mean".</summary>
     public double SuggestionThreshold { get; set; } = 0.08;
 
     /// <summary>Seed for training, so the same content always gives the same model.</summary>
@@ -23,8 +23,11 @@ public sealed class UnderstandingOptions
 
 public sealed record TopicScore(string TopicId, float Score);
 
-/// <summary>Every topic with its score, best first.</summary>
-public sealed record TopicPrediction(IReadOnlyList<TopicScore> Ranked, bool IsConfident)
+/// <summary>
+/// Every topic with its score, best first. <see cref="HasKnownWords"/> is false when the message shares no meaningful word
+/// with any example (gibberish, another language, a name): then no score is trusted.
+/// </summary>
+public sealed record TopicPrediction(IReadOnlyList<TopicScore> Ranked, bool IsConfident, bool HasKnownWords)
 {
     public TopicScore Top => Ranked[0];
 }
@@ -39,10 +42,20 @@ public sealed class TopicClassifier
     private readonly ObjectPool<PredictionEngine<Example, Prediction>> _engines;
     private readonly string[] _labels;
     private readonly UnderstandingOptions _options;
+    private readonly HashSet<string> _vocabulary;
 
-    private TopicClassifier(ITransformer model, MLContext ml, DataViewSchema inputSchema, UnderstandingOptions options, TimeSpan trainingTime)
+    // Words too common to show that a message is about anything the bot knows.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "you", "are", "what", "how", "can", "for", "with", "this", "that", "have", "does", "will", "your",
+        "about", "there", "its", "was", "not", "but", "get", "just", "who", "why", "when", "where", "is", "do", "my", "me",
+        "it", "to", "of", "in", "on", "an", "or", "if", "be", "so", "at", "im", "am", "tell", "know", "want", "like",
+    };
+
+    private TopicClassifier(ITransformer model, MLContext ml, DataViewSchema inputSchema, UnderstandingOptions options, TimeSpan trainingTime, HashSet<string> vocabulary)
     {
         _options = options;
+        _vocabulary = vocabulary;
         TrainingTime = trainingTime;
         var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref slotNames);
@@ -91,17 +104,19 @@ public sealed class TopicClassifier
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         var model = pipeline.Fit(data);
         watch.Stop();
-        return new TopicClassifier(model, ml, data.Schema, options, watch.Elapsed);
+        var vocabulary = rows.SelectMany(r => r.Text.Split(' ')).Where(w => !CommonWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        return new TopicClassifier(model, ml, data.Schema, options, watch.Elapsed, vocabulary);
     }
 
     /// <summary>Scores <paramref name="text"/> against every topic.</summary>
     public TopicPrediction Classify(string text)
     {
+        var normal = TextNormalizer.Normalize(text);
         var engine = _engines.Get();
         float[] scores;
         try
         {
-            scores = engine.Predict(new Example { Text = TextNormalizer.Normalize(text) }).Score;
+            scores = engine.Predict(new Example { Text = normal }).Score;
         }
         finally
         {
@@ -115,14 +130,18 @@ public sealed class TopicClassifier
         }
 
         Array.Sort(ranked, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.TopicId, b.TopicId));
-        return new TopicPrediction(ranked, ranked[0].Score >= _options.ConfidenceThreshold);
+        var known = normal.Split(' ').Any(_vocabulary.Contains);
+        return new TopicPrediction(ranked, known && ranked[0].Score >= _options.ConfidenceThreshold, known);
     }
 
-    /// <summary>Up to <paramref name="count"/> closest topics that are worth offering when confidence is low.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> closest topics to offer when confidence is low, or none when even the closest is a
+    /// long shot (then the bot offers the menu and a person instead).
+    /// </summary>
     public IReadOnlyList<TopicScore> Suggestions(TopicPrediction prediction, int count = 2)
     {
         ArgumentNullException.ThrowIfNull(prediction);
-        return prediction.Ranked.Where(s => s.Score >= _options.SuggestionThreshold).Take(count).ToList();
+        return !prediction.HasKnownWords || prediction.Top.Score < _options.SuggestionThreshold ? [] : prediction.Ranked.Take(count).ToList();
     }
 
     internal sealed class Example
