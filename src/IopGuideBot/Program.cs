@@ -1,17 +1,27 @@
 using IopGuideBot.Channels;
+using IopGuideBot.Conversation;
 using IopGuideBot.Hosting;
+using IopGuideBot.Storage;
 using Serilog;
 
 ClinicLogging.UseBootstrapLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (ContentCommands.IsCommand(args))
+    {
+        return ContentCommands.Run(args, builder.Configuration);
+    }
+
     var dataDirectory = DataDirectory.Resolve(builder);
     builder.AddClinicLogging(dataDirectory);
 
     builder.Services.AddProblemDetails();
     builder.Services.AddHealthChecks();
+    builder.Services.AddBotStorage(builder.Configuration);
+    builder.Services.AddClinicConversation(builder.Configuration);
     builder.Services.AddBotChannel(builder.Configuration);
+    builder.Services.AddHostedService<RecognizerWarmupService>();
 
     var app = builder.Build();
 
@@ -28,7 +38,7 @@ try
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
-    // One clear line: configuration problems (e.g. anonymous in Production) say what to change.
+    // One clear line: configuration problems (e.g. anonymous in Production, invalid content) say what to change.
     Log.Fatal("IopGuideBot stopped: {Reason}", ex is Microsoft.Extensions.Options.OptionsValidationException ? ex.Message : ex.GetType().Name + ": " + ex.Message);
     return 1;
 }
