@@ -29,6 +29,9 @@ public sealed class TriageContent(int retentionDays, IReadOnlyDictionary<string,
     public const string Under18 = "triage.under18";
     public const string Under18Family = "triage.under18.family";
     public const string Skipped = "triage.skipped";
+    public const string ButtonYes = "triage.button.yes";
+    public const string ButtonNo = "triage.button.no";
+    public const string ButtonSkip = "triage.button.skip";
     public const string BackFirst = "triage.back.first";
     public const string Retry = "triage.retry";
     public const string RetryPhone = "triage.retry.phone";
@@ -50,7 +53,7 @@ public sealed class TriageContent(int retentionDays, IReadOnlyDictionary<string,
 
     public static IReadOnlyList<string> RequiredKeys { get; } =
     [
-        Notice, NoticeDeclined, Under18, Under18Family, Skipped, BackFirst, Retry, RetryPhone, RetryEmail, RetryNumber,
+        Notice, NoticeDeclined, Under18, Under18Family, Skipped, ButtonYes, ButtonNo, ButtonSkip, BackFirst, Retry, RetryPhone, RetryEmail, RetryNumber,
         FrequencyNoted, Privacy, SideQuestion, Resume, OutcomeHigherLevel, OutcomeIopFit, OutcomeStandard, WithdrawalCaution,
         WhenUrgent, WhenSoon, WhenRoutine, Done, DoneNoContact,
     ];
