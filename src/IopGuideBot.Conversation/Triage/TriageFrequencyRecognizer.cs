@@ -51,7 +51,7 @@ public static partial class TriageFrequencyRecognizer
             count = Math.Max(count, n);
         }
 
-        return period.Groups[1].Value switch
+        return period.Groups["p"].Value switch
         {
             "day" or "daily" or "night" => TriageFrequency.Daily,
             "week" or "weekly" or "weekend" or "weekends" => count >= 5 ? TriageFrequency.Daily : TriageFrequency.Weekly,
@@ -66,7 +66,7 @@ public static partial class TriageFrequencyRecognizer
     [GeneratedRegex(@"\b(?:every ?day|daily|every night|nightly|all day|(?:almost|nearly) every day|all the time|constantly)\b", RegexOptions.CultureInvariant)]
     private static partial Regex EveryDay();
 
-    [GeneratedRegex(@"\b(?:a|an|per|each|every|in the past|in the last|last|this|on) (day|night|weekends?|week|month|year)\b|\b(weekly|monthly|yearly)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:a|an|per|each|every|in the past|in the last|last|this|on) (?<p>day|night|weekends?|week|month|year)\b|\b(?<p>weekly|monthly|yearly)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Period();
 
     [GeneratedRegex(@"\b(?:\d+|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|couple|few|several)\b", RegexOptions.CultureInvariant)]
