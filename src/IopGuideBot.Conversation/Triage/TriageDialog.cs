@@ -102,6 +102,7 @@ public sealed partial class TriageDialog : Dialog
             if (question.Skippable)
             {
                 progress.Answers[question.Id] = TriageAnswer.Skip(question.Id);
+                progress.History.Add(progress.Step);
                 await SendAsync(tc, TriageContent.Skipped, cancellationToken).ConfigureAwait(false);
                 return await AdvanceAsync(dc, progress, cancellationToken).ConfigureAwait(false);
             }
@@ -205,9 +206,9 @@ public sealed partial class TriageDialog : Dialog
     private async Task<DialogTurnResult> ContinueNoticeAsync(DialogContext dc, TriageProgress progress, string text, CancellationToken cancellationToken)
     {
         var tc = dc.Context;
-        if (PrivacyQuestion().IsMatch(text))
+        if (IsResume(text) || PrivacyQuestion().IsMatch(text))
         {
-            await SendAsync(tc, TriageContent.Privacy, cancellationToken).ConfigureAwait(false);
+            await SendAsync(tc, IsResume(text) ? TriageContent.Resume : TriageContent.Privacy, cancellationToken).ConfigureAwait(false);
             await SendNoticeAsync(tc, progress, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
@@ -242,6 +243,7 @@ public sealed partial class TriageDialog : Dialog
         {
             progress.FailedAttempts = 0;
             progress.Answers[question.Id] = TriageAnswer.Skip(question.Id);
+            progress.History.Add(progress.Step);
             await SendAsync(tc, TriageContent.Skipped, cancellationToken).ConfigureAwait(false);
             return await AdvanceAsync(dc, progress, cancellationToken).ConfigureAwait(false);
         }
