@@ -9,7 +9,7 @@ namespace IopGuideBot.Dialogs.Choices;
 /// </summary>
 /// <remarks>
 /// Strategies, first hit wins: exact value or action title, then synonym (both case- and accent-insensitive), then the
-/// choice's number ("2", "option 2", "two"), then an ordinal ("the second one", "2nd", "last", "second to last"), then a
+/// choice's number ("2", "option 2", "two"), then an ordinal ("the second one", "2nd", "last"), then a
 /// partial match by word overlap that must score at least <c>minPartialScore</c> and beat every other choice.
 /// Numbers and ordinals only count when the rest of the answer is filler ("the", "one", "please"), so
 /// "second hand smoke" is not "the second choice".
@@ -123,7 +123,7 @@ public static class ChoiceRecognizer
         int index;
         if (ordinal.Resolution.TryGetValue("relativeTo", out var relativeTo) && relativeTo as string == "end")
         {
-            // "last" is offset 0 from the end, "second to last" offset -1.
+            // "last" is offset 0 from the end.
             index = choices.Count - 1 + (TryGetInt(ordinal.Resolution, "offset", out var offset) ? offset : 0);
         }
         else if (TryGetInt(ordinal.Resolution, "value", out var position))

@@ -27,10 +27,13 @@ public class EmailPrompt : Prompt<string>
 
         // Sequence models are language-independent; English is the one they ship with.
         var result = SequenceRecognizer.RecognizeEmail(text, Microsoft.Recognizers.Text.Culture.English).FirstOrDefault();
-        if (result?.Resolution.GetValueOrDefault("value") is not string address)
+        if (result is null || result.Start < 0 || result.Start + result.Text.Length > text.Length)
         {
             return null;
         }
+
+        // The resolution is lower-cased; the local part is case-sensitive in principle, so take it from the text.
+        var address = text.Substring(result.Start, result.Text.Length);
 
         var at = address.LastIndexOf('@');
         return at <= 0 || at == address.Length - 1 ? null : address[..at] + address[at..].ToLowerInvariant();

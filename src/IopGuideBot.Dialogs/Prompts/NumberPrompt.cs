@@ -51,10 +51,15 @@ public class NumberPrompt<T> : Prompt<T>
             return null;
         }
 
-        foreach (var result in NumberRecognizer.RecognizeNumber(text, PromptCulture.Resolve(culture, null)))
+        var recognizerCulture = PromptCulture.Resolve(culture, null);
+
+        // The resolved value is written the culture's way ("1,5" in German), not invariantly.
+        var format = CultureInfo.GetCultureInfo(recognizerCulture);
+        foreach (var result in NumberRecognizer.RecognizeNumber(text, recognizerCulture))
         {
-            if (result.Resolution.TryGetValue("value", out var raw)
-                && decimal.TryParse(Convert.ToString(raw, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            var raw = Convert.ToString(result.Resolution.GetValueOrDefault("value"), CultureInfo.InvariantCulture);
+            if (decimal.TryParse(raw, NumberStyles.Float, format, out var value)
+                || decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             {
                 return value;
             }
