@@ -1,0 +1,65 @@
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Dialogs;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace IopGuideBot.Conversation;
+
+/// <summary>
+/// The clinic's bot. Welcomes each conversation exactly once (however the channel reports members joining), runs
+/// <see cref="MainDialog"/> for every message, and saves conversation and user state at the end of each turn.
+/// </summary>
+public partial class ClinicBot : ActivityHandler
+{
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly MainDialog _mainDialog;
+    private readonly Replies _replies;
+    private readonly ILogger<ClinicBot> _logger;
+    private readonly IStatePropertyAccessor<DialogState> _dialogState;
+    private readonly IStatePropertyAccessor<bool> _welcomed;
+
+    public ClinicBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, Replies replies, ILogger<ClinicBot> logger)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        _conversationState = conversationState;
+        _userState = userState;
+        _mainDialog = mainDialog;
+        _replies = replies;
+        _logger = logger;
+        _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+        _welcomed = conversationState.CreateProperty<bool>("Welcomed");
+    }
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await _userState.SaveChangesAsync(turnContext, false, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // The Emulator sends one update listing the bot and the user; older clients send one per member.
+        var botId = turnContext.Activity.Recipient?.Id;
+        if (!membersAdded.Any(m => m.Id != botId) || await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
+        {
+            return;
+        }
+
+        await _welcomed.SetAsync(turnContext, true, cancellationToken);
+        LogContent(_logger, MessageKeys.Welcome);
+        await turnContext.SendActivityAsync(_replies.Message(MessageKeys.Welcome), cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+        await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {ContentId}")]
+    private static partial void LogContent(ILogger logger, string contentId);
+}

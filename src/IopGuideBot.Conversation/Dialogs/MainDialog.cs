@@ -1,0 +1,139 @@
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Understanding;
+using IopGuideBot.Dialogs;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace IopGuideBot.Conversation.Dialogs;
+
+/// <summary>
+/// The bot's root dialog. It holds the topic router and every other dialog registered in DI (triage, handoff, …), and
+/// handles what must work anywhere, even in the middle of a question: help, menu / start over, stop, talk to a person,
+/// "are you a bot?", empty or non-text input, and a clear side question about a topic. After help, the bot question,
+/// empty input or a side question, a question in progress is asked again.
+/// </summary>
+public sealed partial class MainDialog : ComponentDialog
+{
+    /// <summary>A side question in the middle of another dialog is answered only when the classifier is this sure.</summary>
+    public const float SideQuestionThreshold = 0.5f;
+
+    private readonly Replies _replies;
+    private readonly CommandMatcher _matcher;
+    private readonly TopicClassifier _classifier;
+    private readonly ILogger<MainDialog> _logger;
+
+    public MainDialog(TopicRouterDialog router, Replies replies, CommandMatcher matcher, TopicClassifier classifier, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
+        : base(DialogIds.Main)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(dialogs);
+        _replies = replies;
+        _matcher = matcher;
+        _classifier = classifier;
+        _logger = logger;
+        AddDialog(router);
+        foreach (var dialog in dialogs)
+        {
+            AddDialog(dialog);
+        }
+
+        InitialDialogId = DialogIds.Router;
+    }
+
+    /// <summary>The first message of a conversation goes through the same checks as every later one.</summary>
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        await innerDc.BeginDialogAsync(DialogIds.Router, TopicRouterDialog.Silent, cancellationToken);
+        return await OnInterruptAsync(innerDc, cancellationToken) ?? await innerDc.ContinueDialogAsync(cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult?> OnInterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var activity = innerDc.Context.Activity;
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Text))
+        {
+            var key = activity.Attachments?.Count > 0 ? MessageKeys.InputNonText : MessageKeys.InputEmpty;
+            LogInterruption(_logger, key);
+            return await ReplyAndResumeAsync(innerDc, _replies.Message(key), cancellationToken);
+        }
+
+        var command = _matcher.MatchCommand(activity.Text, globalOnly: true);
+        if (command is null)
+        {
+            return await SideQuestionAsync(innerDc, activity.Text, cancellationToken);
+        }
+
+        LogInterruption(_logger, "command:" + command.Id);
+        switch (command.Id)
+        {
+            case CommandIds.Help:
+                return await ReplyAndResumeAsync(innerDc, _replies.Message(MessageKeys.Help), cancellationToken);
+            case CommandIds.Bot:
+                return await ReplyAndResumeAsync(innerDc, _replies.Message(MessageKeys.BotDisclosure), cancellationToken);
+            case CommandIds.Menu:
+                return await RestartAsync(innerDc, MessageKeys.Menu, cancellationToken);
+            case CommandIds.Cancel:
+                return await RestartAsync(innerDc, MessageKeys.CancelDone, cancellationToken);
+            case CommandIds.Person when innerDc.FindDialog(DialogIds.Handoff) is not null:
+                await RestartAsync(innerDc, null, cancellationToken);
+                var handoff = await innerDc.BeginDialogAsync(DialogIds.Handoff, null, cancellationToken);
+                return handoff.Status == DialogTurnStatus.Waiting ? EndOfTurn : handoff;
+            case CommandIds.Person:
+                return await RestartAsync(innerDc, MessageKeys.HandoffRequested, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>While another dialog asks something, a clear question about a topic ("wait, is this confidential?") is answered, then the question is asked again.</summary>
+    private async Task<DialogTurnResult?> SideQuestionAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
+    {
+        if (innerDc.ActiveDialog is null || innerDc.ActiveDialog.Id == DialogIds.Router || !text.Contains('?', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var prediction = _classifier.Classify(text);
+        if (prediction.Top.Score < SideQuestionThreshold)
+        {
+            return null;
+        }
+
+        LogInterruption(_logger, "topic:" + prediction.Top.TopicId);
+        var topic = _replies.Content.Topics[prediction.Top.TopicId];
+        return await ReplyAndResumeAsync(innerDc, _replies.Topic(topic, innerDc.Context.Activity.ChannelId), cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> ReplyAndResumeAsync(DialogContext innerDc, Activity reply, CancellationToken cancellationToken)
+    {
+        await innerDc.Context.SendActivityAsync(reply, cancellationToken);
+        if (innerDc.ActiveDialog is { } active && active.Id != DialogIds.Router)
+        {
+            await innerDc.RepromptDialogAsync(cancellationToken);
+        }
+
+        return EndOfTurn;
+    }
+
+    /// <summary>Drops whatever was running, says <paramref name="messageKey"/> (if any) and waits in the main conversation.</summary>
+    private async Task<DialogTurnResult> RestartAsync(DialogContext innerDc, string? messageKey, CancellationToken cancellationToken)
+    {
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        if (messageKey is not null)
+        {
+            await innerDc.Context.SendActivityAsync(_replies.Message(messageKey), cancellationToken);
+        }
+
+        return await innerDc.BeginDialogAsync(DialogIds.Router, TopicRouterDialog.Silent, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interruption handled: {What}")]
+    private static partial void LogInterruption(ILogger logger, string what);
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using IopGuideBot.Conversation.Content;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace IopGuideBot.Conversation;
+
+/// <summary>
+/// Builds every bot message from content: placeholders resolved, buttons as suggested actions (imBack, so a click arrives
+/// as the label's text), and <c>channelData.contentId</c> naming what was said (a message key, <c>topic:ID</c>, …) so tests
+/// and the transcript can tell messages apart without reading English.
+/// </summary>
+public sealed class Replies(ClinicContent content)
+{
+    /// <summary>Channels whose clients render Markdown tables; others get the comparison as a plain list.</summary>
+    private static readonly HashSet<string> MarkdownChannels = new(StringComparer.OrdinalIgnoreCase) { "emulator", "directline", "webchat", "msteams", "test" };
+
+    public const string ContentIdKey = "contentId";
+
+    public ClinicContent Content { get; } = content;
+
+    /// <summary>The content id carried by an activity, or null.</summary>
+    public static string? ContentIdOf(IActivity activity) =>
+        (activity as Activity)?.ChannelData is JObject data ? data.Value<string>(ContentIdKey) : null;
+
+    /// <summary>A message from <c>messages.yaml</c> with its own buttons (or <paramref name="actions"/> when given).</summary>
+    public Activity Message(string key, IEnumerable<ActionRef>? actions = null)
+    {
+        var message = Content.Messages[key];
+        return Build(key, Content.Render(message.Text.Value), actions ?? message.Actions);
+    }
+
+    /// <summary>A topic's answer with its follow-up buttons, plus "talk to a person" so there is always a way to reach someone.</summary>
+    public Activity Topic(Topic topic, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var available = topic.Requires switch
+        {
+            "cost" => Content.Clinic.ShowCost,
+            "telehealth" => Content.Clinic.TelehealthOffered,
+            _ => true,
+        };
+        var text = Content.Render((available ? topic.Answer : topic.AnswerIfUnavailable!).Value.Trim());
+        if (topic.Show == "care-comparison")
+        {
+            text += "\n\n" + Comparison(channelId);
+        }
+
+        var actions = topic.FollowUps.ToList();
+        if (!actions.Any(a => a.Kind == ActionKind.Command && a.Id == CommandIds.Person))
+        {
+            actions.Add(new ActionRef(ActionKind.Command, CommandIds.Person, 0));
+        }
+
+        return Build($"topic:{topic.Id}", text, actions);
+    }
+
+    /// <summary>The level-of-care comparison: a Markdown table where the channel renders one, else a plain list.</summary>
+    public string Comparison(string? channelId)
+    {
+        var comparison = Content.CareComparison;
+        var text = new StringBuilder();
+        if (channelId is not null && MarkdownChannels.Contains(channelId))
+        {
+            text.Append("| |");
+            foreach (var column in comparison.Columns)
+            {
+                text.Append(' ').Append(Cell(column.Title.Value)).Append(" |");
+            }
+
+            text.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", comparison.Columns.Count)));
+            foreach (var row in comparison.Rows)
+            {
+                text.Append("\n| **").Append(Cell(row.Label.Value)).Append("** |");
+                foreach (var column in comparison.Columns)
+                {
+                    text.Append(' ').Append(Cell(row.Cells[column.Id].Value)).Append(" |");
+                }
+            }
+
+            return Content.Render(text.ToString());
+        }
+
+        text.Append(Content.Render(Content.Messages[MessageKeys.ComparisonPlainHeading].Text.Value.Trim()));
+        foreach (var column in comparison.Columns)
+        {
+            text.Append("\n\n").Append(column.Title.Value).Append(':');
+            foreach (var row in comparison.Rows)
+            {
+                text.Append("\n- ").Append(row.Label.Value).Append(": ").Append(row.Cells[column.Id].Value);
+            }
+        }
+
+        return Content.Render(text.ToString());
+
+        static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ").Trim();
+    }
+
+    /// <summary>The button text for a topic or command.</summary>
+    public string Label(ActionRef action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.Kind == ActionKind.Topic
+            ? Content.Topics[action.Id].Label.Value
+            : Content.Render(Content.Commands[action.Id].Label.Value);
+    }
+
+    private Activity Build(string contentId, string text, IEnumerable<ActionRef> actions)
+    {
+        var activity = (Activity)Activity.CreateMessageActivity();
+        activity.Text = text.Trim();
+        var buttons = actions.Select(Label).Distinct(StringComparer.Ordinal)
+            .Select(label => new CardAction(ActionTypes.ImBack, label, value: label))
+            .ToList();
+        if (buttons.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions { Actions = buttons };
+        }
+
+        activity.TextFormat = TextFormatTypes.Markdown;
+        activity.ChannelData = new JObject { [ContentIdKey] = contentId };
+        return activity;
+    }
+}

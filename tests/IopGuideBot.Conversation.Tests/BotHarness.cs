@@ -1,0 +1,131 @@
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Understanding;
+using IopGuideBot.Dialogs;
+using IopGuideBot.Dialogs.Prompts;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace IopGuideBot.Conversation.Tests;
+
+/// <summary>The real bot, wired the way the host wires it, over MemoryStorage and Bot Builder's TestAdapter.</summary>
+internal sealed class BotHarness : IAsyncDisposable
+{
+    // Training takes about a second; every conversation in the suite shares one content load and one model.
+    private static readonly Lazy<(ClinicContent Content, TopicClassifier Classifier)> Shared = new(() =>
+    {
+        var content = ContentLoader.Load(ContentPaths.Content);
+        return (content, TopicClassifier.Train(content));
+    });
+
+    private readonly ServiceProvider _services;
+    private readonly IBot _bot;
+
+    public BotHarness(string channelId = "test", bool withTriageStub = false)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Directory"] = ContentPaths.Content })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IStorage, MemoryStorage>()
+            .AddClinicConversation(configuration)
+            .AddSingleton(Shared.Value.Content)
+            .AddSingleton(Shared.Value.Classifier);
+        if (withTriageStub)
+        {
+            services.AddSingleton<Dialog, StubTriageDialog>();
+        }
+
+        _services = services.BuildServiceProvider(validateScopes: true);
+        _bot = _services.GetRequiredService<IBot>();
+        Adapter = new TestAdapter(TestAdapter.CreateConversation("script", "user1", "bot"));
+        Adapter.Conversation.ChannelId = channelId;
+    }
+
+    public TestAdapter Adapter { get; }
+
+    public ClinicContent Content => Shared.Value.Content;
+
+    public Task<IReadOnlyList<Activity>> SayAsync(string? text) =>
+        SendAsync(Adapter.MakeActivity(text));
+
+    public Task<IReadOnlyList<Activity>> SendAttachmentAsync(string contentType)
+    {
+        var activity = Adapter.MakeActivity();
+        activity.Attachments = [new Attachment(contentType, "https://example.test/file")];
+        return SendAsync(activity);
+    }
+
+    /// <summary>A conversationUpdate adding the named members ("bot" and/or "user").</summary>
+    public Task<IReadOnlyList<Activity>> MembersAddedAsync(params string[] members)
+    {
+        var conversation = Adapter.Conversation;
+        var activity = new Activity(ActivityTypes.ConversationUpdate)
+        {
+            ChannelId = conversation.ChannelId,
+            Conversation = conversation.Conversation,
+            From = conversation.User,
+            Recipient = conversation.Bot,
+            ServiceUrl = conversation.ServiceUrl,
+            MembersAdded = members.Select(m => m == "bot" ? conversation.Bot : conversation.User).ToList(),
+        };
+        return SendAsync(activity);
+    }
+
+    public static string? ContentId(Activity activity) => Replies.ContentIdOf(activity);
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    private async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
+    {
+        await Adapter.ProcessActivityAsync(activity, _bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<Activity>();
+        while (Adapter.GetNextReply() is Activity reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+}
+
+/// <summary>
+/// Stands in for the triage questionnaire (issue #6) so the main flow can be tested around a question in progress: one
+/// question, then a closing message that echoes who the inquiry is for.
+/// </summary>
+internal sealed class StubTriageDialog : ComponentDialog
+{
+    public StubTriageDialog()
+        : base(DialogIds.Triage)
+    {
+        AddDialog(new WaterfallDialog("stub.steps", [AskAsync, FinishAsync]));
+        AddDialog(new TextPrompt("stub.prompt"));
+        InitialDialogId = "stub.steps";
+    }
+
+    private static Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        step.Values["for"] = step.Options?.ToString() ?? "none";
+        return step.PromptAsync("stub.prompt", new PromptOptions { Prompt = Tagged("stub.question") }, ct);
+    }
+
+    private static async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        await step.Context.SendActivityAsync(Tagged("stub.done:" + step.Values["for"]), ct);
+        return await step.EndDialogAsync(null, ct);
+    }
+
+    private static Activity Tagged(string contentId)
+    {
+        var activity = (Activity)Activity.CreateMessageActivity();
+        activity.Text = contentId;
+        activity.ChannelData = new JObject { ["contentId"] = contentId };
+        return activity;
+    }
+}
