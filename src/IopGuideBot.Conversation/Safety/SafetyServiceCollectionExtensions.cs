@@ -11,7 +11,7 @@ public static class SafetyServiceCollectionExtensions
     /// (logging) sinks. Needs <c>ClinicContent</c> and <c>ConversationState</c> registered. Register your own
     /// <see cref="ISafetyAlertSink"/> / <see cref="ITriageResultSink"/> before or after: the defaults are TryAdd.
     /// Then add the middleware to the adapter (<c>adapter.Use(sp.GetRequiredService&lt;SafetyMiddleware&gt;())</c>, first
-    /// after the transcript logger) and the dialog to the main dialog set (<c>AddDialog(sp.GetRequiredService&lt;TriageDialog&gt;())</c>).
+    /// after the transcript logger) The dialog joins <c>MainDialog</c> by itself (registered as a <c>Dialog</c>). Call after <c>AddClinicConversation</c>.
     /// </summary>
     public static IServiceCollection AddSafetyAndTriage(this IServiceCollection services)
     {
@@ -21,6 +21,8 @@ public static class SafetyServiceCollectionExtensions
         services.TryAddSingleton<ITriageResultSink, LoggingTriageResultSink>();
         services.TryAddSingleton<SafetyMiddleware>();
         services.TryAddSingleton<TriageDialog>();
+        // MainDialog adds every registered Dialog; this is how "Is an IOP right for me?" finds "triage".
+        services.AddSingleton<IopGuideBot.Dialogs.Dialog>(sp => sp.GetRequiredService<TriageDialog>());
         return services;
     }
 }

@@ -23,7 +23,7 @@ namespace IopGuideBot.Conversation.Triage;
 /// <see cref="EmailPrompt.RecognizeEmail"/>, <see cref="DateTimePrompt.Recognize"/>), so free text works, not only
 /// buttons. A side question the main dialog answers (its interruption) ends with <see cref="RepromptDialogAsync"/>,
 /// which asks the same question again; side questions that reach this dialog get a short answer and the same question.
-/// Options: <see cref="TriageForWhom"/>, or the strings "self" / "family".
+/// Options: the main flow's <see cref="Dialogs.InquiryFor"/>, <see cref="TriageForWhom"/>, or the strings "self" / "family".
 /// </remarks>
 public sealed partial class TriageDialog : Dialog
 {
@@ -58,6 +58,7 @@ public sealed partial class TriageDialog : Dialog
         var forWhom = options switch
         {
             TriageForWhom f => f,
+            Dialogs.InquiryFor i => i == Dialogs.InquiryFor.FamilyMember ? TriageForWhom.FamilyMember : TriageForWhom.Self,
             string s when s.Equals("self", StringComparison.OrdinalIgnoreCase) => TriageForWhom.Self,
             string s when s.StartsWith("family", StringComparison.OrdinalIgnoreCase) => TriageForWhom.FamilyMember,
             _ => (TriageForWhom?)null,

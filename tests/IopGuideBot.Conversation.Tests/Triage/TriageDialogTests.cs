@@ -8,15 +8,15 @@ public sealed class TriageDialogTests
 {
     private const string Q = "triage.question.";
 
-    private static async Task<BotHarness> StartAsync(bool family = false)
+    private static async Task<SafetyTriageHarness> StartAsync(bool family = false)
     {
-        var bot = new BotHarness();
+        var bot = new SafetyTriageHarness();
         Assert.Equal(["triage.notice"], await bot.SayAsync(family ? "start family" : "start"));
         return bot;
     }
 
     /// <summary>Answers up to the outcome; returns the replies to the last answer (readiness).</summary>
-    private static async Task<List<string?>> AnswerAllAsync(BotHarness bot, string frequency, string withdrawal = "no", string health = "no", string home = "yes", string substances = "meth")
+    private static async Task<List<string?>> AnswerAllAsync(SafetyTriageHarness bot, string frequency, string withdrawal = "no", string health = "no", string home = "yes", string substances = "meth")
     {
         Assert.Equal([Q + "for_whom"], await bot.SayAsync("yes"));
         Assert.Equal([Q + "adult"], await bot.SayAsync("me"));

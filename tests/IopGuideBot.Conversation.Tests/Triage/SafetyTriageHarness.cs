@@ -13,7 +13,7 @@ namespace IopGuideBot.Conversation.Tests.Triage;
 /// (so dialog state goes through JSON between turns). "start" / "start family" begins the triage dialog the way the
 /// main dialog does. Each <see cref="SayAsync"/> returns the contentIds the bot answered with.
 /// </summary>
-internal sealed class BotHarness
+internal sealed class SafetyTriageHarness
 {
     private static readonly Lazy<ClinicContent> SharedContent = new(() => ContentLoader.Load(ContentPaths.Content));
 
@@ -21,7 +21,7 @@ internal sealed class BotHarness
     private readonly ConversationState _conversationState;
     private readonly DialogSet _dialogs;
 
-    public BotHarness()
+    public SafetyTriageHarness()
     {
         Content = SharedContent.Value;
         _conversationState = new ConversationState(new MemoryStorage());
