@@ -13,5 +13,7 @@ public static class ContentSections
         new CommandsSection(),
         new TopicsSection(),
         new CareComparisonSection(),
+        new Safety.SafetySection(),
+        new Triage.TriageSection(),
     ];
 }

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace IopGuideBot.Conversation.Safety;
+
+public enum SafetySignal
+{
+    /// <summary>A crisis category was detected for the first time in this conversation.</summary>
+    Detected,
+    /// <summary>The person answered "Are you safe right now?" with no.</summary>
+    ConfirmedNotSafe,
+}
+
+/// <summary>Tells staff a conversation is urgent. Holds no message text: only what, when and which conversation.</summary>
+public sealed record SafetyAlert(string ConversationId, CrisisCategory Category, DateTimeOffset DetectedAt, SafetySignal Signal = SafetySignal.Detected);
+
+/// <summary>Where urgent flags go. The lead wires a durable one (the handoff record); <see cref="LoggingSafetyAlertSink"/> is the default.</summary>
+public interface ISafetyAlertSink
+{
+    Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken);
+}
+
+/// <summary>Default sink: logs the category and a hash of the conversation id, never the message or the raw id.</summary>
+public sealed partial class LoggingSafetyAlertSink(ILogger<LoggingSafetyAlertSink> logger) : ISafetyAlertSink
+{
+    public Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        LogAlert(logger, alert.Category, alert.Signal, HashId(alert.ConversationId));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>First 12 hex characters of SHA-256: enough to correlate log lines, not to recover the id.</summary>
+    public static string HashId(string? id) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id ?? string.Empty)))[..12];
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Safety alert {Category} ({Signal}) in conversation {ConversationHash}")]
+    private static partial void LogAlert(ILogger logger, CrisisCategory category, SafetySignal signal, string conversationHash);
+}
