@@ -32,6 +32,7 @@ public sealed record HandoffContact
     public string? Email { get; init; }
     public string? BestTime { get; init; }
     public bool? VoicemailOk { get; init; }
+    public bool? TextsOk { get; init; }
 }
 
 /// <summary>What the bot knows when it asks for (or updates) a handoff for a conversation.</summary>

@@ -1,5 +1,7 @@
 using IopGuideBot.Channels;
 using IopGuideBot.Conversation;
+using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Handoff;
 using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
 using Serilog;
@@ -20,6 +22,8 @@ try
     builder.Services.AddHealthChecks();
     builder.Services.AddBotStorage(builder.Configuration);
     builder.Services.AddClinicConversation(builder.Configuration);
+    builder.Services.AddSafetyAndTriage();
+    builder.Services.AddHandoffRecording();
     builder.Services.AddBotChannel(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 

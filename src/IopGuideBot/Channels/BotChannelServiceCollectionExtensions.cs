@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Storage;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -27,10 +28,11 @@ public static class BotChannelServiceCollectionExtensions
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
 
-        // Middleware runs in registration order: the log scope first so everything after it is correlated, then the
-        // durable activity log, so an activity is on record before anything (even the safety check) acts on it.
+        // The turn pipeline, in order: the log scope first so everything after it is correlated; the durable activity
+        // log, so an activity is on record before anything acts on it; then the crisis check, before any dialog.
         services.AddSingleton<IMiddleware, ConversationLogScopeMiddleware>();
         services.AddSingleton<IMiddleware, ActivityLogMiddleware>();
+        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<SafetyMiddleware>());
 
         services.AddSingleton<ClinicCloudAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicCloudAdapter>());

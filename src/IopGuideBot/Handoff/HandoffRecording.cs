@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Triage;
+using IopGuideBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IopGuideBot.Handoff;
+
+public static class HandoffRecordingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Safety alerts and finished questionnaires become the conversation's durable handoff record (encrypted by storage),
+    /// which is what staff work from. Replaces the conversation layer's logging-only defaults.
+    /// </summary>
+    public static IServiceCollection AddHandoffRecording(this IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink, HandoffSafetyAlertSink>());
+        services.Replace(ServiceDescriptor.Singleton<ITriageResultSink, HandoffTriageResultSink>());
+        return services;
+    }
+}
+
+/// <summary>
+/// A crisis flags the conversation's handoff <see cref="HandoffUrgency.Urgent"/> and adds the risk flag; what the
+/// record already holds (answers, contact) is kept.
+/// </summary>
+internal sealed class HandoffSafetyAlertSink(IHandoffStore handoffs, ILogger<HandoffSafetyAlertSink> logger) : ISafetyAlertSink
+{
+    public async Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken)
+    {
+        var open = await HandoffRequests.OpenAsync(handoffs, alert.ConversationId, cancellationToken);
+        var flags = new SortedSet<string>(open?.RiskFlags ?? [], StringComparer.Ordinal) { RiskFlags.For(alert.Category) };
+        if (alert.Signal == SafetySignal.ConfirmedNotSafe)
+        {
+            flags.Add(RiskFlags.NotSafe);
+        }
+
+        await handoffs.CreateOrUpdateAsync(
+            HandoffRequests.From(open, alert.ConversationId) with { Urgency = HandoffUrgency.Urgent, RiskFlags = [.. flags] },
+            CancellationToken.None);
+        logger.LogWarning(
+            "Handoff flagged urgent ({Category}, {Signal}) for conversation {ConversationHash}",
+            alert.Category, alert.Signal, LogIds.Hash(alert.ConversationId));
+    }
+}
+
+/// <summary>
+/// A finished questionnaire fills the handoff: who it is for, the outcome and urgency, every answer, and — only with
+/// consent — how to reach the person. A crisis flag raised earlier keeps the record urgent.
+/// </summary>
+internal sealed class HandoffTriageResultSink(IHandoffStore handoffs, ILogger<HandoffTriageResultSink> logger) : ITriageResultSink
+{
+    private static readonly JsonSerializerOptions AnswersJson = new()
+    {
+        WriteIndented = false,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public async Task SubmitAsync(TriageResult result, CancellationToken cancellationToken)
+    {
+        var open = await HandoffRequests.OpenAsync(handoffs, result.ConversationId, cancellationToken);
+        var urgency = Map(result.Urgency);
+        if (open is not null && open.Urgency < urgency)
+        {
+            urgency = open.Urgency; // never downgrade what a crisis (or staff) set
+        }
+
+        var flags = new SortedSet<string>(open?.RiskFlags ?? [], StringComparer.Ordinal);
+        flags.UnionWith(result.Reasons.Select(reason => "triage:" + reason));
+
+        await handoffs.CreateOrUpdateAsync(
+            HandoffRequests.From(open, result.ConversationId) with
+            {
+                Urgency = urgency,
+                ForWhom = result.ForWhom == TriageForWhom.FamilyMember ? HandoffForWhom.FamilyMember : HandoffForWhom.Self,
+                RiskFlags = [.. flags],
+                Summary = $"Triage: {result.Outcome}, urgency {result.Urgency}, for {result.ForWhom}"
+                          + (result.Reasons.Count > 0 ? $"; reasons: {string.Join(", ", result.Reasons)}" : ""),
+                TriageAnswersJson = JsonSerializer.Serialize(
+                    new { result.CompletedAt, result.Outcome, result.Urgency, result.ForWhom, result.Reasons, result.Answers }, AnswersJson),
+                Contact = result.ContactConsent && result.Contact is { } contact
+                    ? new HandoffContact
+                    {
+                        Name = contact.FirstName,
+                        Phone = contact.Phone,
+                        Email = contact.Email,
+                        BestTime = contact.BestTime?.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) ?? contact.BestTimeText,
+                        VoicemailOk = contact.VoicemailOk,
+                        TextsOk = contact.TextsOk,
+                    }
+                    : null,
+            },
+            CancellationToken.None);
+        logger.LogInformation(
+            "Triage recorded for conversation {ConversationHash}: {Outcome}, {Urgency}, {AnswerCount} answers, contact {HasContact}",
+            LogIds.Hash(result.ConversationId), result.Outcome, result.Urgency, result.Answers.Count, result.ContactConsent);
+    }
+
+    private static HandoffUrgency Map(TriageUrgency urgency) => urgency switch
+    {
+        TriageUrgency.Urgent => HandoffUrgency.Urgent,
+        TriageUrgency.Soon => HandoffUrgency.Soon,
+        _ => HandoffUrgency.Routine,
+    };
+}
+
+internal static class HandoffRequests
+{
+    public static async Task<HandoffRecord?> OpenAsync(IHandoffStore handoffs, string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await handoffs.GetByConversationAsync(conversationId, cancellationToken);
+        return record is { IsOpen: true } ? record : null;
+    }
+
+    /// <summary>A request that keeps everything the open record holds (CreateOrUpdate replaces these fields).</summary>
+    public static HandoffRequest From(HandoffRecord? open, string conversationId) => new()
+    {
+        ConversationId = conversationId,
+        Urgency = open?.Urgency ?? HandoffUrgency.Routine,
+        ForWhom = open?.ForWhom ?? HandoffForWhom.Unknown,
+        RiskFlags = open?.RiskFlags ?? [],
+        Summary = open?.Summary,
+        TriageAnswersJson = open?.TriageAnswersJson,
+        Contact = open?.Contact,
+    };
+}
+
+/// <summary>The risk flags staff see on a handoff.</summary>
+internal static class RiskFlags
+{
+    public const string NotSafe = "crisis:not-safe-now";
+
+    public static string For(CrisisCategory category) => "crisis:" + category switch
+    {
+        CrisisCategory.SuicideOrSelfHarm => "suicide-or-self-harm",
+        CrisisCategory.OverdoseInProgress => "overdose",
+        CrisisCategory.SevereWithdrawal => "severe-withdrawal",
+        CrisisCategory.DangerToOthers => "danger",
+        CrisisCategory.MedicalEmergency => "medical-emergency",
+        CrisisCategory.PregnancyWithOpioidWithdrawal => "pregnancy-opioid-withdrawal",
+        _ => category.ToString().ToLowerInvariant(),
+    };
+}
