@@ -26,7 +26,7 @@ internal sealed class BotHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IBot _bot;
 
-    public BotHarness(string channelId = "test", bool withTriageStub = false)
+    public BotHarness(string channelId = "test", bool withTriageStub = false, bool withHandoffStub = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Directory"] = ContentPaths.Content })
@@ -40,6 +40,11 @@ internal sealed class BotHarness : IAsyncDisposable
         if (withTriageStub)
         {
             services.AddSingleton<Dialog, StubTriageDialog>();
+        }
+
+        if (withHandoffStub)
+        {
+            services.AddSingleton<Dialog>(new StubHandoffDialog());
         }
 
         _services = services.BuildServiceProvider(validateScopes: true);
@@ -127,5 +132,18 @@ internal sealed class StubTriageDialog : ComponentDialog
         activity.Text = contentId;
         activity.ChannelData = new JObject { ["contentId"] = contentId };
         return activity;
+    }
+}
+
+/// <summary>Stands in for the handoff dialog (a later issue): announces itself and ends.</summary>
+internal sealed class StubHandoffDialog() : Dialog(DialogIds.Handoff)
+{
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        var activity = (Activity)Activity.CreateMessageActivity();
+        activity.Text = "stub.handoff";
+        activity.ChannelData = new JObject { ["contentId"] = "stub.handoff" };
+        await dc.Context.SendActivityAsync(activity, cancellationToken);
+        return await dc.EndDialogAsync(null, cancellationToken);
     }
 }

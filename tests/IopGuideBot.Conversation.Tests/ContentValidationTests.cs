@@ -6,7 +6,7 @@ namespace IopGuideBot.Conversation.Tests;
 /// The real content must validate; each broken fixture (a file or two laid over a copy of the real content) must fail
 /// with an error naming the file, the line and the problem.
 /// </summary>
-public sealed class ContentValidationTests
+public sealed class ContentValidationTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     [Fact]
     public void Real_content_is_valid()
@@ -14,6 +14,7 @@ public sealed class ContentValidationTests
         var output = new StringWriter();
         var code = ContentValidationCommand.Run(ContentPaths.Content, output);
         Assert.True(code == 0, output.ToString());
+        log.WriteLine(output.ToString());
         Assert.StartsWith("content OK:", output.ToString(), StringComparison.Ordinal);
     }
 

@@ -126,3 +126,31 @@ public sealed class RepliesTests
         Assert.All(results, r => Assert.Equal([expected], r));
     }
 }
+
+public sealed class CommandMatcherTests
+{
+    private static readonly Lazy<CommandMatcher> Matcher = new(() => new CommandMatcher(ContentLoader.Load(ContentPaths.Content)));
+
+    [Theory]
+    [InlineData("help", CommandIds.Help)]
+    [InlineData("HELP!", CommandIds.Help)]
+    [InlineData("are you a bot?", CommandIds.Bot)]
+    [InlineData("am I talking to a real person", CommandIds.Bot)]
+    [InlineData("can I just talk to a real person", CommandIds.Person)]
+    [InlineData("Talk to a person", CommandIds.Person)]
+    [InlineData("start over", CommandIds.Menu)]
+    [InlineData("stop", CommandIds.Cancel)]
+    [InlineData("I want to stop using", null)]
+    [InlineData("I need help", null)]
+    [InlineData("my son needs help", null)]
+    [InlineData("stop by the clinic after work", null)]
+    public void Global_commands_match_whole_words_and_the_longest_phrase_wins(string text, string? expected) =>
+        Assert.Equal(expected, Matcher.Value.MatchCommand(text, globalOnly: true)?.Id);
+
+    [Fact]
+    public void Triage_starters_are_not_global()
+    {
+        Assert.Null(Matcher.Value.MatchCommand("Start the questions", globalOnly: true));
+        Assert.Equal(CommandIds.TriageSelf, Matcher.Value.MatchCommand("Start the questions", globalOnly: false)?.Id);
+    }
+}

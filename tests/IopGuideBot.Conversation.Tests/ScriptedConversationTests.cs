@@ -4,7 +4,8 @@ namespace IopGuideBot.Conversation.Tests;
 
 /// <summary>
 /// Conversations as data: every <c>Scripts/*.yaml</c> is replayed through the real <see cref="ClinicBot"/> and real content.
-/// A script is <c>description</c>, optional <c>channel</c> and <c>triage: stub</c>, and <c>steps</c>; each step sends one of
+/// A script is <c>description</c>, optional <c>channel</c>, <c>triage: stub</c> and <c>handoff: stub</c> (register stand-in
+/// dialogs under those ids), and <c>steps</c>; each step sends one of
 /// <c>user: text</c>, <c>update: [bot, user]</c> (members added) or <c>attachment: content/type</c>, and checks
 /// <c>expect</c> (the contentIds of every reply, in order; [] for none) and optionally <c>actions</c> (the number of
 /// suggested actions on the last reply).
@@ -30,7 +31,7 @@ public sealed class ScriptedConversationTests
     {
         var root = Load(script);
         var channel = Scalar(root, "channel") ?? "test";
-        await using var bot = new BotHarness(channel, withTriageStub: Scalar(root, "triage") == "stub");
+        await using var bot = new BotHarness(channel, withTriageStub: Scalar(root, "triage") == "stub", withHandoffStub: Scalar(root, "handoff") == "stub");
         var steps = (YamlSequenceNode)root.Children[new YamlScalarNode("steps")];
         foreach (var stepNode in steps.Children.Cast<YamlMappingNode>())
         {
