@@ -10,15 +10,33 @@ namespace IopGuideBot.Tests;
 public sealed class TwoInstanceTests
 {
     [SkippableFact]
+    public async Task A_conversation_alternating_between_instances_keeps_its_dialog_state()
+    {
+        await using var schema = await PostgresSchema.CreateAsync();
+        var settings = PostgresSettings(schema);
+        await using var first = ServiceProcess.Start(settings);
+        await using var second = ServiceProcess.Start(settings);
+        await Task.WhenAll(first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
+        using var a = new HttpClient { BaseAddress = first.BaseAddress };
+        using var b = new HttpClient { BaseAddress = second.BaseAddress };
+        var chat = new ExpectRepliesChat();
+        const string Q = "triage.question.";
+
+        // Each answer lands on the other instance; each must know where the questionnaire stands.
+        Assert.Contains("topic:iop-right-for-me", await chat.SayAsync(a, "is an IOP right for me?"));
+        Assert.Contains("triage.notice", await chat.SayAsync(b, "Start the questions"));
+        Assert.Equal([Q + "adult"], await chat.SayAsync(a, "yes"));
+        Assert.Equal([Q + "substances"], await chat.SayAsync(b, "yes"));
+        Assert.Equal([Q + "frequency"], await chat.SayAsync(a, "alcohol and pills"));
+        Assert.Equal([Q + "substances"], await chat.SayAsync(b, "go back"));
+    }
+
+
+    [SkippableFact]
     public async Task Concurrent_turns_across_two_instances_are_each_logged_exactly_once_in_order()
     {
         await using var schema = await PostgresSchema.CreateAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Postgres",
-            ["Storage__ConnectionString"] = schema.ConnectionString,
-            ["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N")),
-        };
+        var settings = PostgresSettings(schema);
         await using var connector = await FakeBotConnector.StartAsync();
         await using var first = ServiceProcess.Start(settings);
         await using var second = ServiceProcess.Start(settings);
@@ -63,4 +81,11 @@ public sealed class TwoInstanceTests
             }
         }
     }
+
+    private static Dictionary<string, string> PostgresSettings(PostgresSchema schema) => new()
+    {
+        ["Storage__Provider"] = "Postgres",
+        ["Storage__ConnectionString"] = schema.ConnectionString,
+        ["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N")),
+    };
 }
