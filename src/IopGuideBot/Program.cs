@@ -6,7 +6,7 @@ using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
 using Serilog;
 
-ClinicLogging.UseBootstrapLogger();
+ClinicLogging.UseStartupLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -27,7 +27,10 @@ public static class ClinicLogging
                 new CompactJsonFormatter(),
                 logFile,
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 14));
+                retainedFileCountLimit: 14),
+            // The service's logger is its own; the static console logger stays for start-up failures (and several
+            // hosts in one test process do not fight over freezing it).
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -48,9 +51,9 @@ public static class ClinicLogging
                 diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
         });
 
-    /// <summary>A console logger for start-up, before configuration is read; replaced once the host is built.</summary>
-    public static void UseBootstrapLogger() =>
+    /// <summary>A console logger for what happens before the host runs (such as a refusal to start).</summary>
+    public static void UseStartupLogger() =>
         Log.Logger = new LoggerConfiguration()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .CreateBootstrapLogger();
+            .CreateLogger();
 }
