@@ -19,15 +19,43 @@ public sealed class Replies(ClinicContent content)
 
     public ClinicContent Content { get; } = content;
 
+    public const string VariantKey = "variant";
+
     /// <summary>The content id carried by an activity, or null.</summary>
-    public static string? ContentIdOf(IActivity activity) =>
+    public static string? ContentIdOf(IActivity? activity) =>
         (activity as Activity)?.ChannelData is JObject data ? data.Value<string>(ContentIdKey) : null;
+
+    /// <summary>The wording variant of a bot message (e.g. <c>family</c>), or null.</summary>
+    public static string? VariantOf(IActivity? activity) =>
+        (activity as Activity)?.ChannelData is JObject data ? data.Value<string>(VariantKey) : null;
+
+    /// <summary>
+    /// A message from any content section: <paramref name="text"/> with placeholders resolved, its buttons, its content
+    /// id and, when the wording has variants, which one was used.
+    /// </summary>
+    public static Activity Create(ClinicContent content, string contentId, string text, IEnumerable<ActionRef>? actions = null, string? variant = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var activity = Build(content, contentId, content.Render(text), actions ?? []);
+        if (variant is not null)
+        {
+            ((JObject)activity.ChannelData)[VariantKey] = variant;
+        }
+
+        return activity;
+    }
+
+    public static Activity Create(ClinicContent content, Message message, string? variant = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Create(content, message.Key, message.Text.Value, message.Actions, variant);
+    }
 
     /// <summary>A message from <c>messages.yaml</c> with its own buttons (or <paramref name="actions"/> when given).</summary>
     public Activity Message(string key, IEnumerable<ActionRef>? actions = null)
     {
         var message = Content.Messages[key];
-        return Build(key, Content.Render(message.Text.Value), actions ?? message.Actions);
+        return Build(Content, key, Content.Render(message.Text.Value), actions ?? message.Actions);
     }
 
     /// <summary>A topic's answer with its follow-up buttons, plus "talk to a person" so there is always a way to reach someone.</summary>
@@ -52,7 +80,7 @@ public sealed class Replies(ClinicContent content)
             actions.Add(new ActionRef(ActionKind.Command, CommandIds.Person, 0));
         }
 
-        return Build($"topic:{topic.Id}", text, actions);
+        return Build(Content, $"topic:{topic.Id}", text, actions);
     }
 
     /// <summary>The level-of-care comparison: a Markdown table where the channel renders one, else a plain list.</summary>
@@ -97,19 +125,21 @@ public sealed class Replies(ClinicContent content)
     }
 
     /// <summary>The button text for a topic or command.</summary>
-    public string Label(ActionRef action)
+    public string Label(ActionRef action) => LabelOf(Content, action);
+
+    private static string LabelOf(ClinicContent content, ActionRef action)
     {
         ArgumentNullException.ThrowIfNull(action);
         return action.Kind == ActionKind.Topic
-            ? Content.Topics[action.Id].Label.Value
-            : Content.Render(Content.Commands[action.Id].Label.Value);
+            ? content.Topics[action.Id].Label.Value
+            : content.Render(content.Commands[action.Id].Label.Value);
     }
 
-    private Activity Build(string contentId, string text, IEnumerable<ActionRef> actions)
+    private static Activity Build(ClinicContent content, string contentId, string text, IEnumerable<ActionRef> actions)
     {
         var activity = (Activity)Activity.CreateMessageActivity();
         activity.Text = text.Trim();
-        var buttons = actions.Select(Label).Distinct(StringComparer.Ordinal)
+        var buttons = actions.Select(action => LabelOf(content, action)).Distinct(StringComparer.Ordinal)
             .Select(label => new CardAction(ActionTypes.ImBack, label, value: label))
             .ToList();
         if (buttons.Count > 0)

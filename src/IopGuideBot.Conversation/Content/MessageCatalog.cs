@@ -25,49 +25,7 @@ public sealed class MessagesSection : ContentSection<MessageCatalog>
     protected override MessageCatalog? Read(YamlNode root, ContentReader reader)
     {
         var map = reader.AsMapping(root, "messages.yaml");
-        if (map is null)
-        {
-            return null;
-        }
-
-        var messages = new Dictionary<string, Message>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            var key = reader.AsString(keyNode, "a message key");
-            if (key is null)
-            {
-                continue;
-            }
-
-            var what = $"message '{key}'";
-            if (value is YamlScalarNode)
-            {
-                var holder = new YamlMappingNode { { "text", value } };
-                var text = reader.RequiredString(holder, "text", what);
-                if (text is not null)
-                {
-                    messages[key] = new Message(key, text, []);
-                }
-
-                continue;
-            }
-
-            var entry = reader.AsMapping(value, what);
-            if (entry is null)
-            {
-                continue;
-            }
-
-            reader.AllowOnly(entry, what, "text", "actions");
-            var body = reader.RequiredString(entry, "text", what);
-            var actions = ActionRef.ReadList(reader, entry, "actions", what);
-            if (body is not null)
-            {
-                messages[key] = new Message(key, body, actions);
-            }
-        }
-
-        return new MessageCatalog(messages);
+        return map is null ? null : new MessageCatalog(ContentMessages.ReadMap(map, reader));
     }
 
     protected override void Validate(MessageCatalog model, ContentValidationContext context)
@@ -80,12 +38,53 @@ public sealed class MessagesSection : ContentSection<MessageCatalog>
             }
         }
 
-        foreach (var message in model.All.Values)
+        ContentMessages.Validate(FileName, model.All.Values, context);
+    }
+}
+
+/// <summary>Reads and checks a <c>key: text | { text, actions }</c> map, the messages.yaml format, inside another file.</summary>
+internal static class ContentMessages
+{
+    public static Dictionary<string, Message> ReadMap(YamlMappingNode map, ContentReader reader)
+    {
+        var messages = new Dictionary<string, Message>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
         {
-            context.CheckPlaceholders(FileName, message.Text);
+            var key = reader.AsString(keyNode, "a message key");
+            if (key is null)
+            {
+                continue;
+            }
+
+            var what = $"message '{key}'";
+            var entry = value as YamlMappingNode ?? new YamlMappingNode { { "text", value } };
+            reader.AllowOnly(entry, what, "text", "actions");
+            var text = reader.RequiredString(entry, "text", what);
+            var actions = ActionRef.ReadList(reader, entry, "actions", what);
+            if (text is not null)
+            {
+                messages[key] = new Message(key, text, actions);
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Placeholders and buttons; <paramref name="ownPlaceholders"/> are filled by the flow (e.g. <c>{answer}</c>).</summary>
+    public static void Validate(string file, IEnumerable<Message> messages, ContentValidationContext context, params string[] ownPlaceholders)
+    {
+        foreach (var message in messages)
+        {
+            var text = message.Text;
+            foreach (var own in ownPlaceholders)
+            {
+                text = text with { Value = text.Value.Replace("{" + own + "}", own, StringComparison.Ordinal) };
+            }
+
+            context.CheckPlaceholders(file, text);
             foreach (var action in message.Actions)
             {
-                context.CheckAction(FileName, action);
+                context.CheckAction(file, action);
             }
         }
     }

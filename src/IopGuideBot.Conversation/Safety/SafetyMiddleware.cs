@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Content;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -62,8 +63,8 @@ public sealed class SafetyMiddleware : IMiddleware
             state.AwaitingSafetyCheck = true;
             await turnContext.SendActivitiesAsync(
                 [
-                    ContentReply.Create(_content, safety[SafetyContent.KeyFor(assessment.Category)]),
-                    ContentReply.Create(_content, safety[SafetyContent.Check]),
+                    Replies.Create(_content, safety[SafetyContent.KeyFor(assessment.Category)]),
+                    Replies.Create(_content, safety[SafetyContent.Check]),
                 ],
                 cancellationToken).ConfigureAwait(false);
             await SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -101,7 +102,7 @@ public sealed class SafetyMiddleware : IMiddleware
             state.AwaitingSafetyCheck = false;
             if (reply is not null)
             {
-                await turnContext.SendActivityAsync(ContentReply.Create(_content, safety[reply]), cancellationToken).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(Replies.Create(_content, safety[reply]), cancellationToken).ConfigureAwait(false);
                 await SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 return;
             }

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IopGuideBot.Conversation.Content;
@@ -157,7 +158,7 @@ public sealed partial class TriageDialog : Dialog
         if (notedLabel is not null)
         {
             await tc.SendActivityAsync(
-                ContentReply.Create(_content, TriageContent.FrequencyNoted, Triage.Fill(Triage[TriageContent.FrequencyNoted].Text.Value, notedLabel)),
+                Replies.Create(_content, TriageContent.FrequencyNoted, Triage.Fill(Triage[TriageContent.FrequencyNoted].Text.Value, notedLabel)),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -475,7 +476,7 @@ public sealed partial class TriageDialog : Dialog
     private Task SendNoticeAsync(ITurnContext tc, TriageProgress progress, CancellationToken cancellationToken)
     {
         var notice = Triage[TriageContent.Notice];
-        var activity = ContentReply.Create(_content, notice.Key, Triage.Fill(notice.Text.Value), notice.Actions, Variant(progress));
+        var activity = Replies.Create(_content, notice.Key, Triage.Fill(notice.Text.Value), notice.Actions, Variant(progress));
         AddButtons(activity, Triage[TriageContent.ButtonYes].Text.Value, Triage[TriageContent.ButtonNo].Text.Value);
         return tc.SendActivityAsync(activity, cancellationToken);
     }
@@ -485,7 +486,7 @@ public sealed partial class TriageDialog : Dialog
         var steps = Steps();
         var q = steps[Math.Min(progress.Step, steps.Count - 1)];
         var family = progress.ForWhom == TriageForWhom.FamilyMember;
-        var activity = ContentReply.Create(_content, $"triage.question.{q.Id}", Triage.Fill((family ? q.TextFamily : q.Text).Value), variant: Variant(progress));
+        var activity = Replies.Create(_content, $"triage.question.{q.Id}", Triage.Fill((family ? q.TextFamily : q.Text).Value), variant: Variant(progress));
         var labels = q.Kind switch
         {
             TriageQuestionKind.YesNo => [Triage[TriageContent.ButtonYes].Text.Value, Triage[TriageContent.ButtonNo].Text.Value],
@@ -519,7 +520,7 @@ public sealed partial class TriageDialog : Dialog
     private Task SendAsync(ITurnContext tc, string key, CancellationToken cancellationToken)
     {
         var message = Triage[key];
-        return tc.SendActivityAsync(ContentReply.Create(_content, message.Key, Triage.Fill(message.Text.Value), message.Actions), cancellationToken);
+        return tc.SendActivityAsync(Replies.Create(_content, message.Key, Triage.Fill(message.Text.Value), message.Actions), cancellationToken);
     }
 
     private static TriageProgress Progress(DialogInstance instance) =>

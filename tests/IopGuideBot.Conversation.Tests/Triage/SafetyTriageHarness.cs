@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Triage;
@@ -50,7 +51,7 @@ internal sealed class SafetyTriageHarness
             LastReplies.Add(reply);
         }
 
-        return LastReplies.Select(ContentReply.ContentIdOf).ToList();
+        return LastReplies.Select(Replies.ContentIdOf).ToList();
     }
 
     public async Task<SafetyState> SafetyStateAsync()

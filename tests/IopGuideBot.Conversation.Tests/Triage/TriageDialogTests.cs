@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Triage;
 
@@ -131,11 +132,11 @@ public sealed class TriageDialogTests
     public async Task Family_path_words_every_question_about_the_loved_one()
     {
         var bot = await StartAsync(family: true);
-        Assert.Equal("family", ContentReply.VariantOf(bot.LastReplies[0])); // the notice
+        Assert.Equal("family", Replies.VariantOf(bot.LastReplies[0])); // the notice
         Assert.Equal([Q + "adult"], await bot.SayAsync("yes")); // for_whom already known: not asked
-        Assert.Equal("family", ContentReply.VariantOf(bot.LastReplies[0]));
+        Assert.Equal("family", Replies.VariantOf(bot.LastReplies[0]));
         Assert.Equal([Q + "substances"], await bot.SayAsync("yes"));
-        Assert.Equal("family", ContentReply.VariantOf(bot.LastReplies[0]));
+        Assert.Equal("family", Replies.VariantOf(bot.LastReplies[0]));
         var content = bot.Content.Section<TriageContent>();
         Assert.Equal(content.Questions.Single(q => q.Id == "substances").TextFamily.Value, bot.LastReplies[0].AsMessageActivity().Text);
         await bot.SayAsync("heroin and xanax");
@@ -147,7 +148,7 @@ public sealed class TriageDialogTests
         await bot.SayAsync("yes");
         var replies = await bot.SayAsync("4");
         Assert.Equal("triage.outcome.higher-level", replies[0]); // daily sedatives
-        Assert.Equal("family", ContentReply.VariantOf(bot.LastReplies[^1]));
+        Assert.Equal("family", Replies.VariantOf(bot.LastReplies[^1]));
         await bot.SayAsync("no");
         var result = Assert.Single(bot.Results.Results);
         Assert.Equal(TriageForWhom.FamilyMember, result.ForWhom);
