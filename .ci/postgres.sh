@@ -5,6 +5,8 @@
 # Tests then get: IOPGUIDEBOT_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=iopguidebot;Password=iopguidebot;Database=iopguidebot_test"
 # Prints nothing on success and exports nothing.
 set -euo pipefail
+# su runs commands as postgres, which cannot enter a private working directory (such as a mktemp clone).
+cd /
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /usr/lib/postgresql/15 ]; then
     apt-get update >/dev/null

@@ -24,6 +24,8 @@ public sealed class SqlBotStorage : IStorage
         NullValueHandling = NullValueHandling.Include,
         ContractResolver = new DefaultContractResolver(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
+        // Dates stay strings until a typed member reads them, so a DateTimeOffset keeps its offset (dialog state does).
+        DateParseHandling = DateParseHandling.None,
     });
 
     private const string ETagProperty = "ETag";

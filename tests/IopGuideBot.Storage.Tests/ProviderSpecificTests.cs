@@ -1,3 +1,4 @@
+using IopGuideBot.Dialogs.Diagnostics;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using IopGuideBot.Dialogs.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace IopGuideBot.Conversation.Safety;
@@ -27,13 +26,9 @@ public sealed partial class LoggingSafetyAlertSink(ILogger<LoggingSafetyAlertSin
     public Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        LogAlert(logger, alert.Category, alert.Signal, HashId(alert.ConversationId));
+        LogAlert(logger, alert.Category, alert.Signal, LogIds.Hash(alert.ConversationId));
         return Task.CompletedTask;
     }
-
-    /// <summary>First 12 hex characters of SHA-256: enough to correlate log lines, not to recover the id.</summary>
-    public static string HashId(string? id) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id ?? string.Empty)))[..12];
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Safety alert {Category} ({Signal}) in conversation {ConversationHash}")]
     private static partial void LogAlert(ILogger logger, CrisisCategory category, SafetySignal signal, string conversationHash);

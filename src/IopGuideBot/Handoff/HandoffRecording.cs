@@ -1,3 +1,4 @@
+using IopGuideBot.Dialogs.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IopGuideBot.Conversation.Safety;

@@ -1,3 +1,4 @@
+using IopGuideBot.Dialogs.Diagnostics;
 using System.Globalization;
 using Serilog;
 using Serilog.Events;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IopGuideBot.Storage;
+namespace IopGuideBot.Dialogs.Diagnostics;
 
 /// <summary>
-/// Identifiers that may appear in logs. A conversation id links log lines to a transcript of protected health
+/// Identifiers as every layer may log them (it lives in the lowest shared assembly). A conversation id links log lines to a transcript of protected health
 /// information, so logs carry only a short one-way hash of it.
 /// </summary>
 public static class LogIds
