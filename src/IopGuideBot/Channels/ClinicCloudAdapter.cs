@@ -21,8 +21,11 @@ public sealed class ClinicCloudAdapter : CloudAdapter
     public ClinicCloudAdapter(
         BotFrameworkAuthentication authentication,
         IEnumerable<IMiddleware> middleware,
+        ILoggerFactory loggerFactory,
         ILogger<ClinicCloudAdapter> logger)
-        : base(authentication, logger)
+        // The SDK logs under its own category, which configuration keeps at Warning: at Information it writes
+        // conversation ids in clear (e.g. "DeleteActivityAsync Conversation Id: …").
+        : base(authentication, loggerFactory.CreateLogger<CloudAdapter>())
     {
         _logger = logger;
         foreach (var item in middleware)
