@@ -5,23 +5,8 @@ using IopGuideBot.Tests.Support;
 namespace IopGuideBot.Tests;
 
 /// <summary>Bad input to <c>/api/messages</c> gets a 4xx that says why; never a 500.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : ServiceTest
 {
-    private readonly BotService _service = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _service.CreateLoopbackClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _service.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("{\"type\": \"message\", \"text\": ", "not valid JSON")]
     [InlineData("not json at all", "not valid JSON")]
@@ -32,7 +17,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"file:///etc/passwd\"}", "'serviceUrl'")]
     public async Task Malformed_activities_get_400_with_a_reason(string body, string reason)
     {
-        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -43,7 +28,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var activity = EmulatorActivities.Message("c1", "http://127.0.0.1:9/", new string('a', 257 * 1024));
 
-        var response = await _client.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -57,7 +42,7 @@ public sealed class BadInputTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -65,7 +50,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Other_methods_are_refused_with_405()
     {
-        var response = await _client.GetAsync("/api/messages");
+        var response = await Client.GetAsync("/api/messages");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
@@ -73,7 +58,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Health_endpoints_answer()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/readyz")).StatusCode);
     }
 }

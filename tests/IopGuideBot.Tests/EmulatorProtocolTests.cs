@@ -11,22 +11,19 @@ namespace IopGuideBot.Tests;
 /// The service over real HTTP, talking to a Bot Connector endpoint the way Bot Framework Emulator does: the bot's
 /// replies travel back over HTTP to the activity's <c>serviceUrl</c>.
 /// </summary>
-public sealed class EmulatorProtocolTests : IAsyncLifetime
+public sealed class EmulatorProtocolTests : ServiceTest
 {
-    private readonly BotService _service = new();
     private FakeBotConnector _connector = null!;
-    private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         _connector = await FakeBotConnector.StartAsync();
-        _client = _service.CreateLoopbackClient();
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _service.DisposeAsync();
+        await base.DisposeAsync();
         await _connector.DisposeAsync();
     }
 
@@ -35,7 +32,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     {
         var conversationId = EmulatorActivities.NewConversationId();
 
-        var response = await _client.PostAsync(EmulatorActivities.ConversationUpdate(conversationId, _connector.ServiceUrl));
+        var response = await Client.PostAsync(EmulatorActivities.ConversationUpdate(conversationId, _connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var welcome = await _connector.WaitForAsync(a => a.ContentId == "welcome");
@@ -44,7 +41,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         Assert.True(welcome.Activity.SuggestedActions?.Actions?.Count >= 5, "the welcome offers the main paths");
 
         // A message afterwards is answered, and no second welcome was sent in between.
-        await _client.PostAsync(EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "what is an IOP?"));
+        await Client.PostAsync(EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "what is an IOP?"));
         await _connector.WaitForAsync(a => a.ConversationId == conversationId && a.ContentId != "welcome");
         Assert.Single(_connector.All, a => a.ContentId == "welcome");
     }
@@ -54,10 +51,10 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     {
         var conversationId = EmulatorActivities.NewConversationId();
 
-        await _client.PostAsync(EmulatorActivities.ConversationUpdate(conversationId, _connector.ServiceUrl, EmulatorActivities.Bot));
-        await _client.PostAsync(EmulatorActivities.ConversationUpdate(conversationId, _connector.ServiceUrl, EmulatorActivities.User));
+        await Client.PostAsync(EmulatorActivities.ConversationUpdate(conversationId, _connector.ServiceUrl, EmulatorActivities.Bot));
+        await Client.PostAsync(EmulatorActivities.ConversationUpdate(conversationId, _connector.ServiceUrl, EmulatorActivities.User));
         await _connector.WaitForAsync(a => a.ContentId == "welcome");
-        await _client.PostAsync(EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "hello"));
+        await Client.PostAsync(EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "hello"));
         await _connector.WaitForAsync(a => a.ConversationId == conversationId && a.ContentId != "welcome");
 
         Assert.Single(_connector.All, a => a.ContentId == "welcome");
@@ -69,7 +66,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         var conversationId = EmulatorActivities.NewConversationId();
         var message = EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "what is an IOP?");
 
-        var response = await _client.PostAsync(message);
+        var response = await Client.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await _connector.WaitForAsync(a => a.ReplyToId == message.Id);
@@ -85,7 +82,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         var message = EmulatorActivities.Message(EmulatorActivities.NewConversationId(), _connector.ServiceUrl, "what is an IOP?");
         message.DeliveryMode = DeliveryModes.ExpectReplies;
 
-        var response = await _client.PostAsync(message);
+        var response = await Client.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = JsonConvert.DeserializeObject<ExpectedReplies>(await response.Content.ReadAsStringAsync(), HttpHelper.BotMessageSerializerSettings)!;
@@ -98,7 +95,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         var conversationId = EmulatorActivities.NewConversationId();
         var message = EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "   ");
 
-        var response = await _client.PostAsync(message);
+        var response = await Client.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await _connector.WaitForAsync(a => a.ReplyToId == message.Id);
@@ -111,7 +108,7 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
         var activity = EmulatorActivities.Message(EmulatorActivities.NewConversationId(), _connector.ServiceUrl, "");
         activity.Type = "somethingNew";
 
-        var response = await _client.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Task.Delay(300);
@@ -119,17 +116,17 @@ public sealed class EmulatorProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Replies_reuse_one_connector_client_per_service_url()
+    public async Task Replies_reuse_one_connectorClient_perService_url()
     {
         var conversationId = EmulatorActivities.NewConversationId();
         for (var i = 0; i < 3; i++)
         {
             var message = EmulatorActivities.Message(conversationId, _connector.ServiceUrl, "what is an IOP?");
-            await _client.PostAsync(message);
+            await Client.PostAsync(message);
             await _connector.WaitForAsync(a => a.ReplyToId == message.Id);
         }
 
-        var authentication = (Channels.SharedConnectorClientAuthentication)_service.Services
+        var authentication = (Channels.SharedConnectorClientAuthentication)Service.Services
             .GetService(typeof(Microsoft.Bot.Connector.Authentication.BotFrameworkAuthentication))!;
         Assert.Equal(1, authentication.SharedClientCount);
     }

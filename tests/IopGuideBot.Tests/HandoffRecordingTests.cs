@@ -8,33 +8,19 @@ namespace IopGuideBot.Tests;
 /// What staff will work from: a crisis makes the conversation's handoff urgent at once, and a finished questionnaire
 /// fills it with the answers and (with consent) the contact details — through the real service and its storage.
 /// </summary>
-public sealed class HandoffRecordingTests : IAsyncLifetime
+public sealed class HandoffRecordingTests : ServiceTest
 {
     private const string Q = "triage.question.";
-    private readonly BotService _service = new();
-    private HttpClient _client = null!;
 
-    public Task InitializeAsync()
-    {
-        _client = _service.CreateLoopbackClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _service.DisposeAsync();
-    }
-
-    private IHandoffStore Handoffs => _service.Services.GetRequiredService<IHandoffStore>();
+    private IHandoffStore Handoffs => Service.Services.GetRequiredService<IHandoffStore>();
 
     [Fact]
     public async Task A_crisis_answers_with_resources_and_flags_the_handoff_urgent_and_a_retraction_does_not_clear_it()
     {
         var chat = new ExpectRepliesChat();
-        Assert.Equal("topic:what-is-iop", (await chat.SayAsync(_client, "what is an IOP?"))[0]);
+        Assert.Equal("topic:what-is-iop", (await chat.SayAsync(Client, "what is an IOP?"))[0]);
 
-        var replies = await chat.SayAsync(_client, "honestly I don't want to be alive anymore");
+        var replies = await chat.SayAsync(Client, "honestly I don't want to be alive anymore");
 
         Assert.Equal(["crisis.suicide", "crisis.check"], replies);
         var flagged = await Handoffs.GetByConversationAsync(chat.ConversationId);
@@ -42,7 +28,7 @@ public sealed class HandoffRecordingTests : IAsyncLifetime
         Assert.Equal(HandoffUrgency.Urgent, flagged.Urgency);
         Assert.Contains("crisis:suicide-or-self-harm", flagged.RiskFlags);
 
-        Assert.Equal(["crisis.retraction"], await chat.SayAsync(_client, "nvm I didn't mean it"));
+        Assert.Equal(["crisis.retraction"], await chat.SayAsync(Client, "nvm I didn't mean it"));
         var after = await Handoffs.GetByConversationAsync(chat.ConversationId);
         Assert.Equal(HandoffUrgency.Urgent, after!.Urgency);
         Assert.Contains("crisis:suicide-or-self-harm", after.RiskFlags);
@@ -52,25 +38,25 @@ public sealed class HandoffRecordingTests : IAsyncLifetime
     public async Task A_finished_questionnaire_fills_the_handoff_with_answers_and_consented_contact_details()
     {
         var chat = new ExpectRepliesChat();
-        Assert.Contains("topic:iop-right-for-me", await chat.SayAsync(_client, "is an IOP right for me?"));
-        Assert.Contains("triage.notice", await chat.SayAsync(_client, "Start the questions"));
-        Assert.Equal([Q + "adult"], await chat.SayAsync(_client, "yes")); // "Start the questions" already said: for me
-        Assert.Equal([Q + "substances"], await chat.SayAsync(_client, "yes"));
-        Assert.Equal([Q + "frequency"], await chat.SayAsync(_client, "meth"));
-        Assert.Equal(Q + "withdrawal_history", (await chat.SayAsync(_client, "like 3 or 4 times a week"))[^1]);
-        Assert.Equal([Q + "health_concerns"], await chat.SayAsync(_client, "no"));
-        Assert.Equal([Q + "safe_home"], await chat.SayAsync(_client, "no"));
-        Assert.Equal([Q + "schedule"], await chat.SayAsync(_client, "yes"));
-        Assert.Equal([Q + "prior_treatment"], await chat.SayAsync(_client, "evenings"));
-        Assert.Equal([Q + "readiness"], await chat.SayAsync(_client, "no"));
-        Assert.Equal(["triage.outcome.iop-fit", "triage.when.routine", Q + "contact_consent"], await chat.SayAsync(_client, "7"));
-        Assert.Equal([Q + "first_name"], await chat.SayAsync(_client, "yes"));
-        Assert.Equal([Q + "phone"], await chat.SayAsync(_client, "Sam"));
-        Assert.Equal([Q + "email"], await chat.SayAsync(_client, "call me at 555 201 3344"));
-        Assert.Equal(["triage.skipped", Q + "best_time"], await chat.SayAsync(_client, "skip"));
-        Assert.Equal([Q + "voicemail_ok"], await chat.SayAsync(_client, "tomorrow after 5pm"));
-        Assert.Equal([Q + "texts_ok"], await chat.SayAsync(_client, "yes"));
-        Assert.Equal(["triage.done"], await chat.SayAsync(_client, "no"));
+        Assert.Contains("topic:iop-right-for-me", await chat.SayAsync(Client, "is an IOP right for me?"));
+        Assert.Contains("triage.notice", await chat.SayAsync(Client, "Start the questions"));
+        Assert.Equal([Q + "adult"], await chat.SayAsync(Client, "yes")); // "Start the questions" already said: for me
+        Assert.Equal([Q + "substances"], await chat.SayAsync(Client, "yes"));
+        Assert.Equal([Q + "frequency"], await chat.SayAsync(Client, "meth"));
+        Assert.Equal(Q + "withdrawal_history", (await chat.SayAsync(Client, "like 3 or 4 times a week"))[^1]);
+        Assert.Equal([Q + "health_concerns"], await chat.SayAsync(Client, "no"));
+        Assert.Equal([Q + "safe_home"], await chat.SayAsync(Client, "no"));
+        Assert.Equal([Q + "schedule"], await chat.SayAsync(Client, "yes"));
+        Assert.Equal([Q + "prior_treatment"], await chat.SayAsync(Client, "evenings"));
+        Assert.Equal([Q + "readiness"], await chat.SayAsync(Client, "no"));
+        Assert.Equal(["triage.outcome.iop-fit", "triage.when.routine", Q + "contact_consent"], await chat.SayAsync(Client, "7"));
+        Assert.Equal([Q + "first_name"], await chat.SayAsync(Client, "yes"));
+        Assert.Equal([Q + "phone"], await chat.SayAsync(Client, "Sam"));
+        Assert.Equal([Q + "email"], await chat.SayAsync(Client, "call me at 555 201 3344"));
+        Assert.Equal(["triage.skipped", Q + "best_time"], await chat.SayAsync(Client, "skip"));
+        Assert.Equal([Q + "voicemail_ok"], await chat.SayAsync(Client, "tomorrow after 5pm"));
+        Assert.Equal([Q + "texts_ok"], await chat.SayAsync(Client, "yes"));
+        Assert.Equal(["triage.done"], await chat.SayAsync(Client, "no"));
 
         var handoff = await Handoffs.GetByConversationAsync(chat.ConversationId);
         Assert.NotNull(handoff);

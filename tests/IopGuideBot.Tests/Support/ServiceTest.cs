@@ -1,0 +1,21 @@
+namespace IopGuideBot.Tests.Support;
+
+/// <summary>A test class with its own running service (fresh data directory) and an HTTP client for it.</summary>
+public abstract class ServiceTest(IDictionary<string, string?>? settings = null) : IAsyncLifetime
+{
+    protected BotService Service { get; } = new(settings);
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    public virtual Task InitializeAsync()
+    {
+        Client = Service.CreateLoopbackClient();
+        return Task.CompletedTask;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Service.DisposeAsync();
+    }
+}
