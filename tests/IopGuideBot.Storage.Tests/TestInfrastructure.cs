@@ -1,3 +1,4 @@
+using IopGuideBot.Testing;
 using System.Collections.Concurrent;
 using System.Text;
 using IopGuideBot.Storage.Database;
@@ -78,8 +79,6 @@ public sealed class SqliteTestDatabase : ITestDatabase
 /// </summary>
 public sealed class PostgresTestDatabase : ITestDatabase
 {
-    public const string EnvironmentVariable = "IOPGUIDEBOT_TEST_POSTGRES";
-
     private readonly string _adminConnectionString;
     private readonly string _schema;
 
@@ -100,32 +99,10 @@ public sealed class PostgresTestDatabase : ITestDatabase
         ["Storage:ConnectionString"] = ConnectionString,
     };
 
-    public static string RequireConnectionString()
-    {
-        var connectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return connectionString;
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"CI=true but {EnvironmentVariable} is not set: the PostgreSQL storage tests must run in CI (see .ci/postgres.sh).");
-        }
-
-        Skip.If(true, $"{EnvironmentVariable} is not set; PostgreSQL tests skipped locally (run .ci/postgres.sh and set it).");
-        throw new InvalidOperationException("unreachable");
-    }
-
     public static async Task<PostgresTestDatabase> CreateAsync()
     {
-        var connectionString = RequireConnectionString();
-        var schema = "t_" + Guid.NewGuid().ToString("N")[..16];
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
-        await command.ExecuteNonQueryAsync();
+        var connectionString = PostgresTestEnvironment.RequireConnectionString();
+        var schema = await PostgresTestEnvironment.CreateSchemaAsync(connectionString, "t_");
         return new PostgresTestDatabase(connectionString, schema);
     }
 

@@ -1,15 +1,11 @@
+using IopGuideBot.Testing;
 using Npgsql;
 
 namespace IopGuideBot.Tests.Support;
 
-/// <summary>
-/// A fresh schema in the PostgreSQL database named by <c>IOPGUIDEBOT_TEST_POSTGRES</c>. Without it the test is skipped
-/// locally, and fails under CI=true, where every test must run.
-/// </summary>
+/// <summary>A fresh schema in the test PostgreSQL database (see <see cref="PostgresTestEnvironment"/>), dropped afterwards.</summary>
 public sealed class PostgresSchema : IAsyncDisposable
 {
-    public const string EnvironmentVariable = "IOPGUIDEBOT_TEST_POSTGRES";
-
     private readonly string _adminConnectionString;
     private readonly string _schema;
 
@@ -24,23 +20,8 @@ public sealed class PostgresSchema : IAsyncDisposable
 
     public static async Task<PostgresSchema> CreateAsync()
     {
-        var connectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"CI=true but {EnvironmentVariable} is not set: PostgreSQL tests must run in CI.");
-            }
-
-            Skip.If(true, $"{EnvironmentVariable} is not set; PostgreSQL tests are skipped on this machine (bash scripts/test.sh as root sets it up).");
-        }
-
-        var schema = "h_" + Guid.NewGuid().ToString("N")[..16];
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
-        await command.ExecuteNonQueryAsync();
-        return new PostgresSchema(connectionString!, schema);
+        var connectionString = PostgresTestEnvironment.RequireConnectionString();
+        return new PostgresSchema(connectionString, await PostgresTestEnvironment.CreateSchemaAsync(connectionString, "h_"));
     }
 
     public async ValueTask DisposeAsync()
