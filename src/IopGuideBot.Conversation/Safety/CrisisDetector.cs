@@ -240,7 +240,13 @@ public sealed partial class CrisisDetector
     private const string People =
         @"(?:he|she|they|him|her|them|friend|buddy|boyfriend|girlfriend|husband|wife|partner|son|daughter|brother|sister|mom|mum|dad|mother|father|roommate|cousin|kid|baby|uncle|aunt|grandma|grandpa|someone|somebody|person|guy|girl|man|woman)";
     private const string Kin =
-        @"(?:husband|wife|boyfriend|girlfriend|partner|ex|boss|dad|mom|father|mother|brother|sister|son|daughter|kids?|family|roommate|neighbou?r|coworker|co worker|landlord|stepdad|stepmom)";
+        @"(?:husband|wife|boyfriend|girlfriend|partner|ex|boss|dad|mom|father|mother|brother|sister|son|daughter|kids?|family|roommate|neighbou?r|coworker|co worker|landlord|stepdad|stepmom|dealer|plug|pimp|john|baby ?daddy|baby ?mama)";
+    /// <summary>Someone who can threaten or hurt the writer: pronouns (with contractions), "my ex", "some guy".</summary>
+    private const string Aggressor =
+        $@"(?:he|she|they|he's|she's|they're|my {Kin}|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer))";
+    /// <summary>Words that put a symptom in a withdrawal (stopping alcohol, benzos or opioids) context.</summary>
+    private const string WithdrawalContext =
+        @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
     private const string Opioid =
         @"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|methadone|suboxone|subs|bupe|buprenorphine|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey)";
 
@@ -259,8 +265,12 @@ public sealed partial class CrisisDetector
         new("suicide.was-suicidal", CrisisCategory.SuicideOrSelfHarm,
             R(@"\b(?:was|were|used to be|felt) (?:\w+ )?(?:suicidal|sucidal|suicidel)\b"), Form.PastDefaultCrisis, true, true),
         new("suicide.noun", CrisisCategory.SuicideOrSelfHarm,
-            R(@"\b(?:commit|committing|attempt|attempting|think about|thinking about|thinking of|thoughts of|thoughts about|considering|contemplating|planning|plan for) (?:suicide|sucide|suiside|suicde)\b|\bsuicid\w* (?:note|plan|attempt|letter|pact|thoughts)\b"),
+            R(@"\b(?:commit|committing|attempt|attempting|think about|thinking about|thinking of|(?<!\bhad (?:\w+ )?)thoughts of|(?<!\bhad (?:\w+ )?)thoughts about|considering|contemplating|planning|plan for) (?:suicide|sucide|suiside|suicde)\b|\bsuicid\w* (?:note|plan|attempt|letter|pact|thoughts)\b"),
             Form.Present, true, true),
+        // "had thoughts of suicide", "had suicidal thoughts": a crisis unless a distant or recovery marker says it is history.
+        new("suicide.had-thoughts", CrisisCategory.SuicideOrSelfHarm,
+            R(@"\bhad (?:\w+ )?(?:thoughts (?:of|about) (?:suicide|sucide|suiside|killing my ?self|ending my life|dying)|suicidal thoughts)\b"),
+            Form.PastDefaultCrisis, true, true),
         new("suicide.attempted", CrisisCategory.SuicideOrSelfHarm,
             R(@"\b(?:attempted|tried|try|trying) (?:suicide|sucide|to (?:kill|hurt|harm|off|unalive) (?:my ?self|him ?self|her ?self|them ?selves)|to end (?:my|his|her|their) (?:own )?life|to take (?:my|his|her|their) (?:own )?life)\b|\b(?:committed|died by|died of) suicide\b|\b(?:killed|hanged|hung|shot) (?:him|her|them) ?(?:self|selves)\b"),
             Form.PastDefaultCrisis, true, true),
@@ -274,16 +284,20 @@ public sealed partial class CrisisDetector
             R(@"\b(?:no|nothing|not any|what's the|whats the) (?:reason|point|one|thing)s? (?:to|in|of|for) (?:live|living|go on|going on|being alive|life|keep going)\b|\bnothing (?:left )?to live for\b|\b(?:life|living) (?:is|isn't|is not) (?:not )?worth (?:it|living)\b|\bnot worth living\b|\bno way out\b|\bcan't see a way out\b"),
             Form.Present, false, false),
         new("suicide.end-it", CrisisCategory.SuicideOrSelfHarm,
-            R(@"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\b(?:want|going|ready|plan|planning) to end it\b(?! with)|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b"),
+            R(@"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to) (?:to )?end it(?: all| tonight| today| now)?\b(?! (?:with|early|there|here|for (?:today|tonight|now)|off|on a))|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b"),
             Form.Present, true, false),
         new("suicide.cant-go-on", CrisisCategory.SuicideOrSelfHarm,
             R(@"\b(?:can't|cannot|can not) (?:go on|take (?:it|this|much more) anymore|take it|keep going|keep living like this|live like this|do this anymore|handle (?:life|living) anymore)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone (?:with life|living)\b|\bbetter off (?:dead|without me|if i (?:was|were|wasn't) (?:gone|dead|here|around))\b"),
             Form.Present, false, false),
         new("suicide.self-harm", CrisisCategory.SuicideOrSelfHarm,
-            R($@"\b(?:want|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b|\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony)|in front of (?:a|the) (?:train|car|bus|truck))\b"),
+            R($@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting(?= again\b|$| (?:and|but|so|because|lately|every|since|tonight|today|when|at night|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b)|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b|\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony)|in front of (?:a|the) (?:train|car|bus|truck))\b"),
             Form.Present, true, true),
+        // Indirect: saying goodbye, not being around much longer, a note or the means ready.
+        new("suicide.farewell", CrisisCategory.SuicideOrSelfHarm,
+            R(@"\b(?:won't|will not|not going to|ain't going to|don't think i'll) be (?:around|here|alive) (?:much longer|for (?:much )?longer|for long|anymore|after tonight|by morning)\b|\bthis is (?:my )?(?:goodbye|last message|final message)\b(?! (?:for|before|of the|today|tonight))|\bsaying (?:my )?goodbyes?\b(?! to (?:drugs|alcohol|booze|pills|dope|using|drinking|the old me|my old life|that life|my addiction|this habit|\w+ing\b))|\b(?:goodbye (?:everyone|everybody|world|cruel world|forever|for good|all of you)|bye (?:world|forever|for good))\b|\b(?:final|last) goodbyes?\b|\b(?:goodbye|suicide|last|final) (?:note|letter)s?\b|\b(?:wrote|written|writing|finished|left) my (?:note|letters?)\b(?! (?:for|to) (?:work|school|the|my (?:boss|teacher|doctor|lawyer|po|probation|landlord)))|\b(?:have|got|get|getting) (?:the |my |all the |all my )?(?:pills|rope|gun|razors?|blades?|noose|meds) (?:ready|lined up|counted out|picked out)\b|\bgiving (?:away )?(?:all )?my (?:stuff|things|belongings) away\b|\bgiving away my (?:stuff|things|belongings)\b|\bdisappear (?:forever|for good|permanently)\b|\b(?:want|wish|going) to (?:just )?disappear\b(?! (?:for (?:a|the|like)|from) )|\b(?:and|to|then|maybe) not wake (?:back )?up\b|\b(?:to|and) never wake (?:back )?up(?: again)?\b(?! (?:on time|early|before|in time|for))"),
+            Form.Present, true, false),
         new("suicide.method", CrisisCategory.SuicideOrSelfHarm,
-            R(@"\bhow (?:many|much) (?:\w+ ){0,2}(?:would it take|does it take|to die|to kill|to not wake up|would kill)\b|\blethal (?:dose|amount)\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b"),
+            R(@"\bhow (?:many|much) (?:\w+ ){0,2}(?:would it take|does it take|to die|to kill|to not wake up|would kill)\b|\blethal (?:dose|amount)\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
             Form.Present, true, false),
 
         // ---- Overdose, now or just now ----
@@ -297,13 +311,13 @@ public sealed partial class CrisisDetector
             R(@"\b(?:overdosed|od'd|od'ed|oded|odd on|had an? (?:overdose|od))\b"),
             Form.PastDefaultCrisis, true, true),
         new("overdose.too-much", CrisisCategory.OverdoseInProgress,
-            R(@"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:too (?:many|much)(?! (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long))|a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b"),
+            R(@"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:too (?:many|much)(?! (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long))|a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b"),
             Form.PastDefaultCrisis, true, true),
         new("overdose.naloxone", CrisisCategory.OverdoseInProgress,
             R(@"\b(?:gave|give|giving|used|using|need|needs|sprayed|should i give|do i give) (?:him|her|them|me|my \w+ |\w+ )?(?:some |a dose of |another dose of )?(?:narcan|naloxone|nalaxone|narcon)\b(?! work)"),
             Form.Present, true, true),
         new("overdose.signs", CrisisCategory.MedicalEmergency,
-            R($@"\b(?:isn't|is not|not|stopped|barely|aren't|are not) breathing\b|\b{People} (?:\w+ ){{0,3}}(?:won't|will not|can't|cannot|isn't|is not|not) (?:wake up|waking up|responding)\b|\b(?:can't|cannot|couldn't) (?:wake|get) (?:him|her|them|my \w+) (?:up|to wake)\b|\bunresponsive\b|\bbreathing (?:is )?(?:really |very |so |super )?(?:slow|shallow|weird|strange|funny)\b"),
+            R($@"\b(?:isn't|is not|not|stopped|barely|aren't|are not) breathing\b|\b{People}(?:'s|'re)? (?:\w+ ){{0,3}}(?:won't|will not|can't|cannot|isn't|is not|not) (?:wake up|waking up|responding|respond)\b|\bfoaming at the mouth\b|\b(?:he's|she's|they're|he is|she is|they are) (?:\w+ )?(?:gurgling|choking on (?:his|her|their) (?:own )?(?:vomit|puke|throw up))\b|\b(?:can't|cannot|couldn't) (?:wake|get) (?:him|her|them|my \w+) (?:up|to wake)\b|\bunresponsive\b|\bbreathing (?:is |got |getting |gotten |seems )?(?:really |real |very |so |super |too |kinda |pretty |way )?(?:slow|slower|shallow|weird|strange|funny)\b"),
             Form.Present, true, true)
         { DrugContextMeansOverdose = true },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
@@ -326,6 +340,10 @@ public sealed partial class CrisisDetector
             Form.Present, true, true),
         new("withdrawal.hallucinated", CrisisCategory.SevereWithdrawal,
             R(@"\b(?:hallucinated|had hallucinations|saw things|heard voices)\b"), Form.PastDefaultHistory, true, true),
+        new("withdrawal.gated-signs", CrisisCategory.SevereWithdrawal,
+            R($@"(?:(?<=\b{WithdrawalContext}\b.*)|(?=.*\b{WithdrawalContext}\b))\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there)\b"),
+            Form.Present, true, true)
+        { DistantMarkerSuppresses = true },
         new("withdrawal.dts", CrisisCategory.SevereWithdrawal,
             R(@"(?<!\bhad (?:the )?)(?<!\bever (?:get|had|have) (?:the )?)\b(?:dts|dt's|delirium tremens|delirium)\b"),
             Form.Present, true, true),
@@ -338,14 +356,22 @@ public sealed partial class CrisisDetector
 
         // ---- Danger to others (or from others): 911 ----
         new("danger.threat", CrisisCategory.DangerToOthers,
-            R($@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b"),
+            R($@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna|might|may|snap and|afraid i'll|scared i'll|afraid i might|scared i might|urge to|urges to) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b"),
             Form.Present, true, false),
         new("danger.weapon", CrisisCategory.DangerToOthers,
             R(@"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b(?=.*\b(?:kill|hurt|shoot|threat\w*|scared|afraid|use it|coming|going to|pointing|waving)\b)|\b(?:pointing|waving|pulled) a (?:gun|knife)\b"),
             Form.Present, true, false),
         new("danger.victim", CrisisCategory.DangerToOthers,
-            R($@"\b(?:he|she|they|my {Kin}|someone|somebody) (?:is |are |keeps |keep |just |has been )?(?:threatening|threatened) (?:to (?:kill|hurt|shoot) )?(?:me|us|my)\b|\b(?:he|she|they|my {Kin}) (?:is|are|keeps|keep|just|has been|started) (?:hitting|beating|hurting|choking|attacking|hit|beat|choked|attacked) (?:me|us|my)\b|\b(?:afraid|scared) (?:that )?(?:he|she|they|my {Kin})(?:'ll| will| is going to| might| are going to|'s going to) (?:kill|hurt) (?:me|us|my)\b|\b(?:don't|do not) feel safe (?:at home|here|with (?:him|her|them)|right now|in my house)\b|\bnot safe (?:at home|in my (?:home|house))\b|\bunsafe at home\b"),
+            R($@"\b{Aggressor} (?:is |are |keeps |keep |just |has been )?(?:threatening|threatened) (?:to (?:kill|hurt|shoot) )?(?:me|us|my)\b|\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b(?! (?:up|out|off)\b)|\b{Aggressor} (?:is|are|keeps|keep|just|has been|started) (?:hit|beat|choked|attacked) (?:me|us|my)\b|\b(?:afraid|scared) (?:that )?(?:he|she|they|my {Kin})(?:'ll| will| is going to| might| are going to|'s going to) (?:kill|hurt) (?:me|us|my)\b|\b(?:don't|do not) feel safe (?:at home|here|with (?:him|her|them)|right now|in my house)\b|\bnot safe (?:at home|in my (?:home|house))\b|\bunsafe at home\b"),
             Form.Present, false, false),
+
+        new("danger.relayed-threat", CrisisCategory.DangerToOthers,
+            R($@"\b{Aggressor} (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b"),
+            Form.Present, true, false),
+        // Simple past ("he choked me"): a crisis unless a distant or recovery marker says it is history.
+        new("danger.was-hurt", CrisisCategory.DangerToOthers,
+            R($@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b(?! (?:up|out|off|back)\b)"),
+            Form.PastDefaultCrisis, true, false),
 
         // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----
         new("pregnancy.opioid", CrisisCategory.PregnancyWithOpioidWithdrawal,
@@ -355,9 +381,14 @@ public sealed partial class CrisisDetector
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", CrisisCategory.MedicalEmergency,
-            R(@"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\bheart attack\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\bwon't stop bleeding\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out|fainted|blacked out)\b"),
+            R(@"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\bheart attack\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b(?! (?:through|out of|thru) (?:my|the|his|her|their) nose)|\b(?:hit|banged|bumped|smashed|cracked|split) (?:his|her|my|their) head\b(?=.*\b(?:throwing up|vomiting|puking|confused|passed out|knocked out|unconscious|won't wake|bleeding|dizzy|can't|seizure|not making sense|slurring)\b)|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\bwon't stop bleeding\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b"),
             Form.Present, true, true)
         { DistantMarkerSuppresses = true },
+        new("medical.fainted", CrisisCategory.MedicalEmergency,
+            R(@"\b(?:i|i think i) (?:\w+ )?fainted\b"), Form.PastDefaultCrisis, true, true),
+        // "I blacked out" is usually a drinking memory: history unless a recent marker ("just", "an hour ago").
+        new("medical.blacked-out", CrisisCategory.MedicalEmergency,
+            R(@"\b(?:i|i think i) (?:\w+ )?blacked out\b"), Form.PastDefaultHistory, true, true),
     ];
 
     [GeneratedRegex(@"\b(?:i )?(?:didn't|did not|don't|do not) (?:really )?mean (?:it|that|what i said|any of (?:it|that))\b|\bnvm\b|\bnever ?mind\b|\b(?:just |only )?(?:kidding|joking|jk|jking)\b|\bi was (?:just )?(?:venting|exaggerating)\b|\bforget (?:it|i said (?:that|anything)|what i said|that)\b|\bignore (?:that|it|me|what i said|my last message)\b|\b(?:not|wasn't|was not) serious\b|\bi'm not (?:actually|really) going to\b|\bthat came out wrong\b", RegexOptions.CultureInvariant)]
@@ -391,6 +422,6 @@ public sealed partial class CrisisDetector
     [GeneratedRegex(@"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|funeral|anniversary)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RecoveryMarker();
 
-    [GeneratedRegex(@"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DrugContext();
 }
