@@ -71,4 +71,17 @@ public sealed class HandoffRecordingTests : ServiceTest
         Assert.True(handoff.Contact?.VoicemailOk);
         Assert.False(handoff.Contact?.TextsOk);
     }
+
+    [Fact]
+    public async Task Asking_for_a_person_puts_the_conversation_in_the_staff_queue_and_says_how_to_reach_someone()
+    {
+        var chat = new ExpectRepliesChat();
+
+        Assert.Equal(["handoff.requested"], await chat.SayAsync(Client, "can I just talk to a real person"));
+
+        var queued = await Handoffs.GetByConversationAsync(chat.ConversationId);
+        Assert.Equal(HandoffStatus.Waiting, queued?.Status);
+        Assert.Contains(await Handoffs.ListOpenAsync(), h => h.ConversationId == chat.ConversationId);
+        Assert.Equal(["topic:what-is-iop"], await chat.SayAsync(Client, "what is an IOP?"));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Triage;
+using IopGuideBot.Dialogs;
 using IopGuideBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,13 +12,14 @@ namespace IopGuideBot.Handoff;
 public static class HandoffRecordingServiceCollectionExtensions
 {
     /// <summary>
-    /// Safety alerts and finished questionnaires become the conversation's durable handoff record (encrypted by storage),
-    /// which is what staff work from. Replaces the conversation layer's logging-only defaults.
+    /// Safety alerts, finished questionnaires and requests for a person become the conversation's durable handoff record
+    /// (encrypted by storage), which is what staff work from. Replaces the conversation layer's logging-only defaults.
     /// </summary>
     public static IServiceCollection AddHandoffRecording(this IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink, HandoffSafetyAlertSink>());
         services.Replace(ServiceDescriptor.Singleton<ITriageResultSink, HandoffTriageResultSink>());
+        services.AddSingleton<Dialog, PersonRequestDialog>();
         return services;
     }
 }
