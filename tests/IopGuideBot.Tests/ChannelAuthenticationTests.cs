@@ -10,8 +10,10 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     {
         ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
         ["MicrosoftAppPassword"] = "test-secret",
-        // Keys for a token that looks valid are fetched from here: a closed loopback port, as when the internet is
-        // unreachable, so the test never leaves the machine.
+        // Keys for a token from this issuer are fetched from here: a closed loopback port, as when the internet is
+        // unreachable, so the test never leaves the machine. (With any of these keys set the SDK takes the issuer
+        // from configuration too; without it no issuer is accepted and the keys would never be fetched.)
+        ["ToBotFromChannelTokenIssuer"] = "https://api.botframework.com",
         ["ToBotFromChannelOpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
         ["ToBotFromEmulatorOpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
     });
