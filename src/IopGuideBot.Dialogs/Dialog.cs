@@ -66,6 +66,42 @@ public abstract class Dialog
     /// <returns>A task.</returns>
     public virtual Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    /// <summary>
+    /// Called when an event is emitted in <paramref name="dc"/> while this dialog is active. The dialog may handle it
+    /// first (<see cref="OnPreBubbleEventAsync"/>); otherwise the event goes up to the parent context, and if nobody
+    /// there handles it, this dialog gets a last chance (<see cref="OnPostBubbleEventAsync"/>).
+    /// </summary>
+    /// <param name="dc">The context in which this dialog is active.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>True when some dialog handled the event.</returns>
+    public virtual async Task<bool> OnDialogEventAsync(DialogContext dc, DialogEvent e, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(e);
+        var handled = await OnPreBubbleEventAsync(dc, e, cancellationToken).ConfigureAwait(false);
+        if (!handled && e.Bubble && dc.Parent is { } parent)
+        {
+            handled = await parent.EmitEventAsync(e, cancellationToken).ConfigureAwait(false);
+        }
+
+        return handled || await OnPostBubbleEventAsync(dc, e, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Handles an event before the dialogs above this one see it. By default, does not.</summary>
+    /// <param name="dc">The context in which this dialog is active.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>True when handled.</returns>
+    protected virtual Task<bool> OnPreBubbleEventAsync(DialogContext dc, DialogEvent e, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>Handles an event that no dialog above this one handled. By default, does not.</summary>
+    /// <param name="dc">The context in which this dialog is active.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>True when handled.</returns>
+    protected virtual Task<bool> OnPostBubbleEventAsync(DialogContext dc, DialogEvent e, CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <inheritdoc/>
     public override string ToString() => $"{GetType().Name}({Id})";
 }

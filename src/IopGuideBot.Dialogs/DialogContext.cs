@@ -148,6 +148,33 @@ public class DialogContext
         }
     }
 
+    /// <summary>Emits an event to the active dialog of this context, which may pass it up to the parent contexts.</summary>
+    /// <param name="name">The event's name (see <see cref="DialogEvents"/>).</param>
+    /// <param name="value">The event's payload.</param>
+    /// <param name="bubble">Whether the event goes up to parent contexts when not handled.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>True when some dialog handled it.</returns>
+    public Task<bool> EmitEventAsync(string name, object? value = null, bool bubble = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return EmitEventAsync(new DialogEvent { Name = name, Value = value, Bubble = bubble }, cancellationToken);
+    }
+
+    /// <summary>Emits an event to the active dialog of this context (or, with nothing active, to the parent context).</summary>
+    /// <param name="e">The event.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>True when some dialog handled it.</returns>
+    public async Task<bool> EmitEventAsync(DialogEvent e, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (ActiveDialog is { } instance && FindDialog(instance.Id) is { } dialog)
+        {
+            return await dialog.OnDialogEventAsync(this, e, cancellationToken).ConfigureAwait(false);
+        }
+
+        return e.Bubble && Parent is not null && await Parent.EmitEventAsync(e, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Finds a dialog in this context's set, then in its parents'.</summary>
     /// <param name="dialogId">The dialog id.</param>
     /// <returns>The dialog, or null.</returns>

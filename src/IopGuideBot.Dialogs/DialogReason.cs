@@ -20,4 +20,7 @@ public enum DialogReason
 
     /// <summary>A waterfall step skipped ahead with <see cref="WaterfallStepContext.NextAsync"/>.</summary>
     NextCalled,
+
+    /// <summary>A waterfall step went back to the step that asked before with <see cref="WaterfallStepContext.GoBackAsync"/>.</summary>
+    BackCalled,
 }

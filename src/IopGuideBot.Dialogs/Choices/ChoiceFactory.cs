@@ -38,7 +38,10 @@ public static class ChoiceFactory
         return SupportsSuggestedActions(channelId) && choiceCount <= MaxSuggestedActions ? ListStyle.SuggestedAction : ListStyle.List;
     }
 
-    /// <summary>Copies <paramref name="prompt"/> (never modifying the persisted original) and adds the choices in <paramref name="style"/>.</summary>
+    /// <summary>
+    /// Copies <paramref name="prompt"/> (never modifying the persisted original) and adds the choices in <paramref name="style"/>;
+    /// as buttons, followed by any the prompt already has.
+    /// </summary>
     /// <param name="prompt">The question; may be null, then the activity has just the choices.</param>
     /// <param name="choices">The choices.</param>
     /// <param name="style">The style, resolved with <see cref="ResolveStyle"/>.</param>
@@ -51,10 +54,10 @@ public static class ChoiceFactory
         switch (style)
         {
             case ListStyle.SuggestedAction:
-                activity.SuggestedActions = new SuggestedActions
-                {
-                    Actions = [.. choices.Select(c => c.Action ?? new CardAction(ActionTypes.ImBack, c.Value, value: c.Value))],
-                };
+                // Buttons the question carries itself (e.g. "Skip") follow the choices.
+                List<CardAction> actions = [.. choices.Select(c => c.Action ?? new CardAction(ActionTypes.ImBack, c.Value, value: c.Value))];
+                actions.AddRange((prompt?.SuggestedActions?.Actions ?? []).Where(a => !actions.Any(c => c.Title == a.Title)));
+                activity.SuggestedActions = new SuggestedActions { Actions = actions };
                 break;
             case ListStyle.List:
                 var list = new StringBuilder(activity.Text);
@@ -102,5 +105,6 @@ public static class ChoiceFactory
         Entities = prompt?.Entities,
         ChannelData = prompt?.ChannelData,
         Value = prompt?.Value,
+        SuggestedActions = prompt?.SuggestedActions,
     };
 }

@@ -4,7 +4,7 @@ using Microsoft.Bot.Schema;
 
 namespace IopGuideBot.Dialogs.Prompts;
 
-/// <summary>Asks a yes/no question; the result is a <see cref="bool"/>. Recognition is <see cref="YesNoLexicon"/>'s.</summary>
+/// <summary>Asks a yes/no question; the result is a <see cref="bool"/>. Recognition is <see cref="YesNoLexicon"/>'s; "yes and no" is asked back.</summary>
 public class ConfirmPrompt : Prompt<bool>
 {
     /// <summary>Initializes a new instance of the <see cref="ConfirmPrompt"/> class.</summary>
@@ -44,7 +44,13 @@ public class ConfirmPrompt : Prompt<bool>
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var text = turnContext.Activity.Type == ActivityTypes.Message ? turnContext.Activity.Text : null;
-        var answer = YesNoLexicon.Recognize(text);
+        var reading = YesNoLexicon.Read(text);
+        if (reading == YesNoReading.Ambiguous)
+        {
+            return Task.FromResult(PromptRecognizerResult<bool>.Ambiguous([true, false]));
+        }
+
+        var answer = reading switch { YesNoReading.Yes => true, YesNoReading.No => false, _ => (bool?)null };
 
         // The rendered list is "1. Yes, 2. No", so the numbers answer too.
         answer ??= ChoiceText.Normalize(text) switch { "1" => true, "2" => false, _ => null };

@@ -1,3 +1,4 @@
+using IopGuideBot.Dialogs.Choices;
 using IopGuideBot.Dialogs.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -9,11 +10,24 @@ namespace IopGuideBot.Dialogs.Prompts;
 /// <see cref="PromptOptions.MaxAttempts"/> (else <see cref="DefaultMaxAttempts"/>) unaccepted answers the prompt ends
 /// with <see cref="PromptAttemptsExhausted.Instance"/>, so it can never loop for ever.
 /// </summary>
+/// <remarks>
+/// What a prompt does with each message, in order:
+/// <list type="number">
+/// <item>"skip" / "go back" (<see cref="Navigation"/>), when the options allow them: ends with <see cref="PromptNavigation"/>.</item>
+/// <item>Only "not sure": offers to skip (<see cref="PromptOptions.SkipOffer"/>) or, when the question cannot be skipped, asks again (<see cref="PromptOptions.RetryPrompt"/>).</item>
+/// <item>Recognition and validation: the value ends the prompt. An answer that could mean two things asks which one (<see cref="OnClarifyAsync"/>).</item>
+/// <item>After a skip offer, "yes" / "ok" that is not an answer skips.</item>
+/// <item>Otherwise the message is offered to the dialogs above (<see cref="DialogEvents.Unrecognized"/>); one that handles it (a side question answered) makes the prompt ask again (<see cref="PromptOptions.ResumePrompt"/>) without counting a miss.</item>
+/// <item>A miss: the retry prompt, and after <see cref="PromptOptions.SkipOfferAfter"/> misses the skip offer.</item>
+/// </list>
+/// </remarks>
 /// <typeparam name="T">The recognised value's type, which becomes the next waterfall step's <c>Result</c>.</typeparam>
 public abstract class Prompt<T> : Dialog
 {
     private const string OptionsKey = "options";
     private const string AttemptCountKey = "attemptCount";
+    private const string SkipOfferedKey = "skipOffered";
+    private const string CandidatesKey = "candidates";
 
     private readonly PromptValidator<T>? _validator;
 
@@ -28,6 +42,9 @@ public abstract class Prompt<T> : Dialog
 
     /// <summary>Gets or sets how many answers are allowed when <see cref="PromptOptions.MaxAttempts"/> is not set. Default 3.</summary>
     public int DefaultMaxAttempts { get; set; } = 3;
+
+    /// <summary>Gets or sets the phrases that skip, go back or say "not sure"; null to read every message as an answer.</summary>
+    public NavigationPhrases? Navigation { get; set; }
 
     /// <inheritdoc/>
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
@@ -55,15 +72,26 @@ public abstract class Prompt<T> : Dialog
 
         var state = dc.ActiveDialog!.State;
         var options = PersistedOptions(state);
-        var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+        var text = dc.Context.Activity.Text;
 
-        var attemptCount = state.GetValue<int>(AttemptCountKey) + 1;
-        state[AttemptCountKey] = attemptCount;
-
-        var isValid = recognized.Succeeded;
-        if (_validator is not null)
+        switch (Navigation?.MatchCommand(text))
         {
-            var validatorContext = new PromptValidatorContext<T>(dc.Context, recognized, state, options, attemptCount);
+            case PromptNavigationKind.Skip when options.AllowSkip:
+                return await dc.EndDialogAsync(PromptNavigation.Skip, cancellationToken).ConfigureAwait(false);
+            case PromptNavigationKind.Back when options.AllowBack:
+                return await dc.EndDialogAsync(PromptNavigation.Back, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Navigation?.IsOnlyUnsure(text) == true)
+        {
+            return await UnsureAsync(dc, state, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+        var isValid = recognized.Succeeded;
+        if (_validator is not null && !recognized.IsAmbiguous)
+        {
+            var validatorContext = new PromptValidatorContext<T>(dc.Context, recognized, state, options, state.GetValue<int>(AttemptCountKey) + 1);
             isValid = await _validator(validatorContext, cancellationToken).ConfigureAwait(false);
         }
 
@@ -72,15 +100,51 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
         }
 
-        if (attemptCount >= (options.MaxAttempts ?? DefaultMaxAttempts))
+        if (recognized.IsAmbiguous)
+        {
+            if (CountAttempt(state, options))
+            {
+                return await dc.EndDialogAsync(PromptAttemptsExhausted.Instance, cancellationToken).ConfigureAwait(false);
+            }
+
+            state[CandidatesKey] = recognized.Candidates!.ToList();
+            await OnClarifyAsync(dc.Context, state, options, recognized.Candidates!, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (!recognized.Succeeded && options.AllowSkip && state.GetValue<bool>(SkipOfferedKey) && YesNoLexicon.Recognize(text) == true)
+        {
+            return await dc.EndDialogAsync(PromptNavigation.Skip, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!recognized.Succeeded && Navigation?.MentionsUnsure(text) == true)
+        {
+            return await UnsureAsync(dc, state, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A validator that explained the problem itself has already answered this turn.
+        if (!recognized.Succeeded && !dc.Context.Responded
+            && await dc.EmitEventAsync(DialogEvents.Unrecognized, text, bubble: true, cancellationToken).ConfigureAwait(false))
+        {
+            await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (CountAttempt(state, options))
         {
             return await dc.EndDialogAsync(PromptAttemptsExhausted.Instance, cancellationToken).ConfigureAwait(false);
         }
 
-        // A validator that explained the problem itself has already answered this turn.
         if (!dc.Context.Responded)
         {
-            await OnPromptAsync(dc.Context, state, options, isRetry: true, cancellationToken).ConfigureAwait(false);
+            if (options.AllowSkip && state.GetValue<int>(AttemptCountKey) >= options.SkipOfferAfter)
+            {
+                await OfferSkipAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await OnPromptAsync(dc.Context, state, options, isRetry: true, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return EndOfTurn;
@@ -95,11 +159,30 @@ public abstract class Prompt<T> : Dialog
         return EndOfTurn;
     }
 
+    /// <summary>Asks again after an interruption: <see cref="PromptOptions.ResumePrompt"/>, else the question. Counts no miss.</summary>
     /// <inheritdoc/>
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return OnPromptAsync(turnContext, instance.State, PersistedOptions(instance.State), isRetry: false, cancellationToken);
+        var options = PersistedOptions(instance.State);
+        if (options.ResumePrompt is { } resume)
+        {
+            // An empty resume prompt means: keep waiting without saying anything.
+            return string.IsNullOrEmpty(resume.Text) && resume.Attachments is not { Count: > 0 }
+                ? Task.CompletedTask
+                : OnPromptAsync(turnContext, instance.State, WithQuestion(options, resume), isRetry: false, cancellationToken);
+        }
+
+        return OnPromptAsync(turnContext, instance.State, options, isRetry: false, cancellationToken);
+    }
+
+    /// <summary>The readings a clarification offered, while the prompt waits for the user to pick one; else null.</summary>
+    /// <param name="state">The prompt's persisted state.</param>
+    /// <returns>The candidates, or null.</returns>
+    protected static IReadOnlyList<T>? ClarifyingCandidates(IDictionary<string, object> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.TryGetValue(CandidatesKey, out var value) && value is List<T> list ? list : null;
     }
 
     /// <summary>Sends the question, or the retry prompt when <paramref name="isRetry"/> (falling back to the question).</summary>
@@ -120,6 +203,16 @@ public abstract class Prompt<T> : Dialog
         }
     }
 
+    /// <summary>Asks which reading an ambiguous answer meant. By default sends the retry prompt.</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="state">The prompt's persisted state (<see cref="ClarifyingCandidates"/> reads the candidates back).</param>
+    /// <param name="options">The prompt's options.</param>
+    /// <param name="candidates">The possible readings.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    protected virtual Task OnClarifyAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, IReadOnlyList<T> candidates, CancellationToken cancellationToken) =>
+        OnPromptAsync(turnContext, state, options, isRetry: true, cancellationToken);
+
     /// <summary>Recognises a value in the user's message.</summary>
     /// <param name="turnContext">The turn.</param>
     /// <param name="state">The prompt's persisted state.</param>
@@ -130,4 +223,60 @@ public abstract class Prompt<T> : Dialog
 
     private static PromptOptions PersistedOptions(DialogStateBag state) =>
         state.GetValue<PromptOptions>(OptionsKey) ?? new PromptOptions();
+
+    private static PromptOptions WithQuestion(PromptOptions options, Activity question) => new()
+    {
+        Prompt = question,
+        RetryPrompt = options.RetryPrompt,
+        Choices = options.Choices,
+        Validations = options.Validations,
+        MaxAttempts = options.MaxAttempts,
+        Style = options.Style,
+        ResumePrompt = options.ResumePrompt,
+        AllowSkip = options.AllowSkip,
+        AllowBack = options.AllowBack,
+        SkipOffer = options.SkipOffer,
+        SkipOfferAfter = options.SkipOfferAfter,
+    };
+
+    /// <summary>Counts an answer that was not accepted; true when that was the last one allowed.</summary>
+    private bool CountAttempt(DialogStateBag state, PromptOptions options)
+    {
+        var attempts = state.GetValue<int>(AttemptCountKey) + 1;
+        state[AttemptCountKey] = attempts;
+        return attempts >= (options.MaxAttempts ?? DefaultMaxAttempts);
+    }
+
+    private async Task<DialogTurnResult> UnsureAsync(DialogContext dc, DialogStateBag state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        // Unsure again after the offer to skip: take it as a skip rather than asking a third time.
+        if (options.AllowSkip && state.GetValue<bool>(SkipOfferedKey))
+        {
+            return await dc.EndDialogAsync(PromptNavigation.Skip, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (CountAttempt(state, options))
+        {
+            return await dc.EndDialogAsync(PromptAttemptsExhausted.Instance, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.AllowSkip)
+        {
+            await OfferSkipAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await OnPromptAsync(dc.Context, state, options, isRetry: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return EndOfTurn;
+    }
+
+    private Task OfferSkipAsync(ITurnContext turnContext, DialogStateBag state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        state[SkipOfferedKey] = true;
+        return options.SkipOffer is { } offer
+            ? OnPromptAsync(turnContext, state, WithQuestion(options, offer), isRetry: false, cancellationToken)
+            : OnPromptAsync(turnContext, state, options, isRetry: true, cancellationToken);
+    }
 }

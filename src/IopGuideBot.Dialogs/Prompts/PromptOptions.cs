@@ -23,4 +23,27 @@ public sealed class PromptOptions
 
     /// <summary>Gets or sets how choices are shown; the prompt's <c>Style</c> when null.</summary>
     public ListStyle? Style { get; set; }
+
+    /// <summary>
+    /// Gets or sets what to ask when the prompt is asked again after an interruption (a side question, help, a safety
+    /// check); <see cref="Prompt"/> when null. An offer usually sets a short form here, or an empty activity to wait
+    /// silently.
+    /// </summary>
+    public Activity? ResumePrompt { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the user may skip the question (the prompt then ends with <see cref="PromptNavigation.Skip"/>).</summary>
+    public bool AllowSkip { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the user may go back (the prompt then ends with <see cref="PromptNavigation.Back"/>).</summary>
+    public bool AllowBack { get; set; }
+
+    /// <summary>
+    /// Gets or sets what to say, when <see cref="AllowSkip"/>, once the user is unsure or has missed
+    /// <see cref="SkipOfferAfter"/> times; <see cref="RetryPrompt"/> when null. After it, a plain "yes" / "ok" that is
+    /// not an answer skips.
+    /// </summary>
+    public Activity? SkipOffer { get; set; }
+
+    /// <summary>Gets or sets after how many answers the prompt could not accept it offers to skip. Default 2.</summary>
+    public int SkipOfferAfter { get; set; } = 2;
 }

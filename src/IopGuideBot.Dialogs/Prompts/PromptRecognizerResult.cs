@@ -10,10 +10,21 @@ public sealed class PromptRecognizerResult<T>
     /// <summary>Gets or sets the recognised value.</summary>
     public T? Value { get; set; }
 
+    /// <summary>Gets or sets the readings an ambiguous answer could have; the prompt then asks which one was meant.</summary>
+    public IReadOnlyList<T>? Candidates { get; set; }
+
+    /// <summary>Gets a value indicating whether the answer could mean more than one thing.</summary>
+    public bool IsAmbiguous => !Succeeded && Candidates is { Count: > 1 };
+
     /// <summary>Creates a successful result.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The result.</returns>
     public static PromptRecognizerResult<T> Success(T value) => new() { Succeeded = true, Value = value };
+
+    /// <summary>Creates the result of an answer that could mean any of <paramref name="candidates"/> (two or more).</summary>
+    /// <param name="candidates">The possible readings, in the order to offer them.</param>
+    /// <returns>The result.</returns>
+    public static PromptRecognizerResult<T> Ambiguous(IEnumerable<T> candidates) => new() { Candidates = [.. candidates] };
 
     /// <summary>Creates a failed result.</summary>
     /// <returns>The result.</returns>
