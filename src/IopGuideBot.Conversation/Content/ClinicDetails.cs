@@ -34,6 +34,43 @@ public sealed class ClinicDetails
         return hours is not null && time >= hours.Opens && time < hours.Closes;
     }
 
+    /// <summary>When the clinic closes today, in its time zone, if it is open at <paramref name="utcNow"/>; else null.</summary>
+    public TimeOnly? ClosesAt(DateTimeOffset utcNow) =>
+        IsOpen(utcNow) ? Hours[TimeZoneInfo.ConvertTime(utcNow, TimeZone).DayOfWeek]!.Closes : null;
+
+    /// <summary>The next time the clinic opens after <paramref name="utcNow"/>, in its time zone (null when it never opens).</summary>
+    public DateTimeOffset? NextOpening(DateTimeOffset utcNow)
+    {
+        var local = TimeZoneInfo.ConvertTime(utcNow, TimeZone);
+        for (var day = 0; day <= 7; day++)
+        {
+            var date = local.Date.AddDays(day);
+            if (Hours[date.DayOfWeek] is { } hours && (day > 0 || TimeOnly.FromDateTime(local.DateTime) < hours.Opens))
+            {
+                var opening = date + hours.Opens.ToTimeSpan();
+                return new DateTimeOffset(opening, TimeZone.GetUtcOffset(opening));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"today at 8 AM", "tomorrow at 8 AM" or "Monday at 8 AM": a time in the clinic's zone, said from <paramref name="utcNow"/>.</summary>
+    public string Describe(DateTimeOffset localTime, DateTimeOffset utcNow)
+    {
+        var today = TimeZoneInfo.ConvertTime(utcNow, TimeZone).Date;
+        var day = (localTime.Date - today).Days switch
+        {
+            0 => "today",
+            1 => "tomorrow",
+            _ => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(localTime.DayOfWeek),
+        };
+        return $"{day} at {ClockTime(TimeOnly.FromDateTime(localTime.DateTime))}";
+    }
+
+    /// <summary>"8 AM", "5:30 PM".</summary>
+    public static string ClockTime(TimeOnly time) => time.ToString(time.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.InvariantCulture);
+
     public IReadOnlyDictionary<string, string> PlaceholderValues() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["clinic.name"] = Name,

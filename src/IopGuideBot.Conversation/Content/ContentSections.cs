@@ -14,6 +14,8 @@ public static class ContentSections
         new TopicsSection(),
         new CareComparisonSection(),
         new Safety.SafetySection(),
+        new Questions.AnswersSection(),
         new Triage.TriageSection(),
+        new Handoff.CallbackSection(),
     ];
 }

@@ -1,46 +1,29 @@
 using System.Globalization;
 using IopGuideBot.Conversation.Content;
-using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Questions;
 using YamlDotNet.RepresentationModel;
 
 namespace IopGuideBot.Conversation.Triage;
 
-public enum TriageQuestionKind { YesNo, Choice, Multi, Frequency, Number, Text, Phone, Email, DateTime }
+/// <summary>
+/// The thresholds of <see cref="TriageScorer"/>, from <c>triage.yaml</c>: frequency choice ids ("at least weekly") and
+/// substance choice ids.
+/// </summary>
+public sealed record TriageScoring(string IopFrom, string IopAfterTreatmentFrom, string WithdrawalRiskFrom, IReadOnlyList<string> WithdrawalRiskSubstances, string SoonFrom, int Line)
+{
+    public static TriageScoring Default { get; } = new(TriageFrequency.Weekly, TriageFrequency.Monthly, TriageFrequency.Daily, ["alcohol", "sedatives"], TriageFrequency.Daily, 0);
+}
 
-public sealed record TriageChoice(string Id, string Label, IReadOnlyList<string> Synonyms);
-
-/// <summary>One question of <c>triage.yaml</c>: wording for the person themselves and for a family member.</summary>
-public sealed record TriageQuestion(
-    string Id,
-    TriageQuestionKind Kind,
-    Located<string> Text,
-    Located<string> TextFamily,
-    IReadOnlyList<TriageChoice> Choices,
-    bool Skippable,
-    int? Min,
-    int? Max,
-    int Line);
-
-/// <summary><c>triage.yaml</c>: the notice, the questions (staff may reorder and reword), the contact steps and the outcome wording.</summary>
-public sealed class TriageContent(int retentionDays, IReadOnlyDictionary<string, Message> messages, IReadOnlyList<TriageQuestion> questions, IReadOnlyList<TriageQuestion> contact)
+/// <summary><c>triage.yaml</c>: the notice, the questions (staff may reorder and reword), the contact offer, the scoring thresholds and the outcome wording.</summary>
+public sealed class TriageContent(int retentionDays, TriageScoring scoring, IReadOnlyDictionary<string, Message> messages, IReadOnlyList<GuidedQuestion> questions, GuidedQuestion contactOffer)
 {
     public const string Notice = "triage.notice";
+    public const string NoticeResume = "triage.notice.resume";
     public const string NoticeDeclined = "triage.notice.declined";
+    public const string NoticeRetry = "triage.notice.retry";
+    public const string Stopped = "triage.stopped";
     public const string Under18 = "triage.under18";
     public const string Under18Family = "triage.under18.family";
-    public const string Skipped = "triage.skipped";
-    public const string ButtonYes = "triage.button.yes";
-    public const string ButtonNo = "triage.button.no";
-    public const string ButtonSkip = "triage.button.skip";
-    public const string BackFirst = "triage.back.first";
-    public const string Retry = "triage.retry";
-    public const string RetryPhone = "triage.retry.phone";
-    public const string RetryEmail = "triage.retry.email";
-    public const string RetryNumber = "triage.retry.number";
-    public const string FrequencyNoted = "triage.frequency.noted";
-    public const string Privacy = "triage.privacy";
-    public const string SideQuestion = "triage.side_question";
-    public const string Resume = "triage.resume";
     public const string OutcomeHigherLevel = "triage.outcome.higher-level";
     public const string OutcomeIopFit = "triage.outcome.iop-fit";
     public const string OutcomeStandard = "triage.outcome.standard-outpatient";
@@ -48,47 +31,52 @@ public sealed class TriageContent(int retentionDays, IReadOnlyDictionary<string,
     public const string WhenUrgent = "triage.when.urgent";
     public const string WhenSoon = "triage.when.soon";
     public const string WhenRoutine = "triage.when.routine";
-    public const string Done = "triage.done";
     public const string DoneNoContact = "triage.done.no_contact";
 
     public static IReadOnlyList<string> RequiredKeys { get; } =
     [
-        Notice, NoticeDeclined, Under18, Under18Family, Skipped, ButtonYes, ButtonNo, ButtonSkip, BackFirst, Retry, RetryPhone, RetryEmail, RetryNumber,
-        FrequencyNoted, Privacy, SideQuestion, Resume, OutcomeHigherLevel, OutcomeIopFit, OutcomeStandard, WithdrawalCaution,
-        WhenUrgent, WhenSoon, WhenRoutine, Done, DoneNoContact,
+        Notice, NoticeResume, NoticeDeclined, NoticeRetry, Stopped, Under18, Under18Family, OutcomeHigherLevel, OutcomeIopFit, OutcomeStandard,
+        WithdrawalCaution, WhenUrgent, WhenSoon, WhenRoutine, DoneNoContact,
     ];
 
-    /// <summary>Question and choice ids the scorer and the flow rely on; the loader reports any that are missing.</summary>
-    public static IReadOnlyDictionary<string, string[]> RequiredQuestions { get; } = new Dictionary<string, string[]>
+    /// <summary>Question ids, kinds and choice ids the scorer and the flow rely on; the loader reports any that are missing.</summary>
+    public static IReadOnlyDictionary<string, (QuestionKind[] Kinds, string[] Choices)> RequiredQuestions { get; } = new Dictionary<string, (QuestionKind[], string[])>
     {
-        [TriageQuestionIds.ForWhom] = ["self", "family"],
-        [TriageQuestionIds.Adult] = [],
-        [TriageQuestionIds.Substances] = ["alcohol", "sedatives"],
-        [TriageQuestionIds.Frequency] = [.. TriageFrequency.All],
-        [TriageQuestionIds.WithdrawalHistory] = [],
-        [TriageQuestionIds.HealthConcerns] = ["none", "stable", "unstable"],
-        [TriageQuestionIds.SafeHome] = [],
-        [TriageQuestionIds.PriorTreatment] = [],
+        [TriageQuestionIds.ForWhom] = ([QuestionKind.Choice], ["self", "family"]),
+        [TriageQuestionIds.Adult] = ([QuestionKind.Age, QuestionKind.YesNo], []),
+        [TriageQuestionIds.Substances] = ([QuestionKind.Multi], ["other"]),
+        [TriageQuestionIds.Frequency] = ([QuestionKind.Frequency], [TriageFrequency.Never]),
+        [TriageQuestionIds.WithdrawalHistory] = ([QuestionKind.YesNo], []),
+        [TriageQuestionIds.HealthConcerns] = ([QuestionKind.Choice], ["none", "stable", "unstable"]),
+        [TriageQuestionIds.SafeHome] = ([QuestionKind.YesNo], []),
+        [TriageQuestionIds.PriorTreatment] = ([QuestionKind.YesNo], []),
     };
-
-    public static IReadOnlyList<string> RequiredContact { get; } =
-        [TriageQuestionIds.ContactConsent, TriageQuestionIds.FirstName, TriageQuestionIds.Phone, TriageQuestionIds.Email, TriageQuestionIds.BestTime, TriageQuestionIds.VoicemailOk, TriageQuestionIds.TextsOk];
 
     public int RetentionDays { get; } = retentionDays;
 
+    public TriageScoring Scoring { get; } = scoring;
+
     public IReadOnlyDictionary<string, Message> Messages { get; } = messages;
 
-    public IReadOnlyList<TriageQuestion> Questions { get; } = questions;
+    public IReadOnlyList<GuidedQuestion> Questions { get; } = questions;
 
-    public IReadOnlyList<TriageQuestion> Contact { get; } = contact;
+    /// <summary>"Would you like someone to contact you?", asked after the suggestion.</summary>
+    public GuidedQuestion ContactOffer { get; } = contactOffer;
 
     public Message this[string key] =>
         Messages.TryGetValue(key, out var m) ? m : throw new KeyNotFoundException($"No message '{key}' in triage.yaml.");
 
-    /// <summary>Fills the placeholders that belong to the questionnaire (the clinic's are filled by <see cref="ClinicContent.Render"/>).</summary>
-    public string Fill(string text, string? answer = null) => text
-        .Replace("{triage.retention_days}", RetentionDays.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{answer}", answer ?? string.Empty, StringComparison.Ordinal);
+    /// <summary>A question of the questionnaire (or the contact offer) by id; null when content no longer has it.</summary>
+    public GuidedQuestion? Question(string id) =>
+        id == ContactOffer.Id ? ContactOffer : Questions.FirstOrDefault(q => q.Id == id);
+
+    /// <summary>The frequency scale, least often first (the scorer compares against it).</summary>
+    public IReadOnlyList<string> FrequencyScale =>
+        Question(TriageQuestionIds.Frequency)?.Choices.Select(c => c.Id).ToList() ?? [];
+
+    /// <summary>Fills the placeholders that belong to the questionnaire (the clinic's are filled when a message is built).</summary>
+    public string Fill(string text) =>
+        text.Replace("{triage.retention_days}", RetentionDays.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }
 
 public sealed class TriageSection : ContentSection<TriageContent>
@@ -103,7 +91,7 @@ public sealed class TriageSection : ContentSection<TriageContent>
             return null;
         }
 
-        reader.AllowOnly(map, FileName, "retention_days", "messages", "questions", "contact");
+        reader.AllowOnly(map, FileName, "retention_days", "scoring", "messages", "questions", "contact_offer");
         var retention = 0;
         if (reader.RequiredString(map, "retention_days", FileName) is { } r
             && (!int.TryParse(r.Value, NumberStyles.None, CultureInfo.InvariantCulture, out retention) || retention < 1))
@@ -115,88 +103,31 @@ public sealed class TriageSection : ContentSection<TriageContent>
         var messages = messagesNode is not null && reader.AsMapping(messagesNode, "'messages'") is { } mm
             ? ContentMessages.ReadMap(mm, reader)
             : new Dictionary<string, Message>();
-        return new TriageContent(retention, messages, ReadQuestions(map, "questions", reader), ReadQuestions(map, "contact", reader));
+        var questions = QuestionYaml.ReadList(reader.Required(map, "questions", FileName), "questions", reader);
+        var offerNode = reader.Required(map, "contact_offer", FileName);
+        var offer = offerNode is not null && reader.AsMapping(offerNode, "'contact_offer'") is { } om ? QuestionYaml.Read(om, reader) : null;
+        var scoring = ReadScoring(map, reader);
+        return offer is null || scoring is null ? null : new TriageContent(retention, scoring, messages, questions, offer);
     }
 
-    private static List<TriageQuestion> ReadQuestions(YamlMappingNode map, string key, ContentReader reader)
+    private static TriageScoring? ReadScoring(YamlMappingNode map, ContentReader reader)
     {
-        var list = new List<TriageQuestion>();
-        var node = reader.Required(map, key, "triage.yaml");
-        if (node is null || reader.AsSequence(node, $"'{key}'") is not { } seq)
-        {
-            return list;
-        }
-
-        foreach (var item in seq.Children)
-        {
-            if (reader.AsMapping(item, $"an item of '{key}'") is not { } q)
-            {
-                continue;
-            }
-
-            reader.AllowOnly(q, "a question", "id", "kind", "text", "text_family", "choices", "skippable", "min", "max");
-            var id = reader.RequiredString(q, "id", "a question");
-            var what = $"question '{id?.Value}'";
-            var kindText = reader.RequiredString(q, "kind", what);
-            var text = reader.RequiredString(q, "text", what);
-            var textFamily = reader.RequiredString(q, "text_family", what);
-            TriageQuestionKind kind = default;
-            if (kindText is not null && !Enum.TryParse(kindText.Value, ignoreCase: true, out kind))
-            {
-                reader.Error(kindText.Line, $"unknown kind '{kindText.Value}' in {what} (expected one of: {string.Join(", ", Enum.GetNames<TriageQuestionKind>().Select(n => n.ToLowerInvariant()))})");
-                continue;
-            }
-
-            var choices = new List<TriageChoice>();
-            if (reader.Optional(q, "choices") is { } choicesNode && reader.AsSequence(choicesNode, $"'choices' in {what}") is { } cs)
-            {
-                foreach (var c in cs.Children)
-                {
-                    if (reader.AsMapping(c, $"a choice of {what}") is not { } cm)
-                    {
-                        continue;
-                    }
-
-                    reader.AllowOnly(cm, $"a choice of {what}", "id", "label", "synonyms");
-                    var cid = reader.RequiredString(cm, "id", $"a choice of {what}");
-                    var label = reader.RequiredString(cm, "label", $"a choice of {what}");
-                    var synonyms = reader.StringList(cm, "synonyms", $"a choice of {what}", required: false);
-                    if (cid is not null && label is not null)
-                    {
-                        choices.Add(new TriageChoice(cid.Value, label.Value, synonyms.Select(s => s.Value).ToList()));
-                    }
-                }
-            }
-
-            if (kind is TriageQuestionKind.Choice or TriageQuestionKind.Multi or TriageQuestionKind.Frequency && choices.Count == 0)
-            {
-                reader.Error(q, $"{what} of kind {kind.ToString().ToLowerInvariant()} needs 'choices'");
-            }
-
-            int? min = ReadInt(q, "min", what, reader), max = ReadInt(q, "max", what, reader);
-            if (id is not null && text is not null && textFamily is not null)
-            {
-                list.Add(new TriageQuestion(id.Value, kind, text, textFamily, choices, reader.OptionalBool(q, "skippable", what) ?? true, min, max, ContentReader.LineOf(q)));
-            }
-        }
-
-        return list;
-    }
-
-    private static int? ReadInt(YamlMappingNode map, string key, string what, ContentReader reader)
-    {
-        if (reader.OptionalString(map, key, what) is not { } s)
+        var node = reader.Required(map, "scoring", "triage.yaml");
+        if (node is null || reader.AsMapping(node, "'scoring'") is not { } scoring)
         {
             return null;
         }
 
-        if (int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
-        {
-            return v;
-        }
-
-        reader.Error(s.Line, $"'{key}' in {what} must be a whole number");
-        return null;
+        const string what = "'scoring'";
+        reader.AllowOnly(scoring, what, "iop_from", "iop_after_treatment_from", "withdrawal_risk_from", "withdrawal_risk_substances", "soon_from");
+        var iop = reader.RequiredString(scoring, "iop_from", what);
+        var afterTreatment = reader.RequiredString(scoring, "iop_after_treatment_from", what);
+        var withdrawal = reader.RequiredString(scoring, "withdrawal_risk_from", what);
+        var substances = reader.StringList(scoring, "withdrawal_risk_substances", what, required: true);
+        var soon = reader.RequiredString(scoring, "soon_from", what);
+        return iop is null || afterTreatment is null || withdrawal is null || soon is null
+            ? null
+            : new TriageScoring(iop.Value, afterTreatment.Value, withdrawal.Value, [.. substances.Select(s => s.Value)], soon.Value, ContentReader.LineOf(scoring));
     }
 
     protected override void Validate(TriageContent model, ContentValidationContext context)
@@ -206,20 +137,19 @@ public sealed class TriageSection : ContentSection<TriageContent>
             context.Error(FileName, 1, $"missing required message '{key}'");
         }
 
-        ContentMessages.Validate(FileName, model.Messages.Values, context, "triage.retention_days", "answer");
+        ContentMessages.Validate(FileName, model.Messages.Values, context, "triage.retention_days");
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var q in model.Questions.Concat(model.Contact))
+        foreach (var q in model.Questions.Append(model.ContactOffer))
         {
             if (!seen.TryAdd(q.Id, q.Line))
             {
                 context.Error(FileName, q.Line, $"duplicate question id '{q.Id}' (first defined on line {seen[q.Id]})");
             }
 
-            context.CheckPlaceholders(FileName, q.Text);
-            context.CheckPlaceholders(FileName, q.TextFamily);
+            QuestionYaml.Validate(FileName, q, context);
         }
 
-        foreach (var (id, choiceIds) in TriageContent.RequiredQuestions)
+        foreach (var (id, (kinds, choiceIds)) in TriageContent.RequiredQuestions)
         {
             var q = model.Questions.FirstOrDefault(x => x.Id == id);
             if (q is null)
@@ -228,15 +158,36 @@ public sealed class TriageSection : ContentSection<TriageContent>
                 continue;
             }
 
+            if (!kinds.Contains(q.Kind))
+            {
+                context.Error(FileName, q.Line, $"question '{id}' must be of kind {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}");
+            }
+
             foreach (var cid in choiceIds.Where(c => q.Choices.All(x => x.Id != c)))
             {
                 context.Error(FileName, q.Line, $"question '{id}' needs a choice with id '{cid}' (the scorer reads it)");
             }
         }
 
-        foreach (var id in TriageContent.RequiredContact.Where(id => model.Contact.All(q => q.Id != id)))
+        if (model.ContactOffer.Kind != QuestionKind.YesNo)
         {
-            context.Error(FileName, 1, $"missing contact step '{id}'");
+            context.Error(FileName, model.ContactOffer.Line, "'contact_offer' must be of kind yesno");
+        }
+
+        var scale = model.FrequencyScale;
+        var substances = model.Question(TriageQuestionIds.Substances)?.Choices.Select(c => c.Id).ToList() ?? [];
+        var scoring = model.Scoring;
+        foreach (var (key, value) in new[] { ("iop_from", scoring.IopFrom), ("iop_after_treatment_from", scoring.IopAfterTreatmentFrom), ("withdrawal_risk_from", scoring.WithdrawalRiskFrom), ("soon_from", scoring.SoonFrom) })
+        {
+            if (!scale.Contains(value))
+            {
+                context.Error(FileName, scoring.Line, $"'{key}' in 'scoring' must be one of the frequency choices ({string.Join(", ", scale)}), not '{value}'");
+            }
+        }
+
+        foreach (var substance in scoring.WithdrawalRiskSubstances.Where(s => !substances.Contains(s)))
+        {
+            context.Error(FileName, scoring.Line, $"'withdrawal_risk_substances' names '{substance}', which is not a choice of the substances question");
         }
     }
 }

@@ -1,543 +1,330 @@
-using IopGuideBot.Conversation.Handoff;
-using IopGuideBot.Conversation;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Questions;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Dialogs;
-using IopGuideBot.Dialogs.Choices;
 using IopGuideBot.Dialogs.Prompts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace IopGuideBot.Conversation.Triage;
 
 /// <summary>
-/// The "Is an IOP right for me?" questionnaire, driven by <c>triage.yaml</c>: notice and explicit yes, then the
-/// questions (worded about the loved one on the family path), the suggestion from <see cref="TriageScorer"/>, and only
-/// with consent the contact steps. Ends with the <see cref="TriageResult"/> (also put in conversation state and given to
-/// <see cref="ITriageResultSink"/>).
+/// The "Is an IOP right for me?" questionnaire, a component of waterfalls built from <c>triage.yaml</c>:
+/// the notice (an offer: "Shall we start?"), then one pair of steps per question — ask with the question's prompt,
+/// then record the answer by question id — then the suggestion from <see cref="TriageScorer"/>, the offer to be
+/// contacted, and with consent the callback request. Skip, go back and "not sure" are the engine's (prompt navigation
+/// and <see cref="WaterfallStepContext.GoBackAsync"/>); retries and the limit on them are the prompt's.
 /// </summary>
 /// <remarks>
-/// One dialog with its own step pointer rather than a waterfall of prompts, because "skip", "go back" and "keep going"
-/// must work on any question. Answers are read with the engine's recognizers (<see cref="ChoiceRecognizer"/>,
-/// <see cref="YesNoLexicon"/>, <see cref="NumberPrompt{T}.RecognizeNumber"/>, <see cref="PhonePrompt.RecognizePhone"/>,
-/// <see cref="EmailPrompt.RecognizeEmail"/>, <see cref="DateTimePrompt.Recognize"/>), so free text works, not only
-/// buttons. A side question the main dialog answers (its interruption) ends with <see cref="RepromptDialogAsync"/>,
-/// which asks the same question again; side questions that reach this dialog get a short answer and the same question.
-/// Options: the main flow's <see cref="InquiryFor"/>.
+/// Begun with an <see cref="InquiryFor"/> as its options (who the questions are about, when already known). Ends with
+/// the <see cref="TriageResult"/>, also put in conversation state and given to <see cref="ITriageResultSink"/>.
 /// </remarks>
-public sealed partial class TriageDialog : Dialog
+public sealed partial class TriageDialog : ComponentDialog
 {
-    public const string DialogId = "triage";
     public const string ResultPropertyName = "TriageResult";
+
+    /// <summary>The question behind the notice: "Shall we start?".</summary>
+    public const string StartOfferId = "start_offer";
+
+    private const string FlowId = "triage.flow";
+    private const string QuestionsId = "triage.questions";
+    private const string PromptId = "triage.prompt";
     private const string ProgressKey = "progress";
-    private const int MaxFailedAttempts = 3;
 
     private readonly ClinicContent _content;
+    private readonly AnswerReader _reader;
+    private readonly QuestionReplies _replies;
+    private readonly QuestionPrompt _prompt;
     private readonly ITriageResultSink _sink;
-    private readonly IStatePropertyAccessor<SafetyState>? _safetyState;
-    private readonly IStatePropertyAccessor<TriageResult>? _resultState;
+    private readonly IStatePropertyAccessor<SafetyState> _safetyState;
+    private readonly IStatePropertyAccessor<InquiryContext> _inquiry;
+    private readonly IStatePropertyAccessor<TriageResult> _resultState;
     private readonly TimeProvider _time;
+    private readonly ILogger<TriageDialog> _logger;
 
-    public TriageDialog(ClinicContent content, ITriageResultSink sink, ConversationState? conversationState = null, TimeProvider? time = null)
-        : base(DialogId)
+    public TriageDialog(ClinicContent content, AnswerReader reader, QuestionReplies replies, ITriageResultSink sink, ConversationState conversationState, TimeProvider time, ILogger<TriageDialog> logger)
+        : base(DialogIds.Triage)
     {
+        ArgumentNullException.ThrowIfNull(conversationState);
         _content = content ?? throw new ArgumentNullException(nameof(content));
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _replies = replies ?? throw new ArgumentNullException(nameof(replies));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
-        _safetyState = conversationState is null ? null : SafetyState.CreateAccessor(conversationState);
-        _resultState = conversationState?.CreateProperty<TriageResult>(ResultPropertyName);
-        _time = time ?? TimeProvider.System;
-        _ = Triage; // fail at start-up if triage.yaml is not loaded
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _safetyState = SafetyState.CreateAccessor(conversationState);
+        _inquiry = InquiryContext.CreateAccessor(conversationState);
+        _resultState = conversationState.CreateProperty<TriageResult>(ResultPropertyName);
+
+        StartOffer = StartOfferQuestion(Triage);
+        _prompt = new QuestionPrompt(PromptId, reader, replies, id => id == StartOfferId ? StartOffer : Triage.Question(id));
+
+        AddDialog(new WaterfallDialog(FlowId)
+            .AddStep("notice", AskNoticeAsync)
+            .AddStep("notice-answer", BeginQuestionsAsync)
+            .AddStep("outcome", OutcomeAsync)
+            .AddStep("contact", ContactAsync)
+            .AddStep("finish", FinishAsync));
+        AddDialog(QuestionsWaterfall());
+        AddDialog(_prompt);
+        InitialDialogId = FlowId;
+    }
+
+    /// <summary>The notice's yes/no question, read like any other (<c>start_offer</c>).</summary>
+    public GuidedQuestion StartOffer { get; }
+
+    /// <summary>"Shall we start?" as a question: yes or no, not skippable, with the notice's own gentle retry.</summary>
+    public static GuidedQuestion StartOfferQuestion(TriageContent triage)
+    {
+        ArgumentNullException.ThrowIfNull(triage);
+        return new GuidedQuestion
+        {
+            Id = StartOfferId,
+            Kind = QuestionKind.YesNo,
+            Text = triage[TriageContent.Notice].Text,
+            Skippable = false,
+            Retry = triage[TriageContent.NoticeRetry].Text,
+        };
     }
 
     private TriageContent Triage => _content.Section<TriageContent>();
 
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    /// <summary>One ask/record pair of named steps per question, in the order of <c>triage.yaml</c>, then a last check.</summary>
+    private WaterfallDialog QuestionsWaterfall()
     {
-        ArgumentNullException.ThrowIfNull(dc);
-        var progress = new TriageProgress();
-        var forWhom = options switch
+        var waterfall = new WaterfallDialog(QuestionsId);
+        foreach (var question in Triage.Questions)
         {
-            InquiryFor f and not InquiryFor.Unknown => f,
-            _ => (InquiryFor?)null,
-        };
-        if (forWhom is { } given)
-        {
-            progress.ForWhom = given;
-            progress.ForWhomGiven = true;
+            var id = question.Id;
+            waterfall.AddStep("ask:" + id, (step, ct) => AskAsync(step, id, ct));
+            waterfall.AddStep("record:" + id, (step, ct) => RecordAsync(step, id, ct));
         }
 
-        dc.ActiveDialog!.State[ProgressKey] = progress;
-        await SendNoticeAsync(dc.Context, progress, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
+        return waterfall.AddStep("end", EndQuestionsAsync);
     }
 
-    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
+    private async Task<DialogTurnResult> AskNoticeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dc);
-        var tc = dc.Context;
-        if (tc.Activity.Type != ActivityTypes.Message)
+        var forWhom = step.Options is InquiryFor known and not InquiryFor.Unknown ? known : InquiryFor.Self;
+        var notice = Triage[TriageContent.Notice];
+        var ask = Replies.Create(_content, notice.Key, Triage.Fill(notice.Text.Value), notice.Actions, QuestionReplies.Variant(forWhom));
+        QuestionReplies.WithButtons(ask, [.. _replies.Buttons(StartOffer)]);
+        var resume = Replies.Create(_content, TriageContent.NoticeResume, Triage[TriageContent.NoticeResume].Text.Value);
+        QuestionReplies.WithButtons(resume, [.. _replies.Buttons(StartOffer)]);
+        return await step.PromptAsync(PromptId, _prompt.For(StartOffer, ask, forWhom, allowBack: false, resume), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> BeginQuestionsAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not QuestionAnswer answer || !answer.Is("yes"))
         {
-            return EndOfTurn;
+            // Nothing personal was asked, so nothing is kept or handed on.
+            await SendAsync(step.Context, TriageContent.NoticeDeclined, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        var progress = Progress(dc.ActiveDialog!);
-        var text = (tc.Activity.Text ?? string.Empty).Trim();
+        var given = step.Options is InquiryFor known and not InquiryFor.Unknown;
+        var progress = new TriageProgress { ForWhom = given ? (InquiryFor)step.Options! : InquiryFor.Self, ForWhomGiven = given };
+        LogStarted(_logger, progress.ForWhom);
+        return await step.BeginDialogAsync(QuestionsId, progress, cancellationToken);
+    }
 
-        if (!progress.NoticeAccepted)
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, string id, CancellationToken cancellationToken)
+    {
+        var progress = Progress(step);
+        var question = Triage.Question(id);
+        if (question is null || (id == TriageQuestionIds.ForWhom && progress.ForWhomGiven)
+            || (progress.Answers.ContainsKey(id) && step.Reason != DialogReason.BackCalled))
         {
-            return await ContinueNoticeAsync(dc, progress, text, cancellationToken).ConfigureAwait(false);
+            // Not asked: already known, or answered before (after going back, or a reorder in content).
+            return await step.NextAsync(null, cancellationToken);
         }
 
-        var steps = Steps();
-        if (progress.Step >= steps.Count)
+        if (step.Reason == DialogReason.BackCalled)
         {
-            return await FinishAsync(dc, progress, cancellationToken).ConfigureAwait(false);
+            progress.PendingEcho = null;
         }
 
-        var question = steps[progress.Step];
-        if (IsSkip(text))
+        var extra = new List<string>();
+        if (progress.PendingEcho is { } echo)
         {
-            if (question.Skippable)
-            {
-                progress.Answers[question.Id] = TriageAnswer.Skip(question.Id);
-                progress.History.Add(progress.Step);
-                await SendAsync(tc, TriageContent.Skipped, cancellationToken).ConfigureAwait(false);
-                return await AdvanceAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-            }
-
-            await SendAsync(tc, TriageContent.Retry, cancellationToken).ConfigureAwait(false);
-            return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(_replies.Noted(echo), cancellationToken);
+            progress.PendingEcho = null;
+            extra.Add(_replies.ChangeButton);
         }
 
-        if (IsBack(text))
+        var ask = _replies.Ask(question, $"triage.question.{id}", progress.ForWhom, [.. extra]);
+        return await step.PromptAsync(PromptId, _prompt.For(question, ask, progress.ForWhom, allowBack: true), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, string id, CancellationToken cancellationToken)
+    {
+        var progress = Progress(step);
+        var question = Triage.Question(id);
+        switch (step.Result)
         {
-            if (progress.History.Count == 0)
-            {
-                await SendAsync(tc, TriageContent.BackFirst, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                progress.Step = progress.History[^1];
-                progress.History.RemoveAt(progress.History.Count - 1);
-                progress.Answers.Remove(steps[progress.Step].Id);
-                if (progress.Step < Triage.Questions.Count)
+            case PromptNavigation { Kind: PromptNavigationKind.Back }:
+                progress.PendingEcho = null;
+                if (!step.CanGoBack)
                 {
-                    progress.OutcomeShown = false;
-                }
-            }
-
-            progress.FailedAttempts = 0;
-            return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (IsResume(text))
-        {
-            await SendAsync(tc, TriageContent.Resume, cancellationToken).ConfigureAwait(false);
-            return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (PrivacyQuestion().IsMatch(text))
-        {
-            await SendAsync(tc, TriageContent.Privacy, cancellationToken).ConfigureAwait(false);
-            return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        var (answer, notedLabel) = Recognize(question, text);
-        if (answer is null)
-        {
-            return await RetryAsync(dc, progress, question, text, cancellationToken).ConfigureAwait(false);
-        }
-
-        progress.FailedAttempts = 0;
-        progress.Answers[question.Id] = answer;
-        progress.History.Add(progress.Step);
-        if (notedLabel is not null)
-        {
-            await tc.SendActivityAsync(
-                Replies.Create(_content, TriageContent.FrequencyNoted, Triage.Fill(Triage[TriageContent.FrequencyNoted].Text.Value, notedLabel)),
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        if (question.Id == TriageQuestionIds.ForWhom)
-        {
-            progress.ForWhom = answer.Is("family") ? InquiryFor.FamilyMember : InquiryFor.Self;
-        }
-
-        if (question.Id == TriageQuestionIds.Adult && answer.Is("no"))
-        {
-            var key = progress.ForWhom == InquiryFor.FamilyMember ? TriageContent.Under18Family : TriageContent.Under18;
-            await SendAsync(tc, key, cancellationToken).ConfigureAwait(false);
-            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (question.Id == TriageQuestionIds.ContactConsent && answer.Is("no"))
-        {
-            progress.Step = steps.Count;
-            return await FinishAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await AdvanceAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return ResumeCoreAsync(dc, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> ResumeCoreAsync(DialogContext dc, CancellationToken cancellationToken)
-    {
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
-
-    /// <summary>Asks the current question again (or the notice) — used after a side question or an interruption.</summary>
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        var progress = Progress(instance);
-        return progress.NoticeAccepted
-            ? SendQuestionAsync(turnContext, progress, cancellationToken)
-            : SendNoticeAsync(turnContext, progress, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> ContinueNoticeAsync(DialogContext dc, TriageProgress progress, string text, CancellationToken cancellationToken)
-    {
-        var tc = dc.Context;
-        if (IsResume(text) || PrivacyQuestion().IsMatch(text))
-        {
-            await SendAsync(tc, IsResume(text) ? TriageContent.Resume : TriageContent.Privacy, cancellationToken).ConfigureAwait(false);
-            await SendNoticeAsync(tc, progress, cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
-        }
-
-        switch (YesNoLexicon.Recognize(text))
-        {
-            case true:
-                progress.NoticeAccepted = true;
-                progress.Step = 0;
-                return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-            case false:
-                // Nothing personal was asked, so nothing is kept or handed on.
-                await SendAsync(tc, TriageContent.NoticeDeclined, cancellationToken).ConfigureAwait(false);
-                return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            default:
-                if (++progress.FailedAttempts >= MaxFailedAttempts)
-                {
-                    await SendAsync(tc, TriageContent.NoticeDeclined, cancellationToken).ConfigureAwait(false);
-                    return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+                    await step.Context.SendActivityAsync(_replies.Message(AnswersContent.BackFirst), cancellationToken);
                 }
 
-                await SendAsync(tc, TriageContent.Retry, cancellationToken).ConfigureAwait(false);
-                await SendNoticeAsync(tc, progress, cancellationToken).ConfigureAwait(false);
-                return EndOfTurn;
+                return await step.GoBackAsync(cancellationToken);
+
+            case PromptNavigation { Kind: PromptNavigationKind.Skip }:
+            case PromptAttemptsExhausted when question?.Skippable != false:
+                progress.Answers[id] = QuestionAnswer.Skip(id);
+                await step.Context.SendActivityAsync(_replies.Message(AnswersContent.Skipped), cancellationToken);
+                break;
+
+            case PromptAttemptsExhausted:
+                // A question that cannot be skipped and could not be answered: stop kindly, a person can take it from here.
+                await SendAsync(step.Context, TriageContent.Stopped, cancellationToken);
+                progress.Stopped = true;
+                return await step.EndDialogAsync(progress, cancellationToken);
+
+            case QuestionAnswer answer when question is not null:
+                progress.Answers[id] = answer;
+                progress.PendingEcho = answer.Interpreted ? _reader.Describe(question, answer) : null;
+                if (id == TriageQuestionIds.ForWhom)
+                {
+                    progress.ForWhom = answer.Is("family") ? InquiryFor.FamilyMember : InquiryFor.Self;
+                    (await _inquiry.GetAsync(step.Context, () => new InquiryContext(), cancellationToken)).ForWhom = progress.ForWhom;
+                }
+
+                if (id == TriageQuestionIds.Adult && answer.Is("no"))
+                {
+                    await step.Context.SendActivityAsync(
+                        Replies.Create(_content, Triage[progress.ForWhom == InquiryFor.FamilyMember ? TriageContent.Under18Family : TriageContent.Under18]),
+                        cancellationToken);
+                    progress.Stopped = true;
+                    return await step.EndDialogAsync(progress, cancellationToken);
+                }
+
+                break;
         }
+
+        return await step.NextAsync(null, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> RetryAsync(DialogContext dc, TriageProgress progress, TriageQuestion question, string text, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> EndQuestionsAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var tc = dc.Context;
-        if (++progress.FailedAttempts >= MaxFailedAttempts && question.Skippable)
+        var progress = Progress(step);
+
+        // Questions added or moved earlier in content while this conversation was under way are asked now.
+        if (progress.Sweeps == 0 && Triage.Questions.Any(q => !progress.Answers.ContainsKey(q.Id) && !(q.Id == TriageQuestionIds.ForWhom && progress.ForWhomGiven)))
         {
-            progress.FailedAttempts = 0;
-            progress.Answers[question.Id] = TriageAnswer.Skip(question.Id);
-            progress.History.Add(progress.Step);
-            await SendAsync(tc, TriageContent.Skipped, cancellationToken).ConfigureAwait(false);
-            return await AdvanceAsync(dc, progress, cancellationToken).ConfigureAwait(false);
+            progress.Sweeps++;
+            return await step.ReplaceDialogAsync(QuestionsId, progress, cancellationToken);
         }
 
-        var key = text.EndsWith('?') ? TriageContent.SideQuestion : question.Kind switch
+        if (progress.PendingEcho is { } echo)
         {
-            TriageQuestionKind.Phone => TriageContent.RetryPhone,
-            TriageQuestionKind.Email => TriageContent.RetryEmail,
-            TriageQuestionKind.Number => TriageContent.RetryNumber,
-            _ => TriageContent.Retry,
-        };
-        await SendAsync(tc, key, cancellationToken).ConfigureAwait(false);
-        return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(_replies.Noted(echo), cancellationToken);
+            progress.PendingEcho = null;
+        }
+
+        return await step.EndDialogAsync(progress, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> AdvanceAsync(DialogContext dc, TriageProgress progress, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> OutcomeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var steps = Steps();
-        var next = progress.Step + 1;
-        while (next < steps.Count && ShouldSkipStep(steps[next], progress))
+        if (step.Result is not TriageProgress { Stopped: false } progress)
         {
-            next++;
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        progress.Step = next;
-        if (next >= steps.Count)
-        {
-            return await FinishAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await AskAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> AskAsync(DialogContext dc, TriageProgress progress, CancellationToken cancellationToken)
-    {
-        var steps = Steps();
-        while (progress.Step < steps.Count && ShouldSkipStep(steps[progress.Step], progress))
-        {
-            progress.Step++;
-        }
-
-        if (progress.Step >= steps.Count)
-        {
-            return await FinishAsync(dc, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Reaching the first contact step: show the suggestion first, once.
-        if (progress.Step >= Triage.Questions.Count && !progress.OutcomeShown)
-        {
-            progress.OutcomeShown = true;
-            await SendOutcomeAsync(dc.Context, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        await SendQuestionAsync(dc.Context, progress, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
-
-    private static bool ShouldSkipStep(TriageQuestion question, TriageProgress progress) =>
-        question.Id == TriageQuestionIds.ForWhom && progress.ForWhomGiven;
-
-    private async Task SendOutcomeAsync(ITurnContext tc, TriageProgress progress, CancellationToken cancellationToken)
-    {
-        var assessment = await ScoreAsync(tc, progress, cancellationToken).ConfigureAwait(false);
-        var outcomeKey = assessment.Outcome switch
+        step.Values[ProgressKey] = progress;
+        var assessment = await ScoreAsync(step.Context, progress, cancellationToken);
+        await SendAsync(step.Context, assessment.Outcome switch
         {
             TriageOutcome.HigherLevelOfCare => TriageContent.OutcomeHigherLevel,
             TriageOutcome.IopGoodFit => TriageContent.OutcomeIopFit,
             _ => TriageContent.OutcomeStandard,
-        };
-        var whenKey = assessment.Urgency switch
+        }, cancellationToken);
+        if (assessment.Reasons.Contains(TriageScorer.RuleWithdrawalHistory))
+        {
+            await SendAsync(step.Context, TriageContent.WithdrawalCaution, cancellationToken);
+        }
+
+        await SendAsync(step.Context, assessment.Urgency switch
         {
             HandoffUrgency.Urgent => TriageContent.WhenUrgent,
             HandoffUrgency.Soon => TriageContent.WhenSoon,
             _ => TriageContent.WhenRoutine,
-        };
-        await SendAsync(tc, outcomeKey, cancellationToken).ConfigureAwait(false);
-        if (assessment.Reasons.Contains(TriageScorer.RuleWithdrawalHistory))
-        {
-            await SendAsync(tc, TriageContent.WithdrawalCaution, cancellationToken).ConfigureAwait(false);
-        }
+        }, cancellationToken);
 
-        await SendAsync(tc, whenKey, cancellationToken).ConfigureAwait(false);
+        var offer = Triage.ContactOffer;
+        var ask = _replies.Ask(offer, $"triage.question.{offer.Id}", progress.ForWhom);
+        return await step.PromptAsync(PromptId, _prompt.For(offer, ask, progress.ForWhom, allowBack: false), cancellationToken);
     }
 
-    private async Task<TriageAssessment> ScoreAsync(ITurnContext tc, TriageProgress progress, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ContactAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var flagged = _safetyState is not null
-            && (await _safetyState.GetAsync(tc, () => new SafetyState(), cancellationToken).ConfigureAwait(false)).IsFlagged;
-        var answers = progress.Answers.Where(a => !TriageQuestionIds.ContactIds.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        return TriageScorer.Score(answers, flagged);
-    }
-
-    private async Task<DialogTurnResult> FinishAsync(DialogContext dc, TriageProgress progress, CancellationToken cancellationToken)
-    {
-        var tc = dc.Context;
-        if (!progress.OutcomeShown)
+        var progress = step.Values[ProgressKey] as TriageProgress ?? new TriageProgress();
+        var consent = step.Result is QuestionAnswer answer && answer.Is("yes");
+        step.Values["consent"] = consent;
+        if (!consent || step.FindDialog(DialogIds.Handoff) is null)
         {
-            progress.OutcomeShown = true;
-            await SendOutcomeAsync(tc, progress, cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(null, cancellationToken);
         }
 
-        var assessment = await ScoreAsync(tc, progress, cancellationToken).ConfigureAwait(false);
-        var consent = progress.Answers.TryGetValue(TriageQuestionIds.ContactConsent, out var c) && c.Is("yes");
+        var assessment = await ScoreAsync(step.Context, progress, cancellationToken);
+        return await step.BeginDialogAsync(DialogIds.Handoff, new CallbackOptions { ForWhom = progress.ForWhom, Urgency = assessment.Urgency }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var progress = step.Values[ProgressKey] as TriageProgress ?? new TriageProgress();
+        var contact = step.Result as HandoffContact;
+        var consent = step.Values.TryGetValue("consent", out var c) && c is true;
+        var assessment = await ScoreAsync(step.Context, progress, cancellationToken);
         var result = new TriageResult
         {
-            ConversationId = tc.Activity.Conversation?.Id ?? string.Empty,
+            ConversationId = step.Context.Activity.Conversation?.Id ?? string.Empty,
             CompletedAt = _time.GetUtcNow(),
             ForWhom = progress.ForWhom,
             NoticeAccepted = true,
-            ContactConsent = consent,
-            Answers = progress.Answers.Where(a => !TriageQuestionIds.ContactIds.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+            ContactConsent = consent && contact is not null,
+            Answers = new Dictionary<string, QuestionAnswer>(progress.Answers, StringComparer.Ordinal),
             Outcome = assessment.Outcome,
             Urgency = assessment.Urgency,
             Reasons = [.. assessment.Reasons],
             CrisisFlagged = assessment.Reasons.Contains(TriageScorer.RuleCrisisFlag),
-            Contact = consent ? BuildContact(progress) : null,
+            Contact = consent ? contact : null,
         };
 
-        if (_resultState is not null)
+        await _resultState.SetAsync(step.Context, result, cancellationToken);
+        await _sink.SubmitAsync(result, cancellationToken);
+
+        // With a callback request, its own closing message says who will call and when.
+        if (!consent)
         {
-            await _resultState.SetAsync(tc, result, cancellationToken).ConfigureAwait(false);
+            await SendAsync(step.Context, TriageContent.DoneNoContact, cancellationToken);
         }
 
-        await _sink.SubmitAsync(result, cancellationToken).ConfigureAwait(false);
-        await SendAsync(tc, consent ? TriageContent.Done : TriageContent.DoneNoContact, cancellationToken).ConfigureAwait(false);
-        return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(result, cancellationToken);
     }
 
-    private static HandoffContact BuildContact(TriageProgress progress)
+    private async Task<TriageAssessment> ScoreAsync(ITurnContext turnContext, TriageProgress progress, CancellationToken cancellationToken)
     {
-        TriageAnswer? Get(string id) => progress.Answers.TryGetValue(id, out var a) && !a.Skipped ? a : null;
-        bool? YesNo(string id) => Get(id) is { } a ? a.Is("yes") : null;
-        var time = Get(TriageQuestionIds.BestTime);
-        return new HandoffContact
-        {
-            Name = Get(TriageQuestionIds.FirstName)?.Text,
-            Phone = Get(TriageQuestionIds.Phone)?.Text,
-            Email = Get(TriageQuestionIds.Email)?.Text,
-            BestTime = time?.Text,
-            VoicemailOk = YesNo(TriageQuestionIds.VoicemailOk),
-            TextsOk = YesNo(TriageQuestionIds.TextsOk),
-        };
+        var flagged = (await _safetyState.GetAsync(turnContext, () => new SafetyState(), cancellationToken)).IsFlagged;
+        return TriageScorer.Score(progress.Answers, flagged, Triage.Scoring, Triage.FrequencyScale);
     }
 
-    private (TriageAnswer? Answer, string? NotedLabel) Recognize(TriageQuestion q, string text)
-    {
-        if (text.Length == 0)
-        {
-            return (null, null);
-        }
+    private static TriageProgress Progress(WaterfallStepContext step) =>
+        step.Options as TriageProgress ?? throw new InvalidOperationException("The questions waterfall was begun without its progress.");
 
-        TriageAnswer Values(params string[] values) => new() { QuestionId = q.Id, Values = [.. values] };
-        switch (q.Kind)
-        {
-            case TriageQuestionKind.YesNo:
-                return (YesNoLexicon.Recognize(text) is { } yes ? Values(yes ? "yes" : "no") : null, null);
-
-            case TriageQuestionKind.Choice:
-                return (RecognizeChoice(q, text) is { } id ? Values(id) : null, null);
-
-            case TriageQuestionKind.Frequency:
-                if (TriageFrequencyRecognizer.Recognize(text) is { } freq && q.Choices.Any(c => c.Id == freq))
-                {
-                    var label = q.Choices.First(c => c.Id == freq).Label;
-                    var exact = q.Choices.Any(c => c.Id == freq && (string.Equals(c.Label, text, StringComparison.OrdinalIgnoreCase) || c.Synonyms.Contains(text, StringComparer.OrdinalIgnoreCase)));
-                    return (Values(freq), exact ? null : label);
-                }
-
-                return (RecognizeChoice(q, text) is { } f ? Values(f) : null, null);
-
-            case TriageQuestionKind.Multi:
-                var said = " " + TextNormalizer.Normalize(text) + " ";
-                bool Says(string phrase) => said.Contains(" " + TextNormalizer.Normalize(phrase) + " ", StringComparison.Ordinal);
-                var picked = q.Choices
-                    .Where(c => Says(c.Label) || c.Synonyms.Any(Says))
-                    .Select(c => c.Id)
-                    .ToList();
-                if (picked.Count == 0 && RecognizeChoice(q, text) is { } one)
-                {
-                    picked.Add(one);
-                }
-
-                // Free text is an answer too: kept for staff as typed.
-                return (new TriageAnswer { QuestionId = q.Id, Values = picked.Count > 0 ? picked : ["other"], Text = text }, null);
-
-            case TriageQuestionKind.Number:
-                var n = NumberPrompt<int>.RecognizeNumber(text);
-                return (n is { } v && v == Math.Floor(v) && (q.Min is null || v >= q.Min) && (q.Max is null || v <= q.Max)
-                    ? new TriageAnswer { QuestionId = q.Id, Number = (int)v }
-                    : null, null);
-
-            case TriageQuestionKind.Text:
-                return (new TriageAnswer { QuestionId = q.Id, Text = text.Length > 60 ? text[..60] : text }, null);
-
-            case TriageQuestionKind.Phone:
-                return (PhonePrompt.RecognizePhone(text) is { } phone ? new TriageAnswer { QuestionId = q.Id, Text = phone } : null, null);
-
-            case TriageQuestionKind.Email:
-                return (EmailPrompt.RecognizeEmail(text) is { } email ? new TriageAnswer { QuestionId = q.Id, Text = email } : null, null);
-
-            case TriageQuestionKind.DateTime:
-                // Kept as typed; the first reading in the clinic's time zone is added when there is one.
-                var zone = _content.TryGetSection<ClinicDetails>(out var clinic) ? clinic.TimeZone : TimeZoneInfo.Utc;
-                var readings = DateTimePrompt.Recognize(text, "en-us", _time.GetUtcNow(), zone);
-                var resolved = readings.FirstOrDefault(r => r.Resolved is not null)?.Resolved;
-                return (new TriageAnswer
-                {
-                    QuestionId = q.Id,
-                    Text = text.Length > 100 ? text[..100] : text,
-                    Values = resolved is { } r ? [r.ToString("O", CultureInfo.InvariantCulture)] : [],
-                }, null);
-
-            default:
-                return (null, null);
-        }
-    }
-
-    private static string? RecognizeChoice(TriageQuestion q, string text)
-    {
-        var choices = q.Choices.Select(c => new Choice(c.Label, [.. c.Synonyms, c.Id.Replace('_', ' ')])).ToList();
-        var found = ChoiceRecognizer.Recognize(text, choices);
-        return found is null ? null : q.Choices[found.Index].Id;
-    }
-
-    private List<TriageQuestion> Steps() => [.. Triage.Questions, .. Triage.Contact];
-
-    private Task SendNoticeAsync(ITurnContext tc, TriageProgress progress, CancellationToken cancellationToken)
-    {
-        var notice = Triage[TriageContent.Notice];
-        var activity = Replies.Create(_content, notice.Key, Triage.Fill(notice.Text.Value), notice.Actions, Variant(progress));
-        AddButtons(activity, Triage[TriageContent.ButtonYes].Text.Value, Triage[TriageContent.ButtonNo].Text.Value);
-        return tc.SendActivityAsync(activity, cancellationToken);
-    }
-
-    private Task SendQuestionAsync(ITurnContext tc, TriageProgress progress, CancellationToken cancellationToken)
-    {
-        var steps = Steps();
-        var q = steps[Math.Min(progress.Step, steps.Count - 1)];
-        var family = progress.ForWhom == InquiryFor.FamilyMember;
-        var activity = Replies.Create(_content, $"triage.question.{q.Id}", Triage.Fill((family ? q.TextFamily : q.Text).Value), variant: Variant(progress));
-        var labels = q.Kind switch
-        {
-            TriageQuestionKind.YesNo => [Triage[TriageContent.ButtonYes].Text.Value, Triage[TriageContent.ButtonNo].Text.Value],
-            TriageQuestionKind.Choice or TriageQuestionKind.Multi or TriageQuestionKind.Frequency => q.Choices.Select(c => c.Label).ToList(),
-            _ => new List<string>(),
-        };
-        if (q.Skippable)
-        {
-            labels.Add(Triage[TriageContent.ButtonSkip].Text.Value);
-        }
-
-        AddButtons(activity, [.. labels]);
-        return tc.SendActivityAsync(activity, cancellationToken);
-    }
-
-    private static string Variant(TriageProgress progress) => progress.ForWhom == InquiryFor.FamilyMember ? "family" : "self";
-
-    private static void AddButtons(Activity activity, params string[] labels)
-    {
-        if (labels.Length == 0)
-        {
-            return;
-        }
-
-        activity.SuggestedActions = new SuggestedActions
-        {
-            Actions = labels.Select(l => new CardAction(ActionTypes.ImBack, l, value: l)).ToList(),
-        };
-    }
-
-    private Task SendAsync(ITurnContext tc, string key, CancellationToken cancellationToken)
+    private Task SendAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)
     {
         var message = Triage[key];
-        return tc.SendActivityAsync(Replies.Create(_content, message.Key, Triage.Fill(message.Text.Value), message.Actions), cancellationToken);
+        return turnContext.SendActivityAsync(Replies.Create(_content, message.Key, Triage.Fill(message.Text.Value), message.Actions), cancellationToken);
     }
 
-    private static TriageProgress Progress(DialogInstance instance) =>
-        instance.State.GetValue<TriageProgress>(ProgressKey) ?? throw new InvalidOperationException("Triage dialog state is missing.");
-
-    private static bool IsSkip(string text) => SkipCommand().IsMatch(text);
-
-    private static bool IsBack(string text) => BackCommand().IsMatch(text);
-
-    private static bool IsResume(string text) => ResumeCommand().IsMatch(text);
-
-    [GeneratedRegex(@"^\s*(?:skip|skip (?:it|this|that|this one|question)|pass|next|prefer not to (?:say|answer)|i'?d (?:rather|prefer) not(?: (?:say|answer))?|rather not say|no comment|none of your business|i don'?t want to (?:say|answer)(?: that)?)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SkipCommand();
-
-    [GeneratedRegex(@"^\s*(?:go back|back|previous(?: question)?|undo|change my (?:last )?answer|i want to change my (?:last )?answer|wait,? go back|can i change my (?:last )?answer\??|let me change (?:my|that) answer)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BackCommand();
-
-    [GeneratedRegex(@"^\s*(?:keep going|continue|go on|resume|let'?s continue|let'?s keep going|carry on|where were we\??|back to the questions|ok(?:ay)?,? (?:keep going|continue))\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ResumeCommand();
-
-    [GeneratedRegex(@"\b(?:confidential|private|privacy|hipaa|who (?:will |can |gets to )?(?:see|sees|read|reads)|share my (?:info|answers|information|data)|is this (?:safe|secure|anonymous)|anonymous|will (?:my|anyone) (?:family|boss|employer|insurance) (?:know|find out|see))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PrivacyQuestion();
+    [LoggerMessage(Level = LogLevel.Information, Message = "Questionnaire started ({ForWhom})")]
+    private static partial void LogStarted(ILogger logger, InquiryFor forWhom);
 }

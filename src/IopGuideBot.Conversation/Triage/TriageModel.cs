@@ -1,4 +1,5 @@
 using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Questions;
 
 namespace IopGuideBot.Conversation.Triage;
 
@@ -16,16 +17,6 @@ public static class TriageQuestionIds
     public const string PriorTreatment = "prior_treatment";
     public const string Readiness = "readiness";
     public const string ContactConsent = "contact_consent";
-    public const string FirstName = "first_name";
-    public const string Phone = "phone";
-    public const string Email = "email";
-    public const string BestTime = "best_time";
-    public const string VoicemailOk = "voicemail_ok";
-    public const string TextsOk = "texts_ok";
-
-    /// <summary>Contact answers: never kept without consent, never part of <see cref="TriageResult.Answers"/>.</summary>
-    public static IReadOnlySet<string> ContactIds { get; } = new HashSet<string>(StringComparer.Ordinal)
-        { ContactConsent, FirstName, Phone, Email, BestTime, VoicemailOk, TextsOk };
 }
 
 /// <summary>NIDA Quick Screen frequency choices ("in the past year, how often…").</summary>
@@ -43,27 +34,6 @@ public static class TriageFrequency
 /// <summary>What to discuss with a specialist. A conversation starter, never a placement or a diagnosis.</summary>
 public enum TriageOutcome { HigherLevelOfCare, IopGoodFit, StandardOutpatientMayBeEnough }
 
-/// <summary>
-/// One answer. <see cref="Values"/> holds choice ids (one for yes/no "yes"/"no", one or more for choices);
-/// <see cref="Number"/> a number; <see cref="Text"/> what was typed when it is the answer itself (free text).
-/// </summary>
-public sealed class TriageAnswer
-{
-    public string QuestionId { get; set; } = string.Empty;
-
-    public bool Skipped { get; set; }
-
-    public List<string> Values { get; set; } = [];
-
-    public int? Number { get; set; }
-
-    public string? Text { get; set; }
-
-    public static TriageAnswer Skip(string questionId) => new() { QuestionId = questionId, Skipped = true };
-
-    public bool Is(string value) => !Skipped && Values.Contains(value, StringComparer.Ordinal);
-}
-
 /// <summary>Everything the questionnaire hands to staff. Placed in conversation state and given to <see cref="ITriageResultSink"/>.</summary>
 public sealed class TriageResult
 {
@@ -79,8 +49,8 @@ public sealed class TriageResult
     /// <summary>Agreed to be contacted; without it <see cref="Contact"/> is null.</summary>
     public bool ContactConsent { get; set; }
 
-    /// <summary>Answers by question id (contact steps excluded).</summary>
-    public Dictionary<string, TriageAnswer> Answers { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Answers by question id.</summary>
+    public Dictionary<string, QuestionAnswer> Answers { get; set; } = new(StringComparer.Ordinal);
 
     public TriageOutcome Outcome { get; set; }
 
@@ -92,6 +62,7 @@ public sealed class TriageResult
     /// <summary>The conversation had a crisis flag when the questionnaire ended.</summary>
     public bool CrisisFlagged { get; set; }
 
+    /// <summary>How to reach the person, from the callback request they completed after the questionnaire.</summary>
     public HandoffContact? Contact { get; set; }
 }
 

@@ -1,25 +1,27 @@
 using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Questions;
+
 namespace IopGuideBot.Conversation.Triage;
 
-/// <summary>Where a questionnaire is, kept in the dialog instance's state (so it survives restarts and crisis pauses).</summary>
+/// <summary>
+/// Where a questionnaire is: the answers by question id (so a reordered <c>triage.yaml</c> never mixes them up), who it
+/// is about, and what to echo next. It is the questions waterfall's options, persisted with the dialog state.
+/// </summary>
 public sealed class TriageProgress
 {
-    public bool NoticeAccepted { get; set; }
-
-    public InquiryFor ForWhom { get; set; }
+    public InquiryFor ForWhom { get; set; } = InquiryFor.Self;
 
     /// <summary>The person chose "for me / for someone else" before the questionnaire began (the question is not asked).</summary>
     public bool ForWhomGiven { get; set; }
 
-    /// <summary>Index into questions followed by contact steps.</summary>
-    public int Step { get; set; }
+    public Dictionary<string, QuestionAnswer> Answers { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Steps answered or skipped, for "go back".</summary>
-    public List<int> History { get; set; } = [];
+    /// <summary>How the last answer was read, said back before the next question.</summary>
+    public string? PendingEcho { get; set; }
 
-    public int FailedAttempts { get; set; }
+    /// <summary>The questionnaire ended early (under 18, or a question that could not be answered).</summary>
+    public bool Stopped { get; set; }
 
-    public Dictionary<string, TriageAnswer> Answers { get; set; } = new(StringComparer.Ordinal);
-
-    public bool OutcomeShown { get; set; }
+    /// <summary>How many times the questions were walked again for ones still unanswered (after a reorder in content).</summary>
+    public int Sweeps { get; set; }
 }

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Questions;
 using IopGuideBot.Conversation.Handoff;
 namespace IopGuideBot.Conversation.Triage;
 
@@ -7,8 +8,9 @@ public sealed record TriageAssessment(TriageOutcome Outcome, HandoffUrgency Urge
 /// <summary>
 /// Turns questionnaire answers into a suggestion to discuss and an urgency for staff. Pure. The rules follow the
 /// ASAM-dimension mapping in <c>shared/reference/clinical-facts.md</c> §1.4 (a design proposal that needs clinical
-/// sign-off) and are repeated for staff at the top of <c>triage.yaml</c>. A skipped question never raises the level of
-/// care by itself, and never lowers it: an unknown frequency is treated as "worth discussing an IOP".
+/// sign-off) and are repeated for staff at the top of <c>triage.yaml</c>, whose <c>scoring</c> section holds the
+/// thresholds. A skipped question never raises the level of care by itself, and never lowers it: an unknown frequency is
+/// treated as "worth discussing an IOP".
 /// </summary>
 public static class TriageScorer
 {
@@ -23,14 +25,26 @@ public static class TriageScorer
     public const string RuleCrisisFlag = "crisis-flag";
     public const string RuleDailyUse = "daily-use";
 
-    public static TriageAssessment Score(IReadOnlyDictionary<string, TriageAnswer> answers, bool crisisFlagged)
+    /// <summary>Scores with the default thresholds (weekly for an IOP, daily alcohol or sedatives for withdrawal risk).</summary>
+    public static TriageAssessment Score(IReadOnlyDictionary<string, QuestionAnswer> answers, bool crisisFlagged) =>
+        Score(answers, crisisFlagged, TriageScoring.Default, TriageFrequency.All);
+
+    /// <param name="answers">Answers by question id.</param>
+    /// <param name="crisisFlagged">Whether the conversation has a crisis flag.</param>
+    /// <param name="scoring">The thresholds from content.</param>
+    /// <param name="frequencyScale">The frequency choice ids, least often first.</param>
+    public static TriageAssessment Score(IReadOnlyDictionary<string, QuestionAnswer> answers, bool crisisFlagged, TriageScoring scoring, IReadOnlyList<string> frequencyScale)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(scoring);
+        ArgumentNullException.ThrowIfNull(frequencyScale);
         var reasons = new List<string>();
-        TriageAnswer? Get(string id) => answers.TryGetValue(id, out var a) && !a.Skipped ? a : null;
+        QuestionAnswer? Get(string id) => answers.TryGetValue(id, out var a) && !a.Skipped ? a : null;
 
         var frequency = Get(TriageQuestionIds.Frequency)?.Values.FirstOrDefault();
-        var daily = frequency == TriageFrequency.Daily;
+        var scale = frequencyScale.ToList();
+        bool AtLeast(string threshold) => frequency is not null && scale.IndexOf(frequency) is var at and >= 0 && at >= scale.IndexOf(threshold);
+        var soonFrequency = AtLeast(scoring.SoonFrom);
         var substances = Get(TriageQuestionIds.Substances);
 
         // D1 withdrawal: seizures, hallucinations or DTs when stopping before → risk of complicated withdrawal.
@@ -40,9 +54,9 @@ public static class TriageScorer
             reasons.Add(RuleWithdrawalHistory);
         }
 
-        // D1: daily alcohol or sedative (benzodiazepine) use: stopping can cause dangerous withdrawal, so medically
+        // D1: frequent alcohol or sedative (benzodiazepine) use: stopping can cause dangerous withdrawal, so medically
         // supervised withdrawal may be needed first.
-        if (daily && (substances?.Is("alcohol") == true || substances?.Is("sedatives") == true))
+        if (AtLeast(scoring.WithdrawalRiskFrom) && scoring.WithdrawalRiskSubstances.Any(s => substances?.Is(s) == true))
         {
             reasons.Add(RuleDailySedativeOrAlcohol);
         }
@@ -64,13 +78,13 @@ public static class TriageScorer
         {
             outcome = TriageOutcome.HigherLevelOfCare;
         }
-        else if (frequency is TriageFrequency.Weekly or TriageFrequency.Daily)
+        else if (AtLeast(scoring.IopFrom))
         {
             // D5: weekly or daily use with the other dimensions stable → IOP is the level to discuss.
             reasons.Add(RuleFrequentUse);
             outcome = TriageOutcome.IopGoodFit;
         }
-        else if (frequency == TriageFrequency.Monthly && Get(TriageQuestionIds.PriorTreatment)?.Is("yes") == true)
+        else if (AtLeast(scoring.IopAfterTreatmentFrom) && Get(TriageQuestionIds.PriorTreatment)?.Is("yes") == true)
         {
             // D5: use continuing after earlier treatment suggests more structure than weekly counseling.
             reasons.Add(RuleRelapseAfterTreatment);
@@ -101,9 +115,9 @@ public static class TriageScorer
 
             urgency = HandoffUrgency.Urgent;
         }
-        else if (outcome == TriageOutcome.HigherLevelOfCare || daily)
+        else if (outcome == TriageOutcome.HigherLevelOfCare || soonFrequency)
         {
-            if (daily)
+            if (soonFrequency)
             {
                 reasons.Add(RuleDailyUse);
             }

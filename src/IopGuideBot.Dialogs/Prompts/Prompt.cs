@@ -14,9 +14,9 @@ namespace IopGuideBot.Dialogs.Prompts;
 /// What a prompt does with each message, in order:
 /// <list type="number">
 /// <item>"skip" / "go back" (<see cref="Navigation"/>), when the options allow them: ends with <see cref="PromptNavigation"/>.</item>
-/// <item>Only "not sure": offers to skip (<see cref="PromptOptions.SkipOffer"/>) or, when the question cannot be skipped, asks again (<see cref="PromptOptions.RetryPrompt"/>).</item>
 /// <item>Recognition and validation: the value ends the prompt. An answer that could mean two things asks which one (<see cref="OnClarifyAsync"/>).</item>
 /// <item>After a skip offer, "yes" / "ok" that is not an answer skips.</item>
+/// <item>"Not sure" (an unsure phrase, or the recognizer says so): offers to skip (<see cref="PromptOptions.SkipOffer"/>) or, when the question cannot be skipped, asks again (<see cref="PromptOptions.UnsurePrompt"/>).</item>
 /// <item>Otherwise the message is offered to the dialogs above (<see cref="DialogEvents.Unrecognized"/>); one that handles it (a side question answered) makes the prompt ask again (<see cref="PromptOptions.ResumePrompt"/>) without counting a miss.</item>
 /// <item>A miss: the retry prompt, and after <see cref="PromptOptions.SkipOfferAfter"/> misses the skip offer.</item>
 /// </list>
@@ -82,11 +82,6 @@ public abstract class Prompt<T> : Dialog
                 return await dc.EndDialogAsync(PromptNavigation.Back, cancellationToken).ConfigureAwait(false);
         }
 
-        if (Navigation?.IsOnlyUnsure(text) == true)
-        {
-            return await UnsureAsync(dc, state, options, cancellationToken).ConfigureAwait(false);
-        }
-
         var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
         var isValid = recognized.Succeeded;
         if (_validator is not null && !recognized.IsAmbiguous)
@@ -117,7 +112,7 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(PromptNavigation.Skip, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!recognized.Succeeded && Navigation?.MentionsUnsure(text) == true)
+        if (!recognized.Succeeded && (recognized.IsUnsure || Navigation?.MentionsUnsure(text) == true))
         {
             return await UnsureAsync(dc, state, options, cancellationToken).ConfigureAwait(false);
         }
@@ -237,6 +232,7 @@ public abstract class Prompt<T> : Dialog
         AllowBack = options.AllowBack,
         SkipOffer = options.SkipOffer,
         SkipOfferAfter = options.SkipOfferAfter,
+        UnsurePrompt = options.UnsurePrompt,
     };
 
     /// <summary>Counts an answer that was not accepted; true when that was the last one allowed.</summary>
@@ -263,6 +259,10 @@ public abstract class Prompt<T> : Dialog
         if (options.AllowSkip)
         {
             await OfferSkipAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+        }
+        else if (options.UnsurePrompt is { } unsure)
+        {
+            await OnPromptAsync(dc.Context, state, WithQuestion(options, unsure), isRetry: false, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -44,6 +44,12 @@ public sealed class PromptOptions
     /// </summary>
     public Activity? SkipOffer { get; set; }
 
+    /// <summary>
+    /// Gets or sets what to say when the user is unsure and the question cannot be skipped; <see cref="RetryPrompt"/>
+    /// when null.
+    /// </summary>
+    public Activity? UnsurePrompt { get; set; }
+
     /// <summary>Gets or sets after how many answers the prompt could not accept it offers to skip. Default 2.</summary>
     public int SkipOfferAfter { get; set; } = 2;
 }

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Questions;
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Triage;
 
@@ -5,16 +6,16 @@ namespace IopGuideBot.Conversation.Tests.Triage;
 
 public sealed class TriageScorerTests
 {
-    private static Dictionary<string, TriageAnswer> Answers(params (string Id, string Value)[] answers) =>
-        answers.ToDictionary(a => a.Id, a => new TriageAnswer { QuestionId = a.Id, Values = [a.Value] });
+    private static Dictionary<string, QuestionAnswer> Answers(params (string Id, string Value)[] answers) =>
+        answers.ToDictionary(a => a.Id, a => new QuestionAnswer { QuestionId = a.Id, Values = [a.Value] });
 
-    private static Dictionary<string, TriageAnswer> Stable(string frequency, params (string Id, string Value)[] more) =>
+    private static Dictionary<string, QuestionAnswer> Stable(string frequency, params (string Id, string Value)[] more) =>
         Answers([(TriageQuestionIds.Frequency, frequency), (TriageQuestionIds.Substances, "stimulants"), (TriageQuestionIds.WithdrawalHistory, "no"),
             (TriageQuestionIds.HealthConcerns, "none"), (TriageQuestionIds.SafeHome, "yes"), (TriageQuestionIds.PriorTreatment, "no"), .. more]);
 
-    private static Dictionary<string, TriageAnswer> With(Dictionary<string, TriageAnswer> answers, string id, string value)
+    private static Dictionary<string, QuestionAnswer> With(Dictionary<string, QuestionAnswer> answers, string id, string value)
     {
-        answers[id] = new TriageAnswer { QuestionId = id, Values = [value] };
+        answers[id] = new QuestionAnswer { QuestionId = id, Values = [value] };
         return answers;
     }
 
@@ -89,7 +90,7 @@ public sealed class TriageScorerTests
     public void Skipped_frequency_is_not_under_triaged()
     {
         var answers = Stable("weekly");
-        answers[TriageQuestionIds.Frequency] = TriageAnswer.Skip(TriageQuestionIds.Frequency);
+        answers[TriageQuestionIds.Frequency] = QuestionAnswer.Skip(TriageQuestionIds.Frequency);
         Assert.Equal(TriageOutcome.IopGoodFit, TriageScorer.Score(answers, false).Outcome);
     }
 
@@ -99,27 +100,5 @@ public sealed class TriageScorerTests
         var a = TriageScorer.Score(Stable("monthly"), crisisFlagged: true);
         Assert.Equal((TriageOutcome.StandardOutpatientMayBeEnough, HandoffUrgency.Urgent), (a.Outcome, a.Urgency));
         Assert.Contains(TriageScorer.RuleCrisisFlag, a.Reasons);
-    }
-
-    [Theory]
-    [InlineData("like 3 or 4 times a week", "weekly")]
-    [InlineData("every day", "daily")]
-    [InlineData("5 times a week", "daily")]
-    [InlineData("twice a month", "monthly")]
-    [InlineData("a few times a year", "monthly")]
-    [InlineData("once last year", "once_or_twice")]
-    [InlineData("never", "never")]
-    [InlineData("weekly", "weekly")]
-    public void Frequency_counts_map_to_the_quick_screen_scale(string text, string? expected)
-    {
-        var got = TriageFrequencyRecognizer.Recognize(text);
-        if (expected is null)
-        {
-            Assert.True(got is null or "weekly");
-        }
-        else
-        {
-            Assert.Equal(expected, got);
-        }
     }
 }
