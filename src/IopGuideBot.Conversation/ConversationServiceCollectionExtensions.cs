@@ -1,9 +1,13 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Questions;
 using IopGuideBot.Conversation.Understanding;
+using IopGuideBot.Conversation.Walkthroughs;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,10 +17,10 @@ namespace IopGuideBot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// The clinic's conversation: content (validated at start-up), the topic classifier (trained at start-up), the dialogs,
-    /// conversation and user state, and <see cref="IBot"/> → <see cref="ClinicBot"/>. Needs an <see cref="IStorage"/>
-    /// registered elsewhere. Other dialogs registered as <see cref="IopGuideBot.Dialogs.Dialog"/> (e.g. triage, handoff)
-    /// are added to <see cref="MainDialog"/>.
+    /// The clinic's conversation: content (validated at start-up), the topic classifier (trained at start-up), the dialogs
+    /// (walk-throughs and the callback request among them), conversation and user state, and <see cref="IBot"/> →
+    /// <see cref="ClinicBot"/>. Needs an <see cref="IStorage"/> and an <see cref="IHandoffStore"/> registered elsewhere.
+    /// Other dialogs registered as <see cref="IopGuideBot.Dialogs.Dialog"/> (e.g. triage) are added to <see cref="MainDialog"/>.
     /// </summary>
     public static IServiceCollection AddClinicConversation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +36,12 @@ public static class ConversationServiceCollectionExtensions
             return classifier;
         });
         services.AddSingleton<Replies>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AnswerReader(sp.GetRequiredService<ClinicContent>().Section<AnswersContent>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<QuestionReplies>();
+        services.AddSingleton<IopGuideBot.Dialogs.Dialog, CallbackDialog>();
+        services.AddSingleton<IopGuideBot.Dialogs.Dialog, IopWalkthroughDialog>();
+        services.AddSingleton<IopGuideBot.Dialogs.Dialog, ComparisonDialog>();
         services.AddSingleton<CommandMatcher>();
         services.AddSingleton<TopicRouterDialog>();
         services.AddSingleton<MainDialog>();

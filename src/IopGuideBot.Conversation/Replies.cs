@@ -62,13 +62,7 @@ public sealed class Replies(ClinicContent content)
     public Activity Topic(Topic topic, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        var available = topic.Requires switch
-        {
-            "cost" => Content.Clinic.ShowCost,
-            "telehealth" => Content.Clinic.TelehealthOffered,
-            _ => true,
-        };
-        var text = Content.Render((available ? topic.Answer : topic.AnswerIfUnavailable!).Value.Trim());
+        var text = TopicText(topic);
         if (topic.Show == "care-comparison")
         {
             text += "\n\n" + Comparison(channelId);
@@ -83,10 +77,26 @@ public sealed class Replies(ClinicContent content)
         return Build(Content, $"topic:{topic.Id}", text, actions);
     }
 
+    /// <summary>A topic's answer text (the clinic's wording when a feature it needs is off), without its extra block.</summary>
+    public string TopicText(Topic topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var available = topic.Requires switch
+        {
+            "cost" => Content.Clinic.ShowCost,
+            "telehealth" => Content.Clinic.TelehealthOffered,
+            _ => true,
+        };
+        return Content.Render((available ? topic.Answer : topic.AnswerIfUnavailable!).Value.Trim());
+    }
+
     /// <summary>The level-of-care comparison: a Markdown table where the channel renders one, else a plain list.</summary>
-    public string Comparison(string? channelId)
+    /// <param name="channelId">The channel (decides table or list).</param>
+    /// <param name="rowLabels">Only these rows (by label); all when null.</param>
+    public string Comparison(string? channelId, IReadOnlyCollection<string>? rowLabels = null)
     {
         var comparison = Content.CareComparison;
+        var rows = comparison.Rows.Where(r => rowLabels is null or { Count: 0 } || rowLabels.Contains(r.Label.Value)).ToList();
         var text = new StringBuilder();
         if (channelId is not null && MarkdownChannels.Contains(channelId))
         {
@@ -97,7 +107,7 @@ public sealed class Replies(ClinicContent content)
             }
 
             text.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", comparison.Columns.Count)));
-            foreach (var row in comparison.Rows)
+            foreach (var row in rows)
             {
                 text.Append("\n| **").Append(Cell(row.Label.Value)).Append("** |");
                 foreach (var column in comparison.Columns)
@@ -113,7 +123,7 @@ public sealed class Replies(ClinicContent content)
         foreach (var column in comparison.Columns)
         {
             text.Append("\n\n").Append(column.Title.Value).Append(':');
-            foreach (var row in comparison.Rows)
+            foreach (var row in rows)
             {
                 text.Append("\n- ").Append(row.Label.Value).Append(": ").Append(row.Cells[column.Id].Value);
             }

@@ -98,6 +98,18 @@ public class ComponentDialog : Dialog
         }
     }
 
+    /// <summary>
+    /// The context of the component's inner dialogs, for a component active in <paramref name="dc"/> (to see what it is
+    /// doing, for example from an event handler). Null when the component is not the active dialog there.
+    /// </summary>
+    /// <param name="dc">The context in which the component is active.</param>
+    /// <returns>The inner context, or null.</returns>
+    public DialogContext? CreateChildContext(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        return dc.ActiveDialog is { } instance && instance.Id == Id ? CreateInnerDc(dc, InnerState(instance)) : null;
+    }
+
     /// <summary>Begins the inner dialogs; by default the <see cref="InitialDialogId"/> one.</summary>
     /// <param name="innerDc">The inner dialog context.</param>
     /// <param name="options">The component's options.</param>

@@ -1,7 +1,7 @@
 using IopGuideBot.Channels;
 using IopGuideBot.Conversation;
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Safety;
-using IopGuideBot.Handoff;
 using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
 using Serilog;

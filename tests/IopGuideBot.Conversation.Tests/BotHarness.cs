@@ -1,21 +1,26 @@
 using IopGuideBot.Conversation.Content;
-using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Understanding;
-using IopGuideBot.Dialogs;
-using IopGuideBot.Dialogs.Prompts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json.Linq;
 
 namespace IopGuideBot.Conversation.Tests;
 
-/// <summary>The real bot, wired the way the host wires it, over MemoryStorage and Bot Builder's TestAdapter.</summary>
+/// <summary>
+/// The real bot as users meet it — <see cref="SafetyMiddleware"/> in front of <see cref="ClinicBot"/>, its
+/// <c>MainDialog</c>, triage, walk-throughs and callback request, wired the way the host wires them — over
+/// MemoryStorage, an in-memory handoff store, a fixed clock and Bot Builder's TestAdapter.
+/// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
+    /// <summary>A Monday afternoon in the clinic's time zone: the office is open.</summary>
+    public static readonly DateTimeOffset OfficeHours = new(2026, 3, 16, 15, 0, 0, TimeSpan.FromHours(-5));
+
     // Training takes about a second; every conversation in the suite shares one content load and one model.
     private static readonly Lazy<(ClinicContent Content, TopicClassifier Classifier)> Shared = new(() =>
     {
@@ -26,36 +31,50 @@ internal sealed class BotHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IBot _bot;
 
-    public BotHarness(string channelId = "test", bool withTriageStub = false, bool withHandoffStub = false)
+    /// <param name="channelId">The channel the conversation is on.</param>
+    /// <param name="now">The clock (clinic hours decide what the bot promises); <see cref="OfficeHours"/> by default.</param>
+    /// <param name="content">Other content (a reordered copy, for example); the real content by default.</param>
+    /// <param name="storage">Bot state, to continue a conversation in a new bot (as after a restart).</param>
+    /// <param name="handoffs">The handoff store, shared the same way.</param>
+    /// <param name="conversationId">The conversation's id, to continue it in a new bot.</param>
+    public BotHarness(string channelId = "test", DateTimeOffset? now = null, ClinicContent? content = null, IStorage? storage = null, MemoryHandoffStore? handoffs = null, string conversationId = "script")
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Directory"] = ContentPaths.Content })
             .Build();
+        Handoffs = handoffs ?? new MemoryHandoffStore();
+        Storage = storage ?? new MemoryStorage();
+        Content = content ?? Shared.Value.Content;
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IStorage, MemoryStorage>()
+            .AddSingleton(Storage)
+            .AddSingleton<IHandoffStore>(Handoffs)
+            .AddSingleton<TimeProvider>(new FixedClock(now ?? OfficeHours))
             .AddClinicConversation(configuration)
-            .AddSingleton(Shared.Value.Content)
-            .AddSingleton(Shared.Value.Classifier);
-        if (withTriageStub)
-        {
-            services.AddSingleton<Dialog, StubTriageDialog>();
-        }
-
-        if (withHandoffStub)
-        {
-            services.AddSingleton<Dialog>(new StubHandoffDialog());
-        }
+            .AddSafetyAndTriage()
+            .AddHandoffRecording()
+            .AddSingleton(Content)
+            .AddSingleton(content is null ? Shared.Value.Classifier : TopicClassifier.Train(content));
 
         _services = services.BuildServiceProvider(validateScopes: true);
         _bot = _services.GetRequiredService<IBot>();
-        Adapter = new TestAdapter(TestAdapter.CreateConversation("script", "user1", "bot"));
+        Adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId, "user1", "bot"));
         Adapter.Conversation.ChannelId = channelId;
+        Adapter.Use(_services.GetRequiredService<SafetyMiddleware>());
     }
 
     public TestAdapter Adapter { get; }
 
-    public ClinicContent Content => Shared.Value.Content;
+    public ClinicContent Content { get; }
+
+    public IStorage Storage { get; }
+
+    public MemoryHandoffStore Handoffs { get; }
+
+    public ConversationState ConversationState => _services.GetRequiredService<ConversationState>();
+
+    /// <summary>How many messages reached the bot behind the safety middleware.</summary>
+    public int BotTurns { get; private set; }
 
     public Task<IReadOnlyList<Activity>> SayAsync(string? text) =>
         SendAsync(Adapter.MakeActivity(text));
@@ -83,13 +102,30 @@ internal sealed class BotHarness : IAsyncDisposable
         return SendAsync(activity);
     }
 
+    /// <summary>Reads conversation state the way a turn would (for example the safety flag).</summary>
+    public async Task<T> StateAsync<T>(string propertyName)
+        where T : new()
+    {
+        T? value = default;
+        var peek = Adapter.MakeActivity("__peek__");
+        var context = new TurnContext(Adapter, peek);
+        value = await ConversationState.CreateProperty<T>(propertyName).GetAsync(context, () => new T(), CancellationToken.None);
+        return value!;
+    }
+
+    public Task<HandoffRecord?> HandoffAsync() => Handoffs.GetByConversationAsync(Adapter.Conversation.Conversation.Id);
+
     public static string? ContentId(Activity activity) => Replies.ContentIdOf(activity);
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
     private async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
     {
-        await Adapter.ProcessActivityAsync(activity, _bot.OnTurnAsync, CancellationToken.None);
+        await Adapter.ProcessActivityAsync(activity, async (turn, ct) =>
+        {
+            BotTurns++;
+            await _bot.OnTurnAsync(turn, ct);
+        }, CancellationToken.None);
         var replies = new List<Activity>();
         while (Adapter.GetNextReply() is Activity reply)
         {
@@ -98,52 +134,9 @@ internal sealed class BotHarness : IAsyncDisposable
 
         return replies;
     }
-}
 
-/// <summary>
-/// Stands in for the triage questionnaire (issue #6) so the main flow can be tested around a question in progress: one
-/// question, then a closing message that echoes who the inquiry is for.
-/// </summary>
-internal sealed class StubTriageDialog : ComponentDialog
-{
-    public StubTriageDialog()
-        : base(DialogIds.Triage)
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
-        AddDialog(new WaterfallDialog("stub.steps", [AskAsync, FinishAsync]));
-        AddDialog(new TextPrompt("stub.prompt"));
-        InitialDialogId = "stub.steps";
-    }
-
-    private static Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct)
-    {
-        step.Values["for"] = step.Options?.ToString() ?? "none";
-        return step.PromptAsync("stub.prompt", new PromptOptions { Prompt = Tagged("stub.question") }, ct);
-    }
-
-    private static async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
-    {
-        await step.Context.SendActivityAsync(Tagged("stub.done:" + step.Values["for"]), ct);
-        return await step.EndDialogAsync(null, ct);
-    }
-
-    private static Activity Tagged(string contentId)
-    {
-        var activity = (Activity)Activity.CreateMessageActivity();
-        activity.Text = contentId;
-        activity.ChannelData = new JObject { ["contentId"] = contentId };
-        return activity;
-    }
-}
-
-/// <summary>Stands in for the handoff dialog (a later issue): announces itself and ends.</summary>
-internal sealed class StubHandoffDialog() : Dialog(DialogIds.Handoff)
-{
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
-    {
-        var activity = (Activity)Activity.CreateMessageActivity();
-        activity.Text = "stub.handoff";
-        activity.ChannelData = new JObject { ["contentId"] = "stub.handoff" };
-        await dc.Context.SendActivityAsync(activity, cancellationToken);
-        return await dc.EndDialogAsync(null, cancellationToken);
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
 }

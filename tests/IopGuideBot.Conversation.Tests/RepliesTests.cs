@@ -1,5 +1,6 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
 using Microsoft.Bot.Builder;
@@ -89,7 +90,7 @@ public sealed class RepliesTests
     }
 
     [Fact]
-    public void Add_clinic_conversation_wires_the_bot_and_adds_registered_dialogs()
+    public void Add_clinic_conversation_wires_the_bot_and_its_guided_dialogs()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -101,12 +102,17 @@ public sealed class RepliesTests
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IStorage, MemoryStorage>()
-            .AddSingleton<Dialog, StubTriageDialog>()
+            .AddSingleton<IopGuideBot.Conversation.Handoff.IHandoffStore, MemoryHandoffStore>()
             .AddClinicConversation(configuration)
+            .AddSafetyAndTriage()
             .BuildServiceProvider(validateScopes: true);
 
         Assert.IsType<ClinicBot>(services.GetRequiredService<IBot>());
-        Assert.NotNull(services.GetRequiredService<MainDialog>().FindDialog(DialogIds.Triage));
+        var main = services.GetRequiredService<MainDialog>();
+        Assert.NotNull(main.FindDialog(DialogIds.Triage));
+        Assert.NotNull(main.FindDialog(DialogIds.Handoff));
+        Assert.NotNull(main.FindDialog(IopGuideBot.Conversation.Walkthroughs.IopWalkthroughDialog.DialogId));
+        Assert.NotNull(main.FindDialog(IopGuideBot.Conversation.Walkthroughs.ComparisonDialog.DialogId));
         Assert.Equal(0.45, services.GetRequiredService<TopicClassifier>().ConfidenceThreshold);
     }
 

@@ -1,15 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
+using IopGuideBot.Conversation.Handoff;
 using YamlDotNet.RepresentationModel;
 
 namespace IopGuideBot.Conversation.Tests;
 
 /// <summary>
-/// Conversations as data: every <c>Scripts/*.yaml</c> is replayed through the real <see cref="ClinicBot"/> and real content.
-/// A script is <c>description</c>, optional <c>channel</c>, <c>triage: stub</c> and <c>handoff: stub</c> (register stand-in
-/// dialogs under those ids), and <c>steps</c>; each step sends one of
-/// <c>user: text</c>, <c>update: [bot, user]</c> (members added) or <c>attachment: content/type</c>, and checks
-/// <c>expect</c> (the contentIds of every reply, in order; [] for none) and optionally <c>actions</c> (the number of
-/// suggested actions on the last reply).
+/// Conversations as data: every <c>Scripts/*.yaml</c> is replayed through the real bot as users meet it (the safety
+/// middleware in front of <see cref="ClinicBot"/>, see <see cref="BotHarness"/>) with the real content.
 /// </summary>
+/// <remarks>
+/// A script is <c>description</c>, optional <c>channel</c>, optional <c>now</c> (the clock, ISO 8601 with offset; a
+/// Monday afternoon in office hours by default), and <c>steps</c>; each step sends one of <c>user: text</c>,
+/// <c>update: [bot, user]</c> (members added) or <c>attachment: content/type</c>, and checks <c>expect</c> (the
+/// contentIds of every reply, in order; [] for none), optionally <c>actions</c> (the number of suggested actions on the
+/// last reply) and <c>variant</c> (the wording variant of the last reply, e.g. family).
+/// At the end a script may check <c>never</c> (contentIds no reply may have, e.g. the retry that says "I'm not sure how
+/// to read that"), <c>recorded</c> (questionnaire answers staff receive, by question id: choice ids joined with +, a
+/// number, or "skipped") and <c>handoff</c> (the handoff record: method, phone, email, name, best_time, voicemail_ok,
+/// texts_ok, for_whom, urgency).
+/// </remarks>
 public sealed class ScriptedConversationTests
 {
     public static TheoryData<string> Scripts()
@@ -31,7 +41,9 @@ public sealed class ScriptedConversationTests
     {
         var root = Load(script);
         var channel = Scalar(root, "channel") ?? "test";
-        await using var bot = new BotHarness(channel, withTriageStub: Scalar(root, "triage") == "stub", withHandoffStub: Scalar(root, "handoff") == "stub");
+        var now = Scalar(root, "now") is { } clock ? DateTimeOffset.Parse(clock, CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+        await using var bot = new BotHarness(channel, now);
+        var never = List(root, "never");
         var steps = (YamlSequenceNode)root.Children[new YamlScalarNode("steps")];
         foreach (var stepNode in steps.Children.Cast<YamlMappingNode>())
         {
@@ -56,21 +68,60 @@ public sealed class ScriptedConversationTests
                 replies = await bot.SendAttachmentAsync(type);
             }
 
-            var expected = stepNode.Children[new YamlScalarNode("expect")] switch
-            {
-                YamlSequenceNode seq => seq.Children.Select(n => ((YamlScalarNode)n).Value!).ToList(),
-                YamlScalarNode one => [one.Value!],
-                _ => throw new InvalidOperationException($"{script}:{line}: bad expect"),
-            };
+            var expected = List(stepNode, "expect") ?? throw new InvalidOperationException($"{script}:{line}: bad expect");
             var actual = replies.Select(r => BotHarness.ContentId(r) ?? "(no contentId)").ToList();
             Assert.True(expected.SequenceEqual(actual),
                 $"{script}:{line}: after {said}\n  expected [{string.Join(", ", expected)}]\n  but got  [{string.Join(", ", actual)}]");
+            if (never is not null)
+            {
+                Assert.True(!actual.Intersect(never).Any(), $"{script}:{line}: after {said} the bot said {string.Join(", ", actual.Intersect(never))}, which this script never expects");
+            }
 
             if (Scalar(stepNode, "actions") is { } count)
             {
                 var last = replies[^1];
-                Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) == (last.SuggestedActions?.Actions.Count ?? 0),
+                Assert.True(int.Parse(count, CultureInfo.InvariantCulture) == (last.SuggestedActions?.Actions.Count ?? 0),
                     $"{script}:{line}: expected {count} suggested actions, got {last.SuggestedActions?.Actions.Count ?? 0}");
+            }
+
+            if (Scalar(stepNode, "variant") is { } variant)
+            {
+                Assert.True(variant == Replies.VariantOf(replies[^1]), $"{script}:{line}: expected the {variant} wording, got {Replies.VariantOf(replies[^1]) ?? "none"}");
+            }
+        }
+
+        var handoff = await bot.HandoffAsync();
+        if (Map(root, "recorded") is { } recorded)
+        {
+            Assert.True(handoff?.TriageAnswersJson is not null, $"{script}: no questionnaire answers reached the handoff record");
+            var answers = JsonDocument.Parse(handoff!.TriageAnswersJson!).RootElement.GetProperty("Answers");
+            foreach (var (id, value) in recorded)
+            {
+                Assert.True(answers.TryGetProperty(id, out var answer), $"{script}: no answer recorded for '{id}'");
+                Assert.True(value == Describe(answer), $"{script}: '{id}' recorded as {Describe(answer)}, expected {value}");
+            }
+        }
+
+        if (Map(root, "handoff") is { } fields)
+        {
+            Assert.True(handoff is not null, $"{script}: no handoff record");
+            var contact = handoff!.Contact;
+            foreach (var (field, value) in fields)
+            {
+                var actual = field switch
+                {
+                    "method" => contact?.Method?.ToString(),
+                    "phone" => contact?.Phone,
+                    "email" => contact?.Email,
+                    "name" => contact?.Name,
+                    "best_time" => contact?.BestTime,
+                    "voicemail_ok" => contact?.VoicemailOk?.ToString(),
+                    "texts_ok" => contact?.TextsOk?.ToString(),
+                    "for_whom" => handoff.ForWhom.ToString(),
+                    "urgency" => handoff.Urgency.ToString(),
+                    _ => throw new InvalidOperationException($"{script}: unknown handoff field '{field}'"),
+                };
+                Assert.True(string.Equals(value, actual, StringComparison.OrdinalIgnoreCase), $"{script}: handoff {field} is '{actual ?? "null"}', expected '{value}'");
             }
         }
     }
@@ -87,6 +138,24 @@ public sealed class ScriptedConversationTests
         Assert.True(missing.Count == 0, "topics no script expects: " + string.Join(", ", missing));
     }
 
+    private static string Describe(JsonElement answer)
+    {
+        if (answer.TryGetProperty("Skipped", out var skipped) && skipped.GetBoolean())
+        {
+            return "skipped";
+        }
+
+        var values = answer.TryGetProperty("Values", out var v) ? v.EnumerateArray().Select(x => x.GetString()).ToList() : [];
+        if (values.Count > 0)
+        {
+            return string.Join('+', values);
+        }
+
+        return answer.TryGetProperty("Number", out var n) && n.ValueKind == JsonValueKind.Number
+            ? n.GetInt32().ToString(CultureInfo.InvariantCulture)
+            : answer.TryGetProperty("Text", out var t) ? t.GetString() ?? "" : "";
+    }
+
     private static YamlMappingNode Load(string script)
     {
         using var reader = new StreamReader(Path.Combine(ScriptsFolder, script));
@@ -97,4 +166,19 @@ public sealed class ScriptedConversationTests
 
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? ((YamlScalarNode)node).Value : null;
+
+    private static List<string>? List(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node)
+            ? node switch
+            {
+                YamlSequenceNode seq => [.. seq.Children.Select(n => ((YamlScalarNode)n).Value!)],
+                YamlScalarNode one => [one.Value!],
+                _ => null,
+            }
+            : null;
+
+    private static List<(string Key, string Value)>? Map(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode fields
+            ? [.. fields.Children.Select(kv => (((YamlScalarNode)kv.Key).Value!, ((YamlScalarNode)kv.Value).Value!))]
+            : null;
 }

@@ -17,5 +17,7 @@ public static class ContentSections
         new Questions.AnswersSection(),
         new Triage.TriageSection(),
         new Handoff.CallbackSection(),
+        new Walkthroughs.WalkthroughSection(),
+        new Terms.TermsSection(),
     ];
 }

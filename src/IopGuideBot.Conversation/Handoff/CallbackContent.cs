@@ -46,7 +46,7 @@ public sealed class CallbackContent(IReadOnlyDictionary<string, Message> message
         [BestTimeQuestion] = (QuestionKind.Time, []),
         [VoicemailOk] = (QuestionKind.YesNo, []),
         [TextsOk] = (QuestionKind.YesNo, []),
-        [ChangeDetails] = (QuestionKind.YesNo, []),
+        [ChangeDetails] = (QuestionKind.Offer, []),
     };
 
     public IReadOnlyDictionary<string, Message> Messages { get; } = messages;

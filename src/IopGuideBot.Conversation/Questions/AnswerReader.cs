@@ -85,7 +85,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
 
         var reading = question.Kind switch
         {
-            QuestionKind.YesNo => ReadYesNo(question, said),
+            QuestionKind.YesNo or QuestionKind.Offer => ReadYesNo(question, said),
             QuestionKind.Age => ReadAge(question, said),
             QuestionKind.Choice => ReadChoice(question, said),
             QuestionKind.Multi => ReadMulti(question, said),
@@ -114,7 +114,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
         ArgumentNullException.ThrowIfNull(answer);
         switch (question.Kind)
         {
-            case QuestionKind.YesNo or QuestionKind.Age:
+            case QuestionKind.YesNo or QuestionKind.Offer or QuestionKind.Age:
                 var yes = answer.Is("yes");
                 var label = yes ? question.YesLabel ?? Answers[AnswersContent.ButtonYes].Text.Value : question.NoLabel ?? Answers[AnswersContent.ButtonNo].Text.Value;
                 return question.Kind == QuestionKind.Age && answer.Number is { } age ? $"{age} ({label})" : label;
@@ -222,7 +222,8 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
     private AnswerReading ReadYesNo(GuidedQuestion q, string said)
     {
         // The question's own phrases first: "please don't mention the clinic" is a no to "may we leave a voicemail?".
-        var own = new List<Choice> { new("yes", q.YesPhrases), new("no", q.NoPhrases) };
+        // No values: only the phrases themselves count (a plain "no" is read below, and not echoed).
+        var own = new List<Choice> { new(string.Empty, q.YesPhrases), new(string.Empty, q.NoPhrases) };
         var mentions = ChoiceMentions.Find(said, own).Where(m => !m.Negated).Select(m => m.Index).Distinct().ToList();
         if (mentions.Count == 2)
         {
@@ -240,7 +241,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
         }
 
         var interpreted = ChoiceTokens(said).Length > 3;
-        return YesNoLexicon.Read(said) switch
+        return YesNoLexicon.Read(said, statements: q.Kind != QuestionKind.Offer) switch
         {
             YesNoReading.Yes => AnswerReading.Of(Answer(q, interpreted, "yes")),
             YesNoReading.No => AnswerReading.Of(Answer(q, interpreted, "no")),
@@ -362,7 +363,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
     {
         foreach (var group in q.AskBack)
         {
-            var phrases = new List<Choice> { new("ask", group.Phrases) };
+            var phrases = new List<Choice> { new(string.Empty, group.Phrases) };
             if (ChoiceMentions.Find(said, phrases).Any(m => !m.Negated))
             {
                 return AnswerReading.AskBack(group.Between.Select(id => Answer(q, true, id)));

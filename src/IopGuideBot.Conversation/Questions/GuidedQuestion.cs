@@ -8,6 +8,9 @@ public enum QuestionKind
     /// <summary>Yes or no, also inside a sentence ("he did detox once").</summary>
     YesNo,
 
+    /// <summary>Yes or no to something the bot offers ("Shall we start?"): only words of acceptance or refusal count.</summary>
+    Offer,
+
     /// <summary>One of the choices.</summary>
     Choice,
 

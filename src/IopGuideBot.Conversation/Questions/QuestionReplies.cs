@@ -76,7 +76,7 @@ public sealed class QuestionReplies(ClinicContent content)
         ArgumentNullException.ThrowIfNull(question);
         IEnumerable<string> buttons = question.Kind switch
         {
-            QuestionKind.YesNo or QuestionKind.Age => [Answers[AnswersContent.ButtonYes].Text.Value, Answers[AnswersContent.ButtonNo].Text.Value],
+            QuestionKind.YesNo or QuestionKind.Offer or QuestionKind.Age => [Answers[AnswersContent.ButtonYes].Text.Value, Answers[AnswersContent.ButtonNo].Text.Value],
             QuestionKind.Choice or QuestionKind.Multi or QuestionKind.Frequency or QuestionKind.ContactMethod => question.Choices.Select(c => c.Label),
             _ => [],
         };

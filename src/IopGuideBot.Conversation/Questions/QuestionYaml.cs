@@ -175,7 +175,7 @@ internal static class QuestionYaml
             context.Error(file, question.Line, $"question '{question.Id}' has two choices with id '{choice.Id}'");
         }
 
-        var answers = question.Kind is QuestionKind.YesNo or QuestionKind.Age ? ["yes", "no"] : question.Choices.Select(c => c.Id).ToList();
+        var answers = question.Kind is QuestionKind.YesNo or QuestionKind.Offer or QuestionKind.Age ? ["yes", "no"] : question.Choices.Select(c => c.Id).ToList();
         foreach (var id in question.AskBack.SelectMany(a => a.Between).Where(id => !answers.Contains(id)))
         {
             context.Error(file, question.Line, $"'ask_back' of question '{question.Id}' names '{id}', which is not one of its answers ({string.Join(", ", answers)})");

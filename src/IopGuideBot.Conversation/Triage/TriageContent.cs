@@ -169,9 +169,9 @@ public sealed class TriageSection : ContentSection<TriageContent>
             }
         }
 
-        if (model.ContactOffer.Kind != QuestionKind.YesNo)
+        if (model.ContactOffer.Kind != QuestionKind.Offer)
         {
-            context.Error(FileName, model.ContactOffer.Line, "'contact_offer' must be of kind yesno");
+            context.Error(FileName, model.ContactOffer.Line, "'contact_offer' must be of kind offer");
         }
 
         var scale = model.FrequencyScale;

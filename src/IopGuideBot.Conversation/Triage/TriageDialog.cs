@@ -83,7 +83,7 @@ public sealed partial class TriageDialog : ComponentDialog
         return new GuidedQuestion
         {
             Id = StartOfferId,
-            Kind = QuestionKind.YesNo,
+            Kind = QuestionKind.Offer,
             Text = triage[TriageContent.Notice].Text,
             Skippable = false,
             Retry = triage[TriageContent.NoticeRetry].Text,
@@ -128,6 +128,11 @@ public sealed partial class TriageDialog : ComponentDialog
 
         var given = step.Options is InquiryFor known and not InquiryFor.Unknown;
         var progress = new TriageProgress { ForWhom = given ? (InquiryFor)step.Options! : InquiryFor.Self, ForWhomGiven = given };
+        if (given)
+        {
+            (await _inquiry.GetAsync(step.Context, () => new InquiryContext(), cancellationToken)).ForWhom = progress.ForWhom;
+        }
+
         LogStarted(_logger, progress.ForWhom);
         return await step.BeginDialogAsync(QuestionsId, progress, cancellationToken);
     }

@@ -108,7 +108,16 @@ public static class YesNoLexicon
     /// <summary>Reads an answer to a yes/no question.</summary>
     /// <param name="utterance">The user's answer.</param>
     /// <returns>How it reads.</returns>
-    public static YesNoReading Read(string? utterance)
+    public static YesNoReading Read(string? utterance) => Read(utterance, statements: true);
+
+    /// <summary>Reads an answer to a yes/no question or an offer.</summary>
+    /// <param name="utterance">The user's answer.</param>
+    /// <param name="statements">
+    /// Whether a statement answers ("he did once" → yes). True for a question about facts; false for an offer ("Shall we
+    /// start?"), where only a word of acceptance or refusal counts — "I'm worried about my brother" accepts nothing.
+    /// </param>
+    /// <returns>How it reads.</returns>
+    public static YesNoReading Read(string? utterance, bool statements)
     {
         var text = ChoiceText.Normalize(utterance);
         if (text.Length == 0)
@@ -120,16 +129,16 @@ public static class YesNoLexicon
         foreach (var correction in Corrections)
         {
             var at = LastPhraseEnd(text, correction);
-            if (at > 0 && at < text.Length && ReadPlain(text[at..].Trim()) is YesNoReading.Yes or YesNoReading.No or YesNoReading.Ambiguous)
+            if (at > 0 && at < text.Length && ReadPlain(text[at..].Trim(), statements) is YesNoReading.Yes or YesNoReading.No or YesNoReading.Ambiguous)
             {
-                return ReadPlain(text[at..].Trim());
+                return ReadPlain(text[at..].Trim(), statements);
             }
         }
 
-        return ReadPlain(text);
+        return ReadPlain(text, statements);
     }
 
-    private static YesNoReading ReadPlain(string text)
+    private static YesNoReading ReadPlain(string text, bool statements)
     {
         var tokens = ChoiceText.Tokens(text);
         var found = Mark(tokens);
@@ -154,7 +163,7 @@ public static class YesNoLexicon
             return YesNoReading.Unsure;
         }
 
-        return ReadStatement(tokens);
+        return statements ? ReadStatement(tokens) : YesNoReading.None;
     }
 
     /// <summary>A sentence with a subject and a verb answers a yes/no question: yes, or no when negated.</summary>

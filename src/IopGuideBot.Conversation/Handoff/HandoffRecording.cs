@@ -1,25 +1,25 @@
-using IopGuideBot.Conversation.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IopGuideBot.Conversation.Diagnostics;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Triage;
-using IopGuideBot.Dialogs;
-using IopGuideBot.Conversation.Handoff;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
-namespace IopGuideBot.Handoff;
+namespace IopGuideBot.Conversation.Handoff;
 
 public static class HandoffRecordingServiceCollectionExtensions
 {
     /// <summary>
-    /// Safety alerts, finished questionnaires and requests for a person become the conversation's durable handoff record
-    /// (encrypted by storage), which is what staff work from. Replaces the conversation layer's logging-only defaults.
+    /// Safety alerts and finished questionnaires become the conversation's durable handoff record (an
+    /// <see cref="IHandoffStore"/> must be registered), which is what staff work from; the callback request writes it
+    /// itself. Replaces the conversation layer's logging-only defaults.
     /// </summary>
     public static IServiceCollection AddHandoffRecording(this IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink, HandoffSafetyAlertSink>());
         services.Replace(ServiceDescriptor.Singleton<ITriageResultSink, HandoffTriageResultSink>());
-        services.AddSingleton<Dialog, PersonRequestDialog>();
         return services;
     }
 }
@@ -50,7 +50,8 @@ internal sealed class HandoffSafetyAlertSink(IHandoffStore handoffs, ILogger<Han
 
 /// <summary>
 /// A finished questionnaire fills the handoff: who it is for, the outcome and urgency, every answer, and — only with
-/// consent — how to reach the person. A crisis flag raised earlier keeps the record urgent.
+/// consent — how to reach the person (contact details given earlier are kept). A crisis flag raised earlier keeps the
+/// record urgent.
 /// </summary>
 internal sealed class HandoffTriageResultSink(IHandoffStore handoffs, ILogger<HandoffTriageResultSink> logger) : ITriageResultSink
 {
@@ -83,32 +84,11 @@ internal sealed class HandoffTriageResultSink(IHandoffStore handoffs, ILogger<Ha
                           + (result.Reasons.Count > 0 ? $"; reasons: {string.Join(", ", result.Reasons)}" : ""),
                 TriageAnswersJson = JsonSerializer.Serialize(
                     new { result.CompletedAt, result.Outcome, result.Urgency, result.ForWhom, result.Reasons, result.Answers }, AnswersJson),
-                Contact = result.ContactConsent ? result.Contact : null,
+                Contact = result.ContactConsent && result.Contact is not null ? result.Contact : open?.Contact,
             },
             CancellationToken.None);
         logger.LogInformation(
             "Triage recorded for conversation {ConversationHash}: {Outcome}, {Urgency}, {AnswerCount} answers, contact {HasContact}",
             LogIds.Hash(result.ConversationId), result.Outcome, result.Urgency, result.Answers.Count, result.ContactConsent);
     }
-}
-
-internal static class HandoffRequests
-{
-    public static async Task<HandoffRecord?> OpenAsync(IHandoffStore handoffs, string conversationId, CancellationToken cancellationToken)
-    {
-        var record = await handoffs.GetByConversationAsync(conversationId, cancellationToken);
-        return record is { IsOpen: true } ? record : null;
-    }
-
-    /// <summary>A request that keeps everything the open record holds (CreateOrUpdate replaces these fields).</summary>
-    public static HandoffRequest From(HandoffRecord? open, string conversationId) => new()
-    {
-        ConversationId = conversationId,
-        Urgency = open?.Urgency ?? HandoffUrgency.Routine,
-        ForWhom = open?.ForWhom ?? InquiryFor.Unknown,
-        RiskFlags = open?.RiskFlags ?? [],
-        Summary = open?.Summary,
-        TriageAnswersJson = open?.TriageAnswersJson,
-        Contact = open?.Contact,
-    };
 }
