@@ -49,6 +49,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["KeyRing__CertificatePath"] = TestKeyRing.CertificatePath;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
