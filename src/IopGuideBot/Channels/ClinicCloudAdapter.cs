@@ -1,6 +1,5 @@
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Diagnostics;
-using IopGuideBot.Dialogs.Diagnostics;
 using IopGuideBot.Turns;
 using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;

@@ -1,5 +1,5 @@
 using IopGuideBot.Conversation.Diagnostics;
-using IopGuideBot.Storage;
+using IopGuideBot.Conversation.Handoff;
 
 namespace IopGuideBot.Hosting;
 

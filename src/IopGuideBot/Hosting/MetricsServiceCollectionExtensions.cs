@@ -1,6 +1,6 @@
 using System.Net;
 using IopGuideBot.Conversation.Diagnostics;
-using IopGuideBot.Storage;
+using IopGuideBot.Conversation.Handoff;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using IopGuideBot.Conversation.Diagnostics;
-using IopGuideBot.Dialogs.Diagnostics;
 using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
