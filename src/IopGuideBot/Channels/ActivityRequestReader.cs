@@ -89,6 +89,12 @@ public static class ActivityRequestReader
             return BadRequest("The activity has no 'conversation.id'.");
         }
 
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+            || (serviceUrl.Scheme != Uri.UriSchemeHttp && serviceUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            return BadRequest("The activity's 'serviceUrl' must be an absolute http or https URL.");
+        }
+
         if (string.IsNullOrWhiteSpace(activity.ChannelId))
         {
             return BadRequest("The activity has no 'channelId'.");
@@ -107,12 +113,6 @@ public static class ActivityRequestReader
         // U+FFFE, U+FFFF and half a surrogate pair are not text; Unicode normalisation (which every reader of the
         // message runs) throws on them. The person still gets an answer: they become U+FFFD, the replacement character.
         activity.Text = WithoutNoncharacters(activity.Text);
-
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
-            || (serviceUrl.Scheme != Uri.UriSchemeHttp && serviceUrl.Scheme != Uri.UriSchemeHttps))
-        {
-            return BadRequest("The activity's 'serviceUrl' must be an absolute http or https URL.");
-        }
 
         return new Result(activity, null);
     }

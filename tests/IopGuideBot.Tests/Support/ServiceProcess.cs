@@ -69,7 +69,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        // Generous: on two shared cores, several services loading their models at once take a while to start.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(180));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
