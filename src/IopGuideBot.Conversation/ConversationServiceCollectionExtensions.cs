@@ -2,6 +2,7 @@ using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Questions;
+using IopGuideBot.Conversation.Semantics;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Conversation.Walkthroughs;
 using Microsoft.Bot.Builder;
@@ -35,6 +36,7 @@ public static class ConversationServiceCollectionExtensions
             LogTrained(sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopicClassifier>(), classifier.TopicIds.Count, classifier.TrainingTime.TotalMilliseconds);
             return classifier;
         });
+        services.AddSentenceEmbeddings(configuration);
         services.AddSingleton<Replies>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AnswerReader(sp.GetRequiredService<ClinicContent>().Section<AnswersContent>(), sp.GetRequiredService<TimeProvider>()));
@@ -55,13 +57,17 @@ public static class ConversationServiceCollectionExtensions
     private static void LogTrained(ILogger logger, int topics, double milliseconds) =>
         logger.LogInformation("Topic classifier trained on {Topics} topics in {Milliseconds:0} ms", topics, milliseconds);
 
-    /// <summary>Loads content and trains the classifier when the host starts, so bad content stops start-up with its errors.</summary>
+    /// <summary>
+    /// Loads content, trains the classifier and loads the embedding model when the host starts, so bad content stops
+    /// start-up with its errors and the first message does not pay for loading.
+    /// </summary>
     private sealed class ContentWarmup(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<ClinicContent>();
             services.GetRequiredService<TopicClassifier>();
+            services.GetRequiredService<SentenceEmbeddings>().Embed("hello");
             services.GetRequiredService<MainDialog>();
             return Task.CompletedTask;
         }

@@ -118,7 +118,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         // A validator that explained the problem itself has already answered this turn.
-        if (!recognized.Succeeded && !dc.Context.Responded
+        if (!recognized.Succeeded && !TurnResponses.HasResponded(dc.Context)
             && await dc.EmitEventAsync(DialogEvents.Unrecognized, text, bubble: true, cancellationToken).ConfigureAwait(false))
         {
             await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
@@ -130,7 +130,8 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(PromptAttemptsExhausted.Instance, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!dc.Context.Responded)
+        // A validator that explained the problem itself has already answered this turn.
+        if (!TurnResponses.HasResponded(dc.Context))
         {
             if (options.AllowSkip && state.GetValue<int>(AttemptCountKey) >= options.SkipOfferAfter)
             {
