@@ -12,6 +12,7 @@ namespace IopGuideBot.Tests;
 public sealed class HandoffRecordingTests : ServiceTest
 {
     private const string Q = "triage.question.";
+    private const string C = "callback.question.";
 
     private IHandoffStore Handoffs => Service.Services.GetRequiredService<IHandoffStore>();
 
@@ -36,28 +37,29 @@ public sealed class HandoffRecordingTests : ServiceTest
     }
 
     [Fact]
-    public async Task A_finished_questionnaire_fills_the_handoff_with_answers_and_consented_contact_details()
+    public async Task A_finished_questionnaire_fills_the_handoff_with_answers_and_the_callback_request()
     {
         var chat = new ExpectRepliesChat();
         Assert.Contains("topic:iop-right-for-me", await chat.SayAsync(Client, "is an IOP right for me?"));
         Assert.Contains("triage.notice", await chat.SayAsync(Client, "Start the questions"));
         Assert.Equal([Q + "adult"], await chat.SayAsync(Client, "yes")); // "Start the questions" already said: for me
         Assert.Equal([Q + "substances"], await chat.SayAsync(Client, "yes"));
-        Assert.Equal([Q + "frequency"], await chat.SayAsync(Client, "meth"));
+        Assert.Equal(["answers.noted", Q + "frequency"], await chat.SayAsync(Client, "meth")); // "Noted: stimulants"
         Assert.Equal(Q + "withdrawal_history", (await chat.SayAsync(Client, "like 3 or 4 times a week"))[^1]);
         Assert.Equal([Q + "health_concerns"], await chat.SayAsync(Client, "no"));
         Assert.Equal([Q + "safe_home"], await chat.SayAsync(Client, "no"));
         Assert.Equal([Q + "schedule"], await chat.SayAsync(Client, "yes"));
-        Assert.Equal([Q + "prior_treatment"], await chat.SayAsync(Client, "evenings"));
+        Assert.Equal([Q + "prior_treatment"], await chat.SayAsync(Client, "Yes, evenings"));
         Assert.Equal([Q + "readiness"], await chat.SayAsync(Client, "no"));
         Assert.Equal(["triage.outcome.iop-fit", "triage.when.routine", Q + "contact_consent"], await chat.SayAsync(Client, "7"));
-        Assert.Equal([Q + "first_name"], await chat.SayAsync(Client, "yes"));
-        Assert.Equal([Q + "phone"], await chat.SayAsync(Client, "Sam"));
-        Assert.Equal([Q + "email"], await chat.SayAsync(Client, "call me at 555 201 3344"));
-        Assert.Equal(["triage.skipped", Q + "best_time"], await chat.SayAsync(Client, "skip"));
-        Assert.Equal([Q + "voicemail_ok"], await chat.SayAsync(Client, "tomorrow after 5pm"));
-        Assert.Equal([Q + "texts_ok"], await chat.SayAsync(Client, "yes"));
-        Assert.Equal(["triage.done"], await chat.SayAsync(Client, "no"));
+        var callback = await chat.SayAsync(Client, "yes");
+        Assert.StartsWith("callback.intro.", callback[0], StringComparison.Ordinal); // open or closed: the real clock decides
+        Assert.Equal(C + "contact_method", callback[^1]);
+        Assert.Equal([C + "phone"], await chat.SayAsync(Client, "Phone call"));
+        Assert.Equal(["answers.noted", C + "first_name"], await chat.SayAsync(Client, "call me at 555 201 3344"));
+        Assert.Equal([C + "best_time"], await chat.SayAsync(Client, "Sam"));
+        Assert.Equal(["answers.noted", C + "voicemail_ok"], await chat.SayAsync(Client, "tomorrow after 5pm"));
+        Assert.Equal(["callback.done.call", "callback.done.footer"], await chat.SayAsync(Client, "yes"));
 
         var handoff = await Handoffs.GetByConversationAsync(chat.ConversationId);
         Assert.NotNull(handoff);
@@ -66,23 +68,39 @@ public sealed class HandoffRecordingTests : ServiceTest
         Assert.Equal(HandoffUrgency.Routine, handoff.Urgency);
         Assert.Contains("IopGoodFit", handoff.Summary, StringComparison.Ordinal);
         Assert.Contains("weekly", handoff.TriageAnswersJson, StringComparison.Ordinal);
+        Assert.Equal(ContactMethod.PhoneCall, handoff.Contact?.Method);
         Assert.Equal("Sam", handoff.Contact?.Name);
         Assert.Equal("+15552013344", handoff.Contact?.Phone);
+        Assert.Equal("tomorrow after 17:00", handoff.Contact?.BestTime);
         Assert.Null(handoff.Contact?.Email);
         Assert.True(handoff.Contact?.VoicemailOk);
-        Assert.False(handoff.Contact?.TextsOk);
+        Assert.Null(handoff.Contact?.TextsOk);
     }
 
     [Fact]
-    public async Task Asking_for_a_person_puts_the_conversation_in_the_staff_queue_and_says_how_to_reach_someone()
+    public async Task Asking_for_a_person_takes_a_callback_request_into_the_staff_queue_and_asking_again_does_not_repeat_it()
     {
         var chat = new ExpectRepliesChat();
 
-        Assert.Equal(["handoff.requested"], await chat.SayAsync(Client, "can I just talk to a real person"));
+        var started = await chat.SayAsync(Client, "can I just talk to a real person");
+        Assert.StartsWith("callback.intro.", started[0], StringComparison.Ordinal);
+        Assert.Equal(C + "about", started[^1]);
+        Assert.Equal(["answers.noted", C + "contact_method"], await chat.SayAsync(Client, "it's about my son"));
+        Assert.Equal(["answers.noted", C + "first_name"], await chat.SayAsync(Client, "text me at 555 201 3344"));
+        Assert.Equal([C + "best_time"], await chat.SayAsync(Client, "skip"));
+        Assert.Equal(["answers.noted", C + "texts_ok"], await chat.SayAsync(Client, "weekday evenings"));
+        Assert.Equal(["callback.done.text", "callback.done.footer"], await chat.SayAsync(Client, "no, keep it private"));
 
         var queued = await Handoffs.GetByConversationAsync(chat.ConversationId);
         Assert.Equal(HandoffStatus.Waiting, queued?.Status);
+        Assert.Equal(InquiryFor.FamilyMember, queued?.ForWhom);
+        Assert.Equal(ContactMethod.Text, queued?.Contact?.Method);
+        Assert.Equal("+15552013344", queued?.Contact?.Phone);
+        Assert.False(queued?.Contact?.TextsOk);
         Assert.Contains(await Handoffs.ListOpenAsync(), h => h.ConversationId == chat.ConversationId);
+
+        Assert.Equal(["callback.already", C + "change_details"], await chat.SayAsync(Client, "talk to a person"));
+        Assert.Equal(["callback.kept"], await chat.SayAsync(Client, "no thanks"));
         Assert.Equal(["topic:what-is-iop"], await chat.SayAsync(Client, "what is an IOP?"));
     }
 }

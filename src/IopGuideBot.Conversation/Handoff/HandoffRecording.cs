@@ -18,6 +18,8 @@ public static class HandoffRecordingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHandoffRecording(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.TryAddSingleton<ClinicMetrics>();
         services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink, HandoffSafetyAlertSink>());
         services.Replace(ServiceDescriptor.Singleton<ITriageResultSink, HandoffTriageResultSink>());
         return services;
