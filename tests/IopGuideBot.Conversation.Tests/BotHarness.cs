@@ -7,6 +7,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace IopGuideBot.Conversation.Tests;
@@ -53,9 +54,12 @@ internal sealed class BotHarness : IAsyncDisposable
             .AddClinicConversation(configuration)
             .AddSafetyAndTriage()
             .AddHandoffRecording()
+            .AddSingleton(Alerts)
             .AddSingleton(Content)
             .AddSingleton(content is null ? Shared.Value.Classifier : TopicClassifier.Train(content));
 
+        // Alerts go where the host sends them (the handoff record), and are also counted here.
+        services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink>(sp => Alerts.Forwarding(ActivatorUtilities.CreateInstance<HandoffSafetyAlertSink>(sp))));
         _services = services.BuildServiceProvider(validateScopes: true);
         _bot = _services.GetRequiredService<IBot>();
         Adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId, "user1", "bot"));
@@ -70,6 +74,8 @@ internal sealed class BotHarness : IAsyncDisposable
     public IStorage Storage { get; }
 
     public MemoryHandoffStore Handoffs { get; }
+
+    public RecordingAlertSink Alerts { get; } = new();
 
     public ConversationState ConversationState => _services.GetRequiredService<ConversationState>();
 
@@ -108,7 +114,9 @@ internal sealed class BotHarness : IAsyncDisposable
     {
         T? value = default;
         var peek = Adapter.MakeActivity("__peek__");
-        var context = new TurnContext(Adapter, peek);
+        peek.ChannelId = Adapter.Conversation.ChannelId;
+        peek.Conversation = Adapter.Conversation.Conversation;
+        using var context = new TurnContext(Adapter, peek);
         value = await ConversationState.CreateProperty<T>(propertyName).GetAsync(context, () => new T(), CancellationToken.None);
         return value!;
     }
@@ -138,5 +146,28 @@ internal sealed class BotHarness : IAsyncDisposable
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
+}
+
+/// <summary>Counts the safety alerts raised, and passes each on.</summary>
+internal sealed class RecordingAlertSink : ISafetyAlertSink
+{
+    private ISafetyAlertSink? _next;
+
+    public List<SafetyAlert> Alerts { get; } = [];
+
+    public RecordingAlertSink Forwarding(ISafetyAlertSink next)
+    {
+        _next = next;
+        return this;
+    }
+
+    public async Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken)
+    {
+        Alerts.Add(alert);
+        if (_next is not null)
+        {
+            await _next.RaiseAsync(alert, cancellationToken);
+        }
     }
 }

@@ -62,6 +62,16 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
         "should", "which", "wait", "huh", "explain",
     };
 
+    // Words that name nothing: a message of only these is not "something else" the person uses.
+    private static readonly HashSet<string> NamesNothing = new(StringComparer.Ordinal)
+    {
+        "hmm", "hm", "um", "umm", "uh", "huh", "ok", "okay", "k", "what", "lol", "eh", "meh", "well", "so", "yeah", "yes", "no",
+        "nah", "wait", "sorry", "i", "im", "me", "my", "you", "it", "its", "that", "this", "the", "a", "an", "and", "or", "just",
+        "like", "idk", "dunno", "stuff", "things", "thing", "everything", "anything", "nothing", "whatever", "hello", "hi",
+        "hey", "thanks", "thank", "please", "ugh", "oh", "ah", "haha", "really", "use", "used", "using", "take", "took", "do",
+        "did", "dont", "know", "not", "sure", "maybe", "some", "lots", "lot", "of", "too", "much", "many", "all", "kinds",
+    };
+
     public AnswersContent Answers { get; } = answers;
 
     /// <summary>Reads <paramref name="text"/> as an answer to <paramref name="question"/>.</summary>
@@ -402,7 +412,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
 
         // Something no choice covers ("gabapentin") is an answer too, kept as typed for staff.
         var tokens = ChoiceTokens(said);
-        if (mentions.Count == 0 && tokens.Length is > 0 and <= 8 && !LooksLikeAQuestion(said)
+        if (mentions.Count == 0 && tokens.Length is > 0 and <= 8 && !tokens.All(NamesNothing.Contains) && !LooksLikeAQuestion(said)
             && YesNoLexicon.Read(said) is YesNoReading.None && q.Choice("other") is not null)
         {
             var other = Answer(q, true, "other");
