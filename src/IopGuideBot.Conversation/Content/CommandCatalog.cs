@@ -77,8 +77,9 @@ public static class CommandIds
     public const string Person = "person";
     public const string Cancel = "cancel";
     public const string Bot = "bot";
+    public const string Callback = "callback";
     public const string TriageSelf = "triage-self";
     public const string TriageFamily = "triage-family";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, TriageSelf, TriageFamily];
+    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, Callback, TriageSelf, TriageFamily];
 }

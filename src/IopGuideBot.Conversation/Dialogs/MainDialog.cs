@@ -99,6 +99,15 @@ public sealed partial class MainDialog : ComponentDialog
                     return await RestartAsync(innerDc, MessageKeys.Menu, cancellationToken);
                 case CommandIds.Cancel:
                     return await RestartAsync(innerDc, MessageKeys.CancelDone, cancellationToken);
+                case CommandIds.Person when ActiveDialogIds(innerDc).Contains(DialogIds.Handoff):
+                    // Already collecting the details: "can someone call me" answers how to reach them; else the question stands.
+                    if (LeafQuestionId(innerDc) == CallbackContent.ContactMethod)
+                    {
+                        return null;
+                    }
+
+                    await innerDc.RepromptDialogAsync(cancellationToken);
+                    return EndOfTurn;
                 case CommandIds.Person:
                     return await RequestCallbackAsync(innerDc, text, cancellationToken);
                 default:
@@ -119,10 +128,12 @@ public sealed partial class MainDialog : ComponentDialog
             return await ReplyAndResumeAsync(innerDc, Replies.Create(_replies.Content, $"term:{term.Id}", term.Text.Value.Trim()), cancellationToken);
         }
 
-        // A phone number typed anywhere is a request to be called back (unless the callback request is asking for it).
-        if (!active.Contains(DialogIds.Handoff) && AnswerReader.Phones(text).Count > 0)
+        // "Call me tomorrow" or a phone number typed anywhere is a request to be called back — unless the callback request
+        // is already asking for it, or the question in progress is the offer to be contacted (where it means yes).
+        var asksForCallback = _matcher.MatchCommand(text, globalOnly: false)?.Id == CommandIds.Callback || AnswerReader.Phones(text).Count > 0;
+        if (asksForCallback && !active.Contains(DialogIds.Handoff) && LeafQuestionId(innerDc) != Triage.TriageQuestionIds.ContactConsent)
         {
-            LogInterruption(_logger, "phone-number");
+            LogInterruption(_logger, "callback");
             return await RequestCallbackAsync(innerDc, text, cancellationToken);
         }
 
@@ -189,6 +200,19 @@ public sealed partial class MainDialog : ComponentDialog
         return ids;
     }
 
+    /// <summary>The id of the question the innermost prompt is asking, if a guided question is waiting.</summary>
+    private static string? LeafQuestionId(DialogContext innerDc)
+    {
+        DialogInstance? leaf = null;
+        for (DialogContext? dc = innerDc; dc?.ActiveDialog is { } instance;)
+        {
+            leaf = instance;
+            dc = dc.FindDialog(instance.Id) is ComponentDialog component ? component.CreateChildContext(dc) : null;
+        }
+
+        return leaf is null ? null : PromptOptions.Of(leaf)?.Validations as string;
+    }
+
     /// <summary>
     /// "Talk to a person", "call me tomorrow", or a number typed: the callback request starts on top of whatever was
     /// running (which is asked again when it ends), with what the message already said (the number, the time).
@@ -198,13 +222,6 @@ public sealed partial class MainDialog : ComponentDialog
         if (innerDc.FindDialog(DialogIds.Handoff) is null)
         {
             return await RestartAsync(innerDc, MessageKeys.HandoffRequested, cancellationToken);
-        }
-
-        if (ActiveDialogIds(innerDc).Contains(DialogIds.Handoff))
-        {
-            // Already collecting the details: carry on with that.
-            await innerDc.RepromptDialogAsync(cancellationToken);
-            return EndOfTurn;
         }
 
         var phones = AnswerReader.Phones(text);

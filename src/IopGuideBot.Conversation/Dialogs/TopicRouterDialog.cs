@@ -177,7 +177,7 @@ public sealed partial class TopicRouterDialog : Dialog
 
                 await SendAsync(dc, _replies.Message(MessageKeys.TriageComingSoon), cancellationToken);
                 return EndOfTurn;
-            case CommandIds.Person when dc.FindDialog(DialogIds.Handoff) is not null:
+            case CommandIds.Person or CommandIds.Callback when dc.FindDialog(DialogIds.Handoff) is not null:
                 var handoff = await dc.BeginDialogAsync(DialogIds.Handoff, null, cancellationToken);
                 return handoff.Status == DialogTurnStatus.Waiting ? EndOfTurn : handoff;
             default:

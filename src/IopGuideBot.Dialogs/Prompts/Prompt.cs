@@ -24,6 +24,7 @@ namespace IopGuideBot.Dialogs.Prompts;
 /// <typeparam name="T">The recognised value's type, which becomes the next waterfall step's <c>Result</c>.</typeparam>
 public abstract class Prompt<T> : Dialog
 {
+    // Read by PromptOptions.Of too.
     private const string OptionsKey = "options";
     private const string AttemptCountKey = "attemptCount";
     private const string SkipOfferedKey = "skipOffered";

@@ -52,4 +52,13 @@ public sealed class PromptOptions
 
     /// <summary>Gets or sets after how many answers the prompt could not accept it offers to skip. Default 2.</summary>
     public int SkipOfferAfter { get; set; } = 2;
+
+    /// <summary>The options of a waiting prompt, to see what it asks (for example from an interruption handler).</summary>
+    /// <param name="instance">A prompt's instance on the stack.</param>
+    /// <returns>Its options, or null when the instance is not a prompt's.</returns>
+    public static PromptOptions? Of(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.State.GetValue<PromptOptions>("options");
+    }
 }
