@@ -95,12 +95,8 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
 
         var reading = question.Kind switch
         {
-            QuestionKind.YesNo or QuestionKind.Offer => ReadYesNo(question, said),
-            QuestionKind.Age => ReadAge(question, said),
-            QuestionKind.Choice => ReadChoice(question, said),
-            QuestionKind.Multi => ReadMulti(question, said),
-            QuestionKind.Frequency => ReadFrequency(question, said),
-            QuestionKind.Number => ReadNumber(question, said),
+            QuestionKind.YesNo or QuestionKind.Offer or QuestionKind.Age or QuestionKind.Choice or QuestionKind.Multi
+                or QuestionKind.Frequency or QuestionKind.Number => ReadKind(question, said),
             QuestionKind.Text => ReadName(question, said),
             QuestionKind.Phone => ReadPhone(question, said),
             QuestionKind.Email => ReadEmail(question, said),
@@ -109,12 +105,55 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
             _ => AnswerReading.NotUnderstood,
         };
 
+        if (reading.Kind is ReadingKind.Ambiguous or ReadingKind.NotUnderstood && Focus(question, said) is { } focused)
+        {
+            reading = focused;
+        }
+
         if (clarifying is { Count: > 0 } && reading.Kind != ReadingKind.Answer && Pick(question, said, clarifying) is { } picked)
         {
             return AnswerReading.Of(picked);
         }
 
         return reading;
+    }
+
+    private AnswerReading ReadKind(GuidedQuestion question, string said) => question.Kind switch
+    {
+        QuestionKind.YesNo or QuestionKind.Offer => ReadYesNo(question, said),
+        QuestionKind.Age => ReadAge(question, said),
+        QuestionKind.Choice => ReadChoice(question, said),
+        QuestionKind.Multi => ReadMulti(question, said),
+        QuestionKind.Frequency => ReadFrequency(question, said),
+        QuestionKind.Number => ReadNumber(question, said),
+        _ => AnswerReading.NotUnderstood,
+    };
+
+    /// <summary>
+    /// Several sentences that together read two ways: a correction counts from where it starts ("never?? no. daily"),
+    /// else an answer given first and then explained ("for me. my wife told me to look into it…").
+    /// </summary>
+    private AnswerReading? Focus(GuidedQuestion question, string said)
+    {
+        var sentences = SentenceBreak().Split(said).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        for (var i = sentences.Count - 1; i >= 1; i--)
+        {
+            if (Correction().Match(sentences[i]) is { Success: true } correction)
+            {
+                var after = string.Join(". ", [sentences[i][correction.Length..], .. sentences.Skip(i + 1)]).Trim(' ', ',', '.');
+                if (after.Length > 0 && ReadKind(question, after) is { Kind: ReadingKind.Answer } corrected)
+                {
+                    return corrected;
+                }
+            }
+        }
+
+        return NamesAChoice(question, sentences[0]) && ReadKind(question, sentences[0]) is { Kind: ReadingKind.Answer } first ? first : null;
     }
 
     /// <summary>How an answer is said back to the person ("weekly", "alcohol, cannabis", "18 or older").</summary>
@@ -242,7 +281,12 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
 
         if (mentions.Count == 1)
         {
-            return AnswerReading.Of(Answer(q, true, mentions[0] == 0 ? "yes" : "no"));
+            // "for now yes, but we might be evicted": the question's own words and a plain yes or no disagree.
+            var plain = YesNoLexicon.Read(said, statements: false);
+            var ownReading = mentions[0] == 0 ? YesNoReading.Yes : YesNoReading.No;
+            return plain is YesNoReading.Yes or YesNoReading.No && plain != ownReading
+                ? AnswerReading.AskBack([Answer(q, true, "yes"), Answer(q, true, "no")])
+                : AnswerReading.Of(Answer(q, true, ownReading == YesNoReading.Yes ? "yes" : "no"));
         }
 
         if (AskBackFor(q, said) is { } group)
@@ -343,7 +387,12 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
         }
 
         var mentions = ChoiceMentions.Find(said, choices);
-        var named = mentions.Where(m => !m.Negated).Select(m => m.Index).Distinct().ToList();
+
+        // A negated choice may name another ("not managed" is worrying).
+        var meant = mentions.Select(m => m.Negated
+            ? q.Choices[m.Index].WhenNegated is { } other ? q.Choices.ToList().FindIndex(c => c.Id == other) : -1
+            : m.Index);
+        var named = Winners(q, [.. meant.Where(i => i >= 0).Distinct()]);
         if (named.Count > 0)
         {
             return AnswerReading.AskBack(named.Select(i => Answer(q, true, q.Choices[i].Id)));
@@ -361,12 +410,53 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
             return AnswerReading.Of(Answer(q, true, q.Choices[1 - negated[0]].Id));
         }
 
-        if (found is not null && !LooksLikeAQuestion(said))
+        // "only after 5pm", "9 to 12": a time of day names the choice that covers it.
+        if (PartOfDay(said) is { } part && ChoiceMentions.Find(part, choices) is [{ } byTime])
+        {
+            return AnswerReading.Of(Answer(q, true, q.Choices[byTime.Index].Id));
+        }
+
+        // Words shared with one choice's label or synonyms ("someone I care about"), when they carry meaning.
+        if (found is { MatchKind: ChoiceMatchKind.Partial, Synonym: { } matched } && !LooksLikeAQuestion(said)
+            && ChoiceTokens(said).Intersect(ChoiceTokens(matched)).Any(w => w.Length >= 4 && !WeakWords.Contains(w)))
         {
             return AnswerReading.Of(Answer(q, true, q.Choices[found.Index].Id));
         }
 
         return YesNoLexicon.Read(said) == YesNoReading.Unsure ? AnswerReading.Unsure : AnswerReading.NotUnderstood;
+    }
+
+    private static readonly HashSet<string> WeakWords = new(StringComparer.Ordinal)
+    {
+        "not", "never", "dont", "yes", "yeah", "sure", "maybe", "probably", "really", "that", "this", "with", "have", "just",
+        "about", "would", "could", "should", "some", "thing", "things", "work", "works",
+    };
+
+    /// <summary>Of several choices named, those no other named choice beats ("either" over "day" and "evening").</summary>
+    private static List<int> Winners(GuidedQuestion q, List<int> named) =>
+        [.. named.Where(i => !named.Any(j => j != i && q.Choices[j].Beats?.Contains(q.Choices[i].Id) == true))];
+
+    /// <summary>"morning", "afternoon" or "evening" for a time of day in the text, or null.</summary>
+    private static string? PartOfDay(string said)
+    {
+        var time = BestTimeReader.Read(said);
+        if (time.Part is { } part)
+        {
+            return part;
+        }
+
+        if (time.Anytime)
+        {
+            return "anytime";
+        }
+
+        var hour = time.After?.Hour ?? time.Around?.Hour;
+        if (hour is { } from)
+        {
+            return from >= 17 ? "evening" : from >= 12 ? "afternoon" : "morning";
+        }
+
+        return time.Before is { } before ? (before.Hour <= 12 ? "morning" : before.Hour <= 17 ? "afternoon" : null) : null;
     }
 
     private static AnswerReading? AskBackFor(GuidedQuestion q, string said)
@@ -553,7 +643,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
         return inRange.Count switch
         {
             1 => AnswerReading.Of(new QuestionAnswer { QuestionId = q.Id, Number = inRange[0], Interpreted = !int.TryParse(said.Trim(), out _) }),
-            2 => AnswerReading.AskBack(inRange.Order().Select(n => new QuestionAnswer { QuestionId = q.Id, Number = n, Interpreted = true })),
+            >= 2 and <= 4 => AnswerReading.AskBack(inRange.Order().Select(n => new QuestionAnswer { QuestionId = q.Id, Number = n, Interpreted = true })),
             _ => AnswerReading.NotUnderstood,
         };
     }
@@ -601,7 +691,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
         var found = new List<string>();
         foreach (Match run in DigitRun().Matches(digits))
         {
-            if (PhonePrompt.RecognizePhone(run.Value.Trim()) is { } phone && !found.Contains(phone))
+            if (PhonePrompt.RecognizePhone(run.Value.Replace(",", " ", StringComparison.Ordinal).Trim()) is { } phone && !found.Contains(phone))
             {
                 found.Add(phone);
             }
@@ -714,7 +804,7 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
     [GeneratedRegex(@"(?<n>\d{1,3})\s*(?:%|percent\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"(?:/|\bout of)\s*10\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:/|\bout of|\bof|\bde|\bsobre)\s*(?:10|ten|diez)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OutOf();
 
     [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|sure|yes|yeah)[,!.]?\s+)?(?:my name is|my name's|name is|names|name's|i am|i'm|im|call me|you can call me|it's|its|it is|this is|just)\s+(?<name>.+)$|^(?<name>.+?)\s+here[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -723,8 +813,14 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
     [GeneratedRegex(@"\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b(?=(?:[\s,.-]+(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)\b){6,})|(?<=\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)[\s,.-]+)\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpelledDigits();
 
-    [GeneratedRegex(@"\+?[\d(][\d\s().+-]{5,}\d", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\+?[\d(][\d\s().,+-]{5,}\d", RegexOptions.CultureInvariant)]
     private static partial Regex DigitRun();
+
+    [GeneratedRegex(@"[.!?;]+\s*|\s+lol\s+|\s+jk\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"^(?:no+|nope|nah|actually|i mean|wait|sorry|jk|scratch that|correction|well actually)\b[\s,]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Correction();
 
     [GeneratedRegex(@"\s+(?:at|\[at\]|\(at\))\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpelledAt();

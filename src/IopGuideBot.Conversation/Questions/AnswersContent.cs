@@ -28,6 +28,7 @@ public sealed class AnswersContent(
     public const string Retry = "answers.retry";
     public const string RetryCannotSkip = "answers.retry.cannot_skip";
     public const string UnsureCannotSkip = "answers.unsure.cannot_skip";
+    public const string CannotSkip = "answers.cannot_skip";
     public const string AskBack = "answers.ask_back";
     public const string Or = "answers.or";
     public const string TooLong = "answers.too_long";
@@ -36,7 +37,7 @@ public sealed class AnswersContent(
     public const string Skipped = "answers.skipped";
 
     public static IReadOnlyList<string> RequiredKeys { get; } =
-        [Noted, ButtonChange, ButtonSkip, ButtonYes, ButtonNo, SkipOffer, Retry, RetryCannotSkip, UnsureCannotSkip, AskBack, Or, TooLong, Resume, BackFirst, Skipped];
+        [Noted, ButtonChange, ButtonSkip, ButtonYes, ButtonNo, SkipOffer, Retry, RetryCannotSkip, UnsureCannotSkip, CannotSkip, AskBack, Or, TooLong, Resume, BackFirst, Skipped];
 
     public IReadOnlyList<string> Skip { get; } = skip;
 

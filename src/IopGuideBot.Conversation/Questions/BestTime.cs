@@ -95,6 +95,14 @@ public static partial class BestTimeReader
         ["fri"] = "friday", ["friday"] = "friday", ["fridays"] = "friday",
         ["sat"] = "saturday", ["saturday"] = "saturday", ["saturdays"] = "saturday",
         ["sun"] = "sunday", ["sunday"] = "sunday", ["sundays"] = "sunday",
+        ["lunes"] = "monday", ["martes"] = "tuesday", ["miercoles"] = "wednesday", ["miércoles"] = "wednesday",
+        ["jueves"] = "thursday", ["viernes"] = "friday", ["sabado"] = "saturday", ["sábado"] = "saturday", ["domingo"] = "sunday",
+        ["sabados"] = "saturday", ["sábados"] = "saturday", ["domingos"] = "sunday",
+    };
+
+    private static readonly HashSet<string> PluralDays = new(StringComparer.Ordinal)
+    {
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "sabados", "sábados", "domingos",
     };
 
     /// <summary>Reads the text; an empty <see cref="BestTime"/> when nothing in it says when.</summary>
@@ -134,8 +142,7 @@ public static partial class BestTimeReader
             foreach (Match m in DayToken().Matches(t))
             {
                 var day = DayWords[m.Value];
-                recurring |= m.Value.EndsWith('s') && m.Value != "tues" && m.Value != "thurs" && m.Value != "weds"
-                    || Recurs().IsMatch(t);
+                recurring |= PluralDays.Contains(m.Value) || Recurs().IsMatch(t);
                 if (!named.Contains(day))
                 {
                     named.Add(day);
@@ -210,9 +217,17 @@ public static partial class BestTimeReader
             }
         }
 
-        if (AfterWork().IsMatch(t) && after is null && part is null)
+        if (AfterWork().IsMatch(t) && after is null && before is null)
         {
-            part = "evening";
+            // "after work, like 5:30": the time says when work ends.
+            if (around is { } endOfWork)
+            {
+                (after, around) = (endOfWork.Hour < 12 ? endOfWork.AddHours(12) : endOfWork, null);
+            }
+            else
+            {
+                part ??= "evening";
+            }
         }
 
         var anytime = Anytime().IsMatch(t) && days is null && part is null && after is null && before is null && around is null;
@@ -275,7 +290,7 @@ public static partial class BestTimeReader
         return new TimeOnly(hour, minute);
     }
 
-    private const string Time = @"(?<a>\d{1,2}(?:[:.]\d{2})?)\s*(?<am>am|pm|a|p)?\b";
+    private const string Time = @"(?<a>\d{1,2}(?:[:.]\d{2})?)\s*(?<am>am|pm|a|p)?(?![\w:])";
 
     [GeneratedRegex(@"\b(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\s*-\s*(\d{1,2}(?:[:.]\d{2})?)", RegexOptions.CultureInvariant)]
     private static partial Regex DashRange();
@@ -286,22 +301,22 @@ public static partial class BestTimeReader
     [GeneratedRegex(@"\b(?:noon|midday|mid day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Noon();
 
-    [GeneratedRegex(@"\b(?:weekdays?|week days?|during the week|work ?days?|mon(?:day)?\s*(?:to|through|thru|-)\s*fri(?:day)?|business days?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:weekdays?|week days?|weeknights?|week nights?|during the week|work ?days?|mon(?:day)?\s*(?:to|through|thru|-)\s*fri(?:day)?|m\s*-\s*f|m to f|business days?|entre semana|de lunes a viernes)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Weekdays();
 
-    [GeneratedRegex(@"\b(?:weekends?|week ends?|sat(?:urday)?s?\s*(?:or|and|/|&)\s*sun(?:day)?s?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:weekends?|week ends?|sat(?:urday)?s?\s*(?:or|and|/|&)\s*sun(?:day)?s?|fines? de semana)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Weekends();
 
-    [GeneratedRegex(@"\b(?:tomorrow|tmrw|tmr|tomoro|tomorow|tommorow|tommorrow|tmw)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:tomorrow|tmrw|tmr|tomoro|tomorow|tommorow|tommorrow|tmw)\b|(?<!\b(?:la|las|por|en|de)\s)\bmañana\b(?!s)", RegexOptions.CultureInvariant)]
     private static partial Regex Tomorrow();
 
-    [GeneratedRegex(@"\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|right now|asap)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|later today|right now|asap|hoy|esta noche|esta tarde)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Today();
 
-    [GeneratedRegex(@"\b(?:tonight|tonite)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:tonight|tonite|esta noche)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Tonight();
 
-    [GeneratedRegex(@"\b(?:mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|weds|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:mon|monday|mondays|tue|tues|tuesday|tuesdays|wed|weds|wednesday|wednesdays|thu|thur|thurs|thursday|thursdays|fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayToken();
 
     [GeneratedRegex(@"\b(?:to|through|thru|until|-)\b", RegexOptions.CultureInvariant)]
@@ -310,13 +325,13 @@ public static partial class BestTimeReader
     [GeneratedRegex(@"\b(?:every|each|usually|most|any)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Recurs();
 
-    [GeneratedRegex(@"\b(?:mornings?|morn|am|a\.m|first thing|early)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:mornings?|morn|am|a\.m|first thing|(?:por|en) la mañana|mañanas)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Morning();
 
-    [GeneratedRegex(@"\b(?:afternoons?|arvo|after lunch)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:afternoons?|arvo|after lunch|(?:por|en) la tarde|tardes)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Afternoon();
 
-    [GeneratedRegex(@"\b(?:evenings?|nights?|eve|after dinner)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:evenings?|nights?|weeknights?|week nights?|eve|after dinner|(?:por|en) la noche|noches)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Evening();
 
     [GeneratedRegex(@"\b(?:lunch ?time|lunch ?break|over lunch|at lunch|lunch)\b", RegexOptions.CultureInvariant)]
@@ -328,15 +343,15 @@ public static partial class BestTimeReader
     [GeneratedRegex(@"\b(?:between|from)\s+(?<a>\d{1,2}(?:[:.]\d{2})?)\s*(?<am>am|pm|a|p)?\s+(?:and|to|till|til|until)\s+(?<b>\d{1,2}(?:[:.]\d{2})?)\s*(?<bm>am|pm|a|p)?\b|\b(?<a>\d{1,2}(?:[:.]\d{2})?)\s*(?<am>am|pm)?\s+to\s+(?<b>\d{1,2}(?:[:.]\d{2})?)\s*(?<bm>am|pm)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Between();
 
-    [GeneratedRegex(@"\b(?:after|past|from|later than|anytime after|any time after)\s+" + Time + @"|\b" + Time + @"\s*(?:or later|onwards?|and later|or after|\+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:after|past|from|later than|anytime after|any time after|despu[eé]s de(?: las?)?|a partir de(?: las?)?)\s+" + Time + @"|\b" + Time + @"\s*(?:or later|onwards?|and later|or after|\+)", RegexOptions.CultureInvariant)]
     private static partial Regex After();
 
-    [GeneratedRegex(@"\b(?:before|by|until|till|til|no later than|earlier than)\s+" + Time, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:before|by|until|till|til|no later than|earlier than|antes de(?: las?)?)\s+" + Time, RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
     [GeneratedRegex(@"\b(?:at|around|about|round|like)\s+" + Time + @"|\b(?<a>\d{1,2}(?:[:.]\d{2})?)\s*(?<am>am|pm)\b", RegexOptions.CultureInvariant)]
     private static partial Regex At();
 
-    [GeneratedRegex(@"\b(?:any ?time|whenever|doesnt matter|does not matter|doesn't matter|no preference|all day|any day|whatever works|flexible|24/7|either)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:any ?time|whenever|doesnt matter|does not matter|doesn't matter|no preference|all day|any day|whatever works|flexible|24/7|either|cuando sea|a cualquier hora)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Anytime();
 }

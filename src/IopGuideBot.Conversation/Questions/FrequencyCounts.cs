@@ -102,6 +102,18 @@ public static partial class FrequencyCounts
             });
         }
 
+        // "fridays and saturdays", "every monday": days of the week that repeat.
+        var days = DayOfWeekRepeated().Matches(t).Where(m => !Enumerable.Range(m.Index, m.Length).Any(i => taken[i])).ToList();
+        var distinct = days.Select(m => m.Groups["d"].Value[..3]).Distinct(StringComparer.Ordinal).Count();
+        if (distinct > 0)
+        {
+            Add(days[0], distinct * 52.0);
+            foreach (var m in days.Skip(1))
+            {
+                Array.Fill(taken, true, m.Index, m.Length);
+            }
+        }
+
         foreach (Match m in TimesThisYear().Matches(t))
         {
             if (Number(m.Groups["n"].Value) is { } n)
@@ -159,6 +171,9 @@ public static partial class FrequencyCounts
     }
 
     private const string NumberPattern = @"\d+(?:\.\d+)?|one|once|single|two|twice|couple|pair|three|thrice|few|four|several|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|multiple|many";
+
+    [GeneratedRegex(@"\b(?:(?<d>mon|tues|wednes|thurs|fri|satur|sun)days\b|every (?<d>mon|tues|wednes|thurs|fri|satur|sun)day\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfWeekRepeated();
 
     [GeneratedRegex(@"(\d+)\s*x\b", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsX();

@@ -42,8 +42,12 @@ public enum QuestionKind
     ContactMethod,
 }
 
-/// <summary>One choice of a question. <paramref name="FromTimesAYear"/>: on a frequency scale, the least uses a year it stands for.</summary>
-public sealed record QuestionChoice(string Id, string Label, IReadOnlyList<string> Synonyms, int? FromTimesAYear = null);
+/// <summary>
+/// One choice of a question. <paramref name="FromTimesAYear"/>: on a frequency scale, the least uses a year it stands for.
+/// <paramref name="Beats"/>: choices it wins over when an answer names both ("day or evening, doesn't matter" is either).
+/// <paramref name="WhenNegated"/>: the choice an answer means when it negates this one ("not managed" means worrying).
+/// </summary>
+public sealed record QuestionChoice(string Id, string Label, IReadOnlyList<string> Synonyms, int? FromTimesAYear = null, IReadOnlyList<string>? Beats = null, string? WhenNegated = null);
 
 /// <summary>Words that could mean any of several choices ("some anxiety": managed, or worrying?); the answer is asked back.</summary>
 public sealed record AskBack(IReadOnlyList<string> Phrases, IReadOnlyList<string> Between);

@@ -45,6 +45,8 @@ public sealed class QuestionPrompt : Prompt<QuestionAnswer>
             RetryPrompt = _replies.Retry(question, forWhom),
             SkipOffer = question.Skippable ? _replies.SkipOffer(question) : null,
             UnsurePrompt = question.Skippable ? null : _replies.Unsure(question, forWhom),
+            // An offer is not skipped but declined: "I'd rather not" is read as a no.
+            CannotSkipPrompt = question.Skippable || question.Kind == QuestionKind.Offer ? null : _replies.CannotSkip(question),
             ResumePrompt = resume,
             AllowSkip = question.Skippable,
             AllowBack = allowBack,

@@ -53,6 +53,14 @@ public sealed class QuestionReplies(ClinicContent content)
         return WithButtons(activity, [.. Buttons(question), .. actions]);
     }
 
+    /// <summary>"Skip" asked of a question the flow needs: why it matters, and a person as the other way.</summary>
+    public Activity CannotSkip(GuidedQuestion question)
+    {
+        var activity = Message(AnswersContent.CannotSkip);
+        var actions = activity.SuggestedActions?.Actions.Select(a => a.Title) ?? [];
+        return WithButtons(activity, [.. Buttons(question), .. actions]);
+    }
+
     public Activity SkipOffer(GuidedQuestion question) => WithButtons(Message(AnswersContent.SkipOffer), [.. Buttons(question)]);
 
     /// <summary>"Just to check: did you mean weekly or daily?" with a button for each reading.</summary>

@@ -58,14 +58,16 @@ internal static class QuestionYaml
                     continue;
                 }
 
-                reader.AllowOnly(cm, $"a choice of {what}", "id", "label", "synonyms", "from_times_a_year");
+                reader.AllowOnly(cm, $"a choice of {what}", "id", "label", "synonyms", "from_times_a_year", "beats", "when_negated");
                 var cid = reader.RequiredString(cm, "id", $"a choice of {what}");
                 var label = reader.RequiredString(cm, "label", $"a choice of {what}");
                 var synonyms = reader.StringList(cm, "synonyms", $"a choice of {what}", required: false);
                 var from = ReadInt(cm, "from_times_a_year", $"a choice of {what}", reader);
+                var beats = reader.StringList(cm, "beats", $"a choice of {what}", required: false);
+                var whenNegated = reader.OptionalString(cm, "when_negated", $"a choice of {what}");
                 if (cid is not null && label is not null)
                 {
-                    choices.Add(new QuestionChoice(cid.Value, label.Value, [.. synonyms.Select(s => s.Value)], from));
+                    choices.Add(new QuestionChoice(cid.Value, label.Value, [.. synonyms.Select(s => s.Value)], from, beats.Count > 0 ? [.. beats.Select(b => b.Value)] : null, whenNegated?.Value));
                 }
             }
         }
@@ -176,6 +178,16 @@ internal static class QuestionYaml
         }
 
         var answers = question.Kind is QuestionKind.YesNo or QuestionKind.Offer or QuestionKind.Age ? ["yes", "no"] : question.Choices.Select(c => c.Id).ToList();
+        foreach (var id in question.Choices.Select(c => c.WhenNegated).OfType<string>().Where(id => !answers.Contains(id)))
+        {
+            context.Error(file, question.Line, $"'when_negated' in question '{question.Id}' names '{id}', which is not one of its choices");
+        }
+
+        foreach (var id in question.Choices.SelectMany(c => c.Beats ?? []).Where(id => !answers.Contains(id)))
+        {
+            context.Error(file, question.Line, $"'beats' in question '{question.Id}' names '{id}', which is not one of its choices");
+        }
+
         foreach (var id in question.AskBack.SelectMany(a => a.Between).Where(id => !answers.Contains(id)))
         {
             context.Error(file, question.Line, $"'ask_back' of question '{question.Id}' names '{id}', which is not one of its answers ({string.Join(", ", answers)})");

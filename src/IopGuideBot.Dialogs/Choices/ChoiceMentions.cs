@@ -15,7 +15,8 @@ public sealed record ChoiceMention(int Index, string Phrase, int Start, int Leng
 /// <remarks>
 /// Each value, action title and synonym is looked for as whole words, the longest first, and words already matched are
 /// not matched again ("not managed" wins over "managed"). Words match exactly, by a light stem ("drinking" ~ "drink",
-/// "pills" ~ "pill"), or with one typo in words of five letters or more (two from nine letters). A negation word up to
+/// "pills" ~ "pill"), or with one typo in words of five letters or more (two from nine letters); up to two intensifiers
+/// may sit between the words of a phrase ("got really confused" ~ "got confused"). A negation word up to
 /// three words before a mention, in the same clause, marks it negated; "but", "just", "only", "and" and punctuation-free
 /// turns like "now" end the clause, so in "not alcohol, just weed" only alcohol is negated.
 /// </remarks>
@@ -25,6 +26,13 @@ public static class ChoiceMentions
     {
         "not", "no", "never", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt",
         "without", "none", "nor", "neither", "zero", "quit", "stopped", "cant", "wont", "aint", "nunca", "sin",
+    };
+
+    // Words that may sit inside a phrase without changing it: "got really confused" says "got confused".
+    private static readonly HashSet<string> Intensifiers = new(StringComparer.Ordinal)
+    {
+        "really", "very", "so", "super", "pretty", "quite", "totally", "extremely", "kinda", "like", "just", "real", "bad",
+        "badly", "all", "too", "way",
     };
 
     private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
@@ -65,13 +73,14 @@ public static class ChoiceMentions
         {
             for (var start = 0; start + words.Length <= tokens.Length; start++)
             {
-                if (!Matches(tokens, used, start, words))
+                var length = Matches(tokens, used, start, words);
+                if (length == 0)
                 {
                     continue;
                 }
 
-                Array.Fill(used, true, start, words.Length);
-                mentions.Add(new ChoiceMention(index, phrase, start, words.Length, IsNegated(tokens, start)));
+                Array.Fill(used, true, start, length);
+                mentions.Add(new ChoiceMention(index, phrase, start, length, IsNegated(tokens, start)));
             }
         }
 
@@ -101,8 +110,10 @@ public static class ChoiceMentions
             return true;
         }
 
+        // One typo from five letters ("wieed" for "weed" counts the longer word), two from nine.
         var shorter = Math.Min(said.Length, known.Length);
-        var allowed = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
+        var longer = Math.Max(said.Length, known.Length);
+        var allowed = shorter >= 9 ? 2 : shorter >= 5 || (shorter >= 4 && longer >= 5) ? 1 : 0;
         return allowed > 0 && Math.Abs(said.Length - known.Length) <= allowed && Distance(said, known, allowed) <= allowed;
     }
 
@@ -120,17 +131,29 @@ public static class ChoiceMentions
         }
     }
 
-    private static bool Matches(string[] tokens, bool[] used, int start, string[] words)
+    /// <summary>How many words the phrase covers from <paramref name="start"/> (intensifiers between its words included); 0 for no match.</summary>
+    private static int Matches(string[] tokens, bool[] used, int start, string[] words)
     {
+        var at = start;
         for (var i = 0; i < words.Length; i++)
         {
-            if (used[start + i] || !WordMatches(tokens[start + i], words[i]))
+            // Between the words of a phrase, at most two intensifiers may be passed over.
+            var skipped = 0;
+            while (i > 0 && at < tokens.Length && skipped < 2 && !used[at] && Intensifiers.Contains(tokens[at]) && !WordMatches(tokens[at], words[i]))
             {
-                return false;
+                at++;
+                skipped++;
             }
+
+            if (at >= tokens.Length || used[at] || !WordMatches(tokens[at], words[i]))
+            {
+                return 0;
+            }
+
+            at++;
         }
 
-        return true;
+        return at - start;
     }
 
     private static bool IsNegated(string[] tokens, int start)

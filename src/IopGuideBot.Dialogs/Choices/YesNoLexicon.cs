@@ -43,6 +43,8 @@ public static class YesNoLexicon
     [
         "no", "nope", "nah", "naw", "not really", "no thanks", "no thank you", "n", "never", "negative", "not at all",
         "no way", "i dont think so", "i do not think so", "dont think so", "not now", "not today", "not yet", "maybe later",
+        "not at the moment", "not at this time", "better not", "id prefer not", "prefer not", "would rather not", "not really no",
+        "not for me",
         "later", "another time", "some other time", "ill pass", "i will pass", "no gracias", "nunca", "para nada",
         "of course not", "absolutely not", "definitely not", "not ok", "not okay", "not fine", "rather not", "id rather not",
         "i dont", "i do not", "i havent", "i have not", "i am not", "im not", "dont", "do not", "please dont", "please do not",
@@ -52,19 +54,28 @@ public static class YesNoLexicon
     [
         "not sure", "unsure", "maybe", "perhaps", "dont know", "do not know", "idk", "dunno", "no idea", "no clue",
         "not certain", "hard to say", "cant remember", "dont remember", "cant say", "no se", "no estoy seguro",
-        "no estoy segura", "tal vez", "quizas", "quiza", "who knows", "it depends", "depends",
+        "no estoy segura", "tal vez", "quizas", "quiza", "who knows",
     ];
 
     private static readonly string[] EitherPhrases =
     [
         "yes and no", "yes or no", "kind of", "kinda", "sort of", "sorta", "somewhat", "more or less", "a little",
-        "a bit", "sometimes", "not always", "partly", "mostly", "half", "in a way", "mas o menos", "a veces",
+        "a bit", "sometimes", "not always", "partly", "mostly", "half", "in a way", "mas o menos", "a veces", "it depends",
+        "depends", "depending",
+    ];
+
+    // Phrases that contain a yes or no word without meaning one: "right now" is a time, "no matter" a turn of phrase.
+    private static readonly string[] NeutralPhrases =
+    [
+        "right now", "right away", "right after", "right before", "right here", "right there", "right when", "no matter",
+        "no one", "sure how",
     ];
 
     // On a tie in length, hedges and "either" come before a plain yes or no ("not sure" is not "not ..." + "sure").
     private static readonly (string[] Words, YesNoReading Kind)[] AllPhrases =
     [
-        .. EitherPhrases.Select(p => (ChoiceText.Tokens(p), YesNoReading.Ambiguous))
+        .. NeutralPhrases.Select(p => (ChoiceText.Tokens(p), YesNoReading.None))
+            .Concat(EitherPhrases.Select(p => (ChoiceText.Tokens(p), YesNoReading.Ambiguous)))
             .Concat(HedgePhrases.Select(p => (ChoiceText.Tokens(p), YesNoReading.Unsure)))
             .Concat(NoPhrases.Select(p => (ChoiceText.Tokens(p), YesNoReading.No)))
             .Concat(YesPhrases.Select(p => (ChoiceText.Tokens(p), YesNoReading.Yes)))
@@ -87,6 +98,12 @@ public static class YesNoLexicon
         "see", "saw", "use", "uses", "needed", "need", "needs", "go", "goes", "ive", "hes", "shes", "im", "theyve", "its",
         "quit", "stopped", "detoxed", "relapsed", "completed", "finished", "attended", "hasnt", "havent", "hadnt", "didnt",
         "doesnt", "dont", "wasnt", "werent", "isnt", "arent", "cant", "wont", "wouldnt", "couldnt",
+    };
+
+    private static readonly HashSet<string> PastVerbs = new(StringComparer.Ordinal)
+    {
+        "did", "had", "went", "saw", "got", "tried", "was", "were", "been", "used", "detoxed", "relapsed", "completed",
+        "finished", "attended", "stayed", "spent", "lived", "quit", "stopped", "started", "joined", "seen", "done",
     };
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
@@ -152,6 +169,12 @@ public static class YesNoLexicon
             return YesNoReading.Ambiguous;
         }
 
+        // "not ok": a yes word under a negation is a no; so are "not (right) now" and a preference against ("rather you didn't").
+        if ((yes > 0 && no == 0 && NegatedYes(tokens)) || (yes == 0 && hedge == 0 && (PrefersNot(tokens) || NotNow(tokens))))
+        {
+            return YesNoReading.No;
+        }
+
         if (yes > 0 || no > 0)
         {
             // "maybe yes", "probably not": a hedge beside a firm word leans that way.
@@ -166,11 +189,38 @@ public static class YesNoLexicon
         return statements ? ReadStatement(tokens) : YesNoReading.None;
     }
 
+    private static bool NotNow(string[] tokens)
+    {
+        var at = Array.IndexOf(tokens, "not");
+        return at >= 0 && tokens.Skip(at + 1).SkipWhile(t => t == "right").FirstOrDefault() is "now" or "away" or "today" or "tonight" or "yet";
+    }
+
+    private static bool PrefersNot(string[] tokens)
+    {
+        var at = Array.FindIndex(tokens, t => t is "rather" or "prefer" or "prefered" or "preferred");
+        return at >= 0 && tokens.Skip(at + 1).Take(3).Any(Negators.Contains);
+    }
+
+    private static bool NegatedYes(string[] tokens)
+    {
+        for (var i = 1; i < tokens.Length; i++)
+        {
+            if (tokens[i - 1] is "not" or "never" && YesPhrases.Contains(tokens[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A sentence with a subject and a verb answers a yes/no question: yes, or no when negated.</summary>
     private static YesNoReading ReadStatement(string[] tokens)
     {
+        // People often drop the subject: "saw a counselor for a while", "went to rehab".
         var subject = Array.FindIndex(tokens, Subjects.Contains);
-        if (subject < 0 || !tokens.Skip(subject).Any(Verbs.Contains))
+        var droppedSubject = tokens.Length > 1 && PastVerbs.Contains(tokens[0]);
+        if (!droppedSubject && (subject < 0 || !tokens.Skip(subject).Any(Verbs.Contains)))
         {
             return YesNoReading.None;
         }
@@ -184,7 +234,7 @@ public static class YesNoLexicon
         var used = new bool[tokens.Length];
         var found = new Dictionary<YesNoReading, int>
         {
-            [YesNoReading.Yes] = 0, [YesNoReading.No] = 0, [YesNoReading.Unsure] = 0, [YesNoReading.Ambiguous] = 0,
+            [YesNoReading.Yes] = 0, [YesNoReading.No] = 0, [YesNoReading.Unsure] = 0, [YesNoReading.Ambiguous] = 0, [YesNoReading.None] = 0,
         };
         foreach (var (phrase, kind) in AllPhrases)
         {

@@ -13,7 +13,7 @@ namespace IopGuideBot.Dialogs.Prompts;
 /// <remarks>
 /// What a prompt does with each message, in order:
 /// <list type="number">
-/// <item>"skip" / "go back" (<see cref="Navigation"/>), when the options allow them: ends with <see cref="PromptNavigation"/>.</item>
+/// <item>"skip" / "go back" (<see cref="Navigation"/>), when the options allow them: ends with <see cref="PromptNavigation"/>; "skip" where it is not allowed gets <see cref="PromptOptions.CannotSkipPrompt"/>.</item>
 /// <item>Recognition and validation: the value ends the prompt. An answer that could mean two things asks which one (<see cref="OnClarifyAsync"/>).</item>
 /// <item>After a skip offer, "yes" / "ok" that is not an answer skips.</item>
 /// <item>"Not sure" (an unsure phrase, or the recognizer says so): offers to skip (<see cref="PromptOptions.SkipOffer"/>) or, when the question cannot be skipped, asks again (<see cref="PromptOptions.UnsurePrompt"/>).</item>
@@ -81,6 +81,15 @@ public abstract class Prompt<T> : Dialog
                 return await dc.EndDialogAsync(PromptNavigation.Skip, cancellationToken).ConfigureAwait(false);
             case PromptNavigationKind.Back when options.AllowBack:
                 return await dc.EndDialogAsync(PromptNavigation.Back, cancellationToken).ConfigureAwait(false);
+            case PromptNavigationKind.Skip when options.CannotSkipPrompt is { } cannotSkip:
+                // Heard, but this one is needed: say so rather than "not understood". It counts, so it cannot loop.
+                if (CountAttempt(state, options))
+                {
+                    return await dc.EndDialogAsync(PromptAttemptsExhausted.Instance, cancellationToken).ConfigureAwait(false);
+                }
+
+                await OnPromptAsync(dc.Context, state, WithQuestion(options, cannotSkip), isRetry: false, cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
         }
 
         var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
@@ -235,6 +244,7 @@ public abstract class Prompt<T> : Dialog
         SkipOffer = options.SkipOffer,
         SkipOfferAfter = options.SkipOfferAfter,
         UnsurePrompt = options.UnsurePrompt,
+        CannotSkipPrompt = options.CannotSkipPrompt,
     };
 
     /// <summary>Counts an answer that was not accepted; true when that was the last one allowed.</summary>

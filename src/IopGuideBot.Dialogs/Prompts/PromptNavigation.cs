@@ -41,9 +41,9 @@ public sealed class PromptNavigation
 /// add their own). Matching ignores case, accents and punctuation.
 /// </summary>
 /// <remarks>
-/// Skip and back are commands, so they must be (nearly) the whole message: the phrase plus filler words such as
-/// "please", "can we", "this one", "the last question" — "go back" and "can we go back to the last question" navigate,
-/// "I don't want to go back to rehab" does not. "Not sure" is a reading rather than a command: a message that is only
+/// Skip and back are commands, so they must be (nearly) the whole message — the phrase plus filler words such as
+/// "please", "can we", "this one", "the last question" — or open it ("wait, go back, I meant a text"; "rather not say my
+/// age"): "I don't want to go back to rehab" does not navigate. "Not sure" is a reading rather than a command: a message that is only
 /// an unsure phrase ("honestly no idea") is unsure at once; one that also says something else is read as an answer
 /// first, and counts as unsure only when that fails.
 /// </remarks>
@@ -126,7 +126,15 @@ public sealed class NavigationPhrases
         [.. phrases.Select(ChoiceText.Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length)];
 
     private static string? LongestCommand(string normalized, string[] phrases) =>
-        phrases.FirstOrDefault(p => ChoiceText.ContainsPhrase(normalized, p) && OnlyFillerRemains(normalized, p, CommandFiller));
+        phrases.FirstOrDefault(p => ChoiceText.ContainsPhrase(normalized, p)
+            && (OnlyFillerRemains(normalized, p, CommandFiller) || (p.Contains(' ', StringComparison.Ordinal) && OpensTheMessage(normalized, p))));
+
+    /// <summary>Whether only filler words come before the phrase ("ok wait, go back…").</summary>
+    private static bool OpensTheMessage(string normalized, string phrase)
+    {
+        var index = IndexOfPhrase(normalized, phrase);
+        return index >= 0 && ChoiceText.Tokens(normalized[..index]).All(t => CommandFiller.Contains(t) && t is not ("i" or "want" or "to" or "me"));
+    }
 
     private static bool OnlyFillerRemains(string normalized, string phrase, HashSet<string> filler)
     {

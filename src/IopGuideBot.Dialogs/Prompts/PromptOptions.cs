@@ -45,6 +45,12 @@ public sealed class PromptOptions
     public Activity? SkipOffer { get; set; }
 
     /// <summary>
+    /// Gets or sets what to say when the user asks to skip a question that cannot be skipped; <see cref="RetryPrompt"/>
+    /// when null.
+    /// </summary>
+    public Activity? CannotSkipPrompt { get; set; }
+
+    /// <summary>
     /// Gets or sets what to say when the user is unsure and the question cannot be skipped; <see cref="RetryPrompt"/>
     /// when null.
     /// </summary>

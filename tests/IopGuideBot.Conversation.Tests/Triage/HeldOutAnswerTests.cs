@@ -68,9 +68,9 @@ public sealed class HeldOutAnswerTests(ITestOutputHelper output)
         Assert.True(byQuestion.Values.Sum(v => v.WrongValue) <= MaximumWrongValues, $"{byQuestion.Values.Sum(v => v.WrongValue)} values recorded wrong; at most {MaximumWrongValues} allowed");
     }
 
-    private const int MinimumRight = 296;
+    private const int MinimumRight = 336;
 
-    private const int MaximumWrongValues = 14;
+    private const int MaximumWrongValues = 1;
 
     /// <summary>Asks <paramref name="question"/> with the real prompt, answers with <paramref name="text"/>, and reads the outcome.</summary>
     private static async Task<Reading> AskAsync(QuestionPrompt prompt, QuestionReplies replies, GuidedQuestion question, string text)
@@ -111,6 +111,9 @@ public sealed class HeldOutAnswerTests(ITestOutputHelper output)
             PromptNavigation { Kind: PromptNavigationKind.Skip } => new Reading(ReadingOutcome.Skip, null),
             PromptNavigation { Kind: PromptNavigationKind.Back } => new Reading(ReadingOutcome.Back, null),
             null when seen.Contains(AnswersContent.AskBack) => new Reading(ReadingOutcome.Ambiguous, null),
+
+            // "Skip" heard on a question the flow needs: recognised, answered with why it is needed.
+            null when seen.Contains(AnswersContent.CannotSkip) => new Reading(ReadingOutcome.Skip, null),
             null when seen.Contains(AnswersContent.SkipOffer) || seen.Any(id => id?.StartsWith("unsure:", StringComparison.Ordinal) == true) || seen.Contains(AnswersContent.UnsureCannotSkip)
                 => new Reading(ReadingOutcome.Unsure, null),
             _ => new Reading(ReadingOutcome.Miss, string.Join(",", seen)),
