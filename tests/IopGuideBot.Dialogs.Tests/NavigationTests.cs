@@ -243,6 +243,74 @@ public class NavigationTests
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task SkipOnAQuestionThatMustBeAnsweredIsHeardAndCountsTowardsTheLimit()
+    {
+        var root = new ComponentDialog("root");
+        root.AddDialog(new WaterfallDialog("ask", [
+            async (step, ct) => await step.PromptAsync("p", new PromptOptions
+            {
+                Prompt = MessageFactory.Text("age?"),
+                RetryPrompt = MessageFactory.Text("a number please"),
+                CannotSkipPrompt = MessageFactory.Text("this one is needed"),
+                UnsurePrompt = MessageFactory.Text("your best guess is fine"),
+                MaxAttempts = 3,
+            }, ct),
+            async (step, ct) => { await step.Context.SendActivityAsync($"got {step.Result}", cancellationToken: ct); return await step.EndDialogAsync(null, ct); },
+        ]));
+        root.AddDialog(new NumberPrompt<int>("p") { Navigation = Phrases });
+        var harness = new DialogTestHarness(root);
+
+        await harness.Flow()
+            .Send("start").AssertReply("age?")
+            .Send("skip").AssertReply("this one is needed")
+            .Send("no idea").AssertReply("your best guess is fine")
+            .Send("pass").AssertReply("got PromptAttemptsExhausted")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AnUnrecognisedAnswerBubblesThroughNestedComponentsToTheRoot()
+    {
+        var inner = new ComponentDialog("inner");
+        inner.AddDialog(new WaterfallDialog("ask", [
+            async (step, ct) => await step.PromptAsync("p", new PromptOptions { Prompt = MessageFactory.Text("how many?") }, ct),
+            async (step, ct) => { await step.Context.SendActivityAsync($"got {step.Result}", cancellationToken: ct); return await step.EndDialogAsync(null, ct); },
+        ]));
+        inner.AddDialog(new NumberPrompt<int>("p"));
+        var root = new SideQuestionRoot();
+        root.AddDialog(inner);
+        var harness = new DialogTestHarness(root);
+
+        await harness.Flow()
+            .Send("start").AssertReply("how many?")
+            .Send("is this private?").AssertReply("yes, it is private").AssertReply("how many?")
+            .Send("2").AssertReply("got 2")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AChildContextShowsWhatAComponentIsDoing()
+    {
+        var inner = new ComponentDialog("inner");
+        inner.AddDialog(new WaterfallDialog("ask", [
+            async (step, ct) => await step.PromptAsync("p", new PromptOptions { Prompt = MessageFactory.Text("how many?") }, ct),
+            async (step, ct) => await step.EndDialogAsync(step.Result, ct),
+        ]));
+        inner.AddDialog(new NumberPrompt<int>("p"));
+        var root = new SideQuestionRoot();
+        root.AddDialog(inner);
+        var harness = new DialogTestHarness(root);
+
+        await harness.Flow()
+            .Send("start").AssertReply("how many?")
+            .Send("what is this?").AssertReply("how many?")
+            .StartTestAsync();
+
+        // From the root, down through the inner component: the prompt is what is waiting.
+        Assert.Equal(["inner", "p"], root.SeenActive);
+    }
+
     [Theory]
     [InlineData("yes", YesNoReading.Yes)]
     [InlineData("k", YesNoReading.Yes)]
@@ -259,6 +327,11 @@ public class NavigationTests
     [InlineData("not sure", YesNoReading.Unsure)]
     [InlineData("yes and no", YesNoReading.Ambiguous)]
     [InlineData("kind of", YesNoReading.Ambiguous)]
+    [InlineData("not right now", YesNoReading.No)]
+    [InlineData("I'd rather you didn't", YesNoReading.No)]
+    [InlineData("homeless right now", YesNoReading.None)]
+    [InlineData("saw a counselor for a while", YesNoReading.Yes)]
+    [InlineData("it depends", YesNoReading.Ambiguous)]
     [InlineData("purple", YesNoReading.None)]
     [InlineData("nobody", YesNoReading.None)]
     public void YesNoReadsAnswersInsideSentences(string text, YesNoReading expected) =>
@@ -278,6 +351,8 @@ public class NavigationTests
         Assert.Equal([1], ChoiceMentions.Find("marijuanna", choices).Select(m => m.Index));
         var mentions = ChoiceMentions.Find("not drinking anymore, just heroin", choices);
         Assert.Equal([(0, true), (2, false)], mentions.Select(m => (m.Index, m.Negated)));
+        Assert.Equal([2], ChoiceMentions.Find("mostly pain really bad pills", choices).Select(m => m.Index));
+        Assert.Equal([1], ChoiceMentions.Find("wieed", choices).Select(m => m.Index));
     }
 
     /// <summary>A choice prompt that reads "both" as "could be either" and then takes the clarification as usual.</summary>
@@ -300,11 +375,20 @@ public class NavigationTests
         }
     }
 
-    /// <summary>A root that answers "is this private?" whenever a prompt below it cannot read it.</summary>
+    /// <summary>A root that answers "is this private?" whenever a prompt below it cannot read it, and notes what was waiting.</summary>
     private sealed class SideQuestionRoot() : ComponentDialog("root")
     {
+        public List<string> SeenActive { get; } = [];
+
         protected override async Task<bool> OnPostBubbleEventAsync(DialogContext dc, DialogEvent e, CancellationToken cancellationToken)
         {
+            SeenActive.Clear();
+            for (var child = CreateChildContext(dc); child?.ActiveDialog is { } active;)
+            {
+                SeenActive.Add(active.Id);
+                child = child.FindDialog(active.Id) is ComponentDialog component ? component.CreateChildContext(child) : null;
+            }
+
             if (e.Name == DialogEvents.Unrecognized && e.Value as string == "is this private?")
             {
                 await dc.Context.SendActivityAsync("yes, it is private", cancellationToken: cancellationToken);

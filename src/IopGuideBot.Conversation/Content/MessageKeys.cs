@@ -14,13 +14,12 @@ public static class MessageKeys
     public const string FallbackSuggest = "fallback.suggest";
     public const string FallbackMenu = "fallback.menu";
     public const string TriageComingSoon = "triage.coming_soon";
-    public const string TriageDeclined = "triage.declined";
     public const string ComparisonPlainHeading = "comparison.plain_heading";
     public const string TurnError = "error.turn";
 
     public static IReadOnlyList<string> Required { get; } =
     [
         Welcome, Menu, Help, BotDisclosure, HandoffRequested, CancelDone, InputEmpty, InputNonText, FallbackSuggest,
-        FallbackMenu, TriageComingSoon, TriageDeclined, ComparisonPlainHeading, TurnError,
+        FallbackMenu, TriageComingSoon, ComparisonPlainHeading, TurnError,
     ];
 }

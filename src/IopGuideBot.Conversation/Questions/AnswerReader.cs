@@ -500,8 +500,13 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
             return group;
         }
 
-        // Something no choice covers ("gabapentin") is an answer too, kept as typed for staff.
+        // Something no choice covers ("gabapentin") is an answer too, kept as typed for staff — if it is short enough to note.
         var tokens = ChoiceTokens(said);
+        if (mentions.Count == 0 && said.Length > Answers.TextMaxCharacters)
+        {
+            return AnswerReading.TooLong;
+        }
+
         if (mentions.Count == 0 && tokens.Length is > 0 and <= 8 && !tokens.All(NamesNothing.Contains) && !LooksLikeAQuestion(said)
             && YesNoLexicon.Read(said) is YesNoReading.None && q.Choice("other") is not null)
         {
@@ -728,7 +733,12 @@ public sealed partial class AnswerReader(AnswersContent answers, TimeProvider ti
             return AnswerReading.Unsure;
         }
 
-        // Not a time the bot can read ("when the kids are asleep"): a person can, so keep it as typed.
+        if (said.Length > Answers.TextMaxCharacters)
+        {
+            return AnswerReading.TooLong;
+        }
+
+        // Not a time the bot can read ("once the kids are asleep"): a person can, so keep it as typed.
         return LooksLikeAQuestion(said) || ChoiceTokens(said).Length > 12
             ? AnswerReading.NotUnderstood
             : AnswerReading.Of(new QuestionAnswer { QuestionId = q.Id, Text = Cap(said, Answers.TextMaxCharacters) });

@@ -32,12 +32,13 @@ public sealed class AnswersContent(
     public const string AskBack = "answers.ask_back";
     public const string Or = "answers.or";
     public const string TooLong = "answers.too_long";
+    public const string TooLongText = "answers.too_long.text";
     public const string Resume = "answers.resume";
     public const string BackFirst = "answers.back.first";
     public const string Skipped = "answers.skipped";
 
     public static IReadOnlyList<string> RequiredKeys { get; } =
-        [Noted, ButtonChange, ButtonSkip, ButtonYes, ButtonNo, SkipOffer, Retry, RetryCannotSkip, UnsureCannotSkip, CannotSkip, AskBack, Or, TooLong, Resume, BackFirst, Skipped];
+        [Noted, ButtonChange, ButtonSkip, ButtonYes, ButtonNo, SkipOffer, Retry, RetryCannotSkip, UnsureCannotSkip, CannotSkip, AskBack, Or, TooLong, TooLongText, Resume, BackFirst, Skipped];
 
     public IReadOnlyList<string> Skip { get; } = skip;
 

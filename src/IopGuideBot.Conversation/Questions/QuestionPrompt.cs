@@ -79,7 +79,10 @@ public sealed class QuestionPrompt : Prompt<QuestionAnswer>
                 return PromptRecognizerResult<QuestionAnswer>.Unsure();
             case ReadingKind.TooLong:
                 // Saying why is the answer to this turn; the prompt then waits without its usual retry.
-                await turnContext.SendActivityAsync(_replies.Message(AnswersContent.TooLong, ("limit", _reader.Answers.NameMaxCharacters.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
+                var (key, limit) = question.Kind == QuestionKind.Text
+                    ? (AnswersContent.TooLong, _reader.Answers.NameMaxCharacters)
+                    : (AnswersContent.TooLongText, _reader.Answers.TextMaxCharacters);
+                await turnContext.SendActivityAsync(_replies.Message(key, ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
                 return PromptRecognizerResult<QuestionAnswer>.Failure();
             default:
                 return PromptRecognizerResult<QuestionAnswer>.Failure();

@@ -141,6 +141,14 @@ public sealed class AnswerReaderTests
     public void Contact_details_are_read_and_checked(string text, string question, string expected) => Assert.Equal(expected, Read(question, text));
 
     [Fact]
+    public void A_free_text_answer_longer_than_the_limit_is_asked_again_not_cut()
+    {
+        var limit = Content.Value.Section<AnswersContent>().TextMaxCharacters;
+        Assert.Equal("too-long", Read("best_time", "once " + string.Concat(Enumerable.Repeat("the kids are finally asleep and ", limit / 20))));
+        Assert.Equal("too-long", Read("substances", string.Concat(Enumerable.Repeat("some pharmacy thing ", limit / 10))));
+    }
+
+    [Fact]
     public void Control_characters_never_reach_a_record()
     {
         var reading = Reader.Read(Question("first_name"), "Sa\u0000m\u200B");
