@@ -1,9 +1,11 @@
 using IopGuideBot.Channels;
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Safety;
+using IopGuideBot.DirectLine;
 using IopGuideBot.Handoff;
 using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
+using IopGuideBot.WebChat;
 using Serilog;
 
 ClinicLogging.UseStartupLogger();
@@ -25,6 +27,7 @@ try
     builder.Services.AddSafetyAndTriage();
     builder.Services.AddHandoffRecording();
     builder.Services.AddBotChannel(builder.Configuration);
+    builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 
     var app = builder.Build();
@@ -32,9 +35,12 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseClinicRequestLogging();
+    app.UseWebsiteChatTransport();
 
     app.MapHealthEndpoints();
     app.MapBotMessagesEndpoints();
+    app.MapDirectLineEndpoints();
+    app.MapWebChatPage();
 
     app.EnsureChannelSettingsAreSafe();
     await app.RunAsync();

@@ -82,7 +82,8 @@ public static class ActivityRequestReader
         return new Result(activity, null);
     }
 
-    private static async Task<string?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="maxBytes"/> (with or without a length).</summary>
+    internal static async Task<string?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes + 1, 64 * 1024));
         try
