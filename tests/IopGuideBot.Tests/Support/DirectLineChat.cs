@@ -33,6 +33,9 @@ public sealed class DirectLineChat
 
     public string ConversationId { get; }
 
+    /// <summary>The same conversation and token, talking to another instance of the service.</summary>
+    public DirectLineChat On(HttpClient other) => new(other, ConversationId, Token, StreamUrl);
+
     public string Token { get; private set; }
 
     public string StreamUrl { get; }
