@@ -1,6 +1,6 @@
 using System.Globalization;
 using IopGuideBot.Channels;
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Diagnostics;
 using IopGuideBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;

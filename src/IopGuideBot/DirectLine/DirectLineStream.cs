@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Diagnostics;
 using IopGuideBot.Storage;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
