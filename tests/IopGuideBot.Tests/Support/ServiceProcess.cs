@@ -68,7 +68,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        // Generous: start-up trains the topic classifier and loads the embedding model, which takes several times longer
+        // while the other test assemblies (browser tests among them) run in parallel on a 2-core machine.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
