@@ -48,7 +48,9 @@ public sealed class BotService : WebApplicationFactory<Program>
         }
     }
 
-    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    // A deadline, not a delay: a first turn (models warming up) can take tens of seconds while other test assemblies
+    // load the same 2-core machine.
+    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
