@@ -2,6 +2,9 @@
 """Times the website chat's Direct Line round trips against a running service (standard library only).
 
 Usage: python3 scripts/measure-directline.py [base-url] [turns]   (default http://127.0.0.1:3978, 40 turns)
+Start the service with the per-conversation rate limit raised, or the turns beyond the burst get 429:
+  dotnet run -c Release --project src/IopGuideBot -- --DirectLine:ActivityBurstPerConversation=100 \
+      --DirectLine:ActivitiesPerMinutePerConversation=6000
 Per turn: POST /activities (which returns once the turn has run) and, separately, how long until the bot's reply is
 pushed on the conversation's WebSocket stream after the POST was sent. Prints p50/p95/max in milliseconds.
 """
