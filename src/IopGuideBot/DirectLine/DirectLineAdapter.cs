@@ -166,7 +166,13 @@ public sealed class DirectLineAdapter : BotAdapter
     private async Task<string> DeliverAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
     {
         var incoming = turnContext.Activity;
-        activity.Id = NewActivityId();
+        // The turn pipeline names a held reply when it holds it, so one sent again after a retried turn keeps its id
+        // and the log (idempotent by id) stores it once.
+        if (string.IsNullOrEmpty(activity.Id))
+        {
+            activity.Id = NewActivityId();
+        }
+
         activity.ChannelId = ChannelId;
         activity.ServiceUrl = ServiceUrl;
         activity.Conversation ??= incoming.Conversation;

@@ -374,8 +374,21 @@ public static class DirectLineEndpoints
 
     private static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes
-            || await ActivityRequestReader.ReadBoundedAsync(request.Body, maxBytes, cancellationToken) is not { } text)
+        string? text = null;
+        try
+        {
+            if (request.ContentLength <= maxBytes || request.ContentLength is null)
+            {
+                text = await ActivityRequestReader.ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+        {
+            return (null, DirectLineResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadSyntax,
+                "The request body ended before it was complete."));
+        }
+
+        if (text is null)
         {
             return (null, DirectLineResults.Error(StatusCodes.Status413PayloadTooLarge, DirectLineErrorCodes.MessageSizeTooBig,
                 $"The activity is larger than {maxBytes / 1024} KB."));
@@ -409,6 +422,16 @@ public static class DirectLineEndpoints
             return (null, DirectLineResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument,
                 $"The activity's type must be one of: {string.Join(", ", AcceptedTypes)}."));
         }
+
+        if (ActivityRequestReader.HasUnsafeCharacter(activity.ReplyToId))
+        {
+            return (null, DirectLineResults.Error(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument,
+                "The activity's 'replyToId' contains control or invisible formatting characters."));
+        }
+
+        // As on /api/messages: U+FFFE, U+FFFF and half surrogate pairs are not text (normalising them throws), so they
+        // become U+FFFD and the person still gets an answer.
+        activity.Text = ActivityRequestReader.WithoutNoncharacters(activity.Text);
 
         if (DirectLineAdapter.IsInternal(activity))
         {
