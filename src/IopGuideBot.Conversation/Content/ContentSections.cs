@@ -19,5 +19,6 @@ public static class ContentSections
         new Handoff.CallbackSection(),
         new Walkthroughs.WalkthroughSection(),
         new Terms.TermsSection(),
+        new WebsiteSection(),
     ];
 }
