@@ -8,9 +8,9 @@ using Microsoft.Bot.Schema;
 namespace IopGuideBot.Conversation.Walkthroughs;
 
 /// <summary>
-/// "Compare care options" (<c>walkthroughs.yaml</c>): the topic compare-care's answer asks what matters most (living at
-/// home, how much support, keeping a job, medical needs, or everything), answers with the part of the comparison that
-/// fits, and ends with the offer to start the questionnaire. Something else typed instead is answered as usual
+/// "Compare care options" (<c>walkthroughs.yaml</c>): the topic compare-care's answer (with the whole table) asks what
+/// matters most (living at home, how much support, keeping a job, medical needs, or everything), answers with the part of
+/// the comparison that fits, and ends with the offer to start the questionnaire. Something else typed instead is answered as usual
 /// (<see cref="RouteMessage"/>). Ends with the offer's action when the person accepts it.
 /// </summary>
 public sealed class ComparisonDialog : ComponentDialog
@@ -44,7 +44,9 @@ public sealed class ComparisonDialog : ComponentDialog
     {
         var question = Walkthroughs.ComparisonQuestion;
         var topic = _content.Topics[WalkthroughContent.CompareCare];
-        var text = _replies.TopicText(topic) + "\n\n" + question.Text.Value;
+        // The whole picture first (the table), then the question that narrows it down.
+        var table = topic.Show == "care-comparison" ? "\n\n" + _replies.Comparison(step.Context.Activity.ChannelId) : string.Empty;
+        var text = _replies.TopicText(topic) + table + "\n\n" + question.Text.Value;
         var activity = QuestionReplies.WithButtons(Replies.Create(_content, $"topic:{topic.Id}", text), [.. question.Choices.Select(c => c.Label)]);
         return await step.PromptAsync(PromptId, IopWalkthroughDialog.Waiting(_prompt.For(question, activity, InquiryFor.Self, allowBack: false)), cancellationToken);
     }
