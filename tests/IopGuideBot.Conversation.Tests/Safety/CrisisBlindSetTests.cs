@@ -1,0 +1,87 @@
+using System.Globalization;
+using IopGuideBot.Conversation.Safety;
+using Xunit.Abstractions;
+
+namespace IopGuideBot.Conversation.Tests.Safety;
+
+/// <summary>
+/// Blind evaluation sets: <c>label &lt;TAB&gt; category &lt;TAB&gt; voice &lt;TAB&gt; text</c>, written by someone who never saw
+/// the detector or its corpora. Each file's header records the first-contact figures (the detector as it was when the
+/// file arrived) and the figures now. The test prints recall and false alarms overall and per category and voice, every
+/// miss and false alarm, and fails when recall falls below the file's recorded figure or false alarms rise above it.
+/// Lines from these files are never copied into rules or the training corpus.
+/// Reproduce: <c>dotnet test tests/IopGuideBot.Conversation.Tests -c Release --filter CrisisBlindSet --logger "console;verbosity=detailed"</c>.
+/// </summary>
+public sealed class CrisisBlindSetTests(ITestOutputHelper output)
+{
+    private static readonly CrisisDetector Detector = new();
+
+    [Theory]
+    // Floors: the figures recorded in the file header (first contact until the detector changes; then the figures now).
+    [InlineData("crisis-blind-r1.tsv", 0.457, 0.055)]
+    public void Detector_holds_its_recorded_figures_on_a_blind_set(string file, double minimumRecall, double maximumFalseAlarms)
+    {
+        var rows = BlindSet.Load(file);
+        var risky = rows.Where(r => r.Risky).ToList();
+        var benign = rows.Where(r => !r.Risky).ToList();
+        Assert.True(risky.Count >= 100 && benign.Count >= 100, $"{file}: {risky.Count} risky, {benign.Count} benign");
+
+        var judged = rows.Select(r => (Row: r, Flagged: Detector.Assess(r.Text).IsCrisis)).ToList();
+        foreach (var (row, flagged) in judged.Where(j => j.Row.Risky != j.Flagged))
+        {
+            output.WriteLine($"{(row.Risky ? "MISS       " : "FALSE ALARM")} line {row.Line} [{row.Category}/{row.Voice}]: {row.Text}");
+        }
+
+        var recall = Rate(judged.Where(j => j.Row.Risky), j => j.Flagged);
+        var falseAlarms = Rate(judged.Where(j => !j.Row.Risky), j => j.Flagged);
+        output.WriteLine($"{file}: recall {recall.Text}, false alarms {falseAlarms.Text}");
+        foreach (var group in judged.GroupBy(j => (j.Row.Risky, j.Row.Category)).OrderBy(g => !g.Key.Risky).ThenBy(g => g.Key.Category, StringComparer.Ordinal))
+        {
+            var r = Rate(group, j => j.Flagged);
+            output.WriteLine($"  {(group.Key.Risky ? "risky " : "benign")} {group.Key.Category,-14} flagged {r.Text}");
+        }
+
+        foreach (var group in judged.Where(j => j.Row.Risky).GroupBy(j => j.Row.Voice).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  risky voice {group.Key,-8} recall {Rate(group, j => j.Flagged).Text}");
+        }
+
+        Assert.True(recall.Value >= minimumRecall, $"recall {recall.Text} fell below the recorded {minimumRecall:P1}");
+        Assert.True(falseAlarms.Value <= maximumFalseAlarms, $"false alarms {falseAlarms.Text} rose above the recorded {maximumFalseAlarms:P1}");
+    }
+
+    private static (double Value, string Text) Rate<T>(IEnumerable<T> items, Func<T, bool> counted)
+    {
+        var list = items.ToList();
+        var hits = list.Count(counted);
+        var value = list.Count == 0 ? 0 : (double)hits / list.Count;
+        return (value, string.Create(CultureInfo.InvariantCulture, $"{value:P1} ({hits}/{list.Count})"));
+    }
+}
+
+/// <summary>One line of a blind set.</summary>
+public sealed record BlindRow(bool Risky, string Category, string Voice, string Text, int Line);
+
+public static class BlindSet
+{
+    public static List<BlindRow> Load(string file)
+    {
+        var rows = new List<BlindRow>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Safety", file)))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t', 4);
+            Assert.True(parts.Length == 4, $"{file}:{lineNo}: expected 'label<TAB>category<TAB>voice<TAB>text'");
+            Assert.True(parts[0] is "risky" or "benign", $"{file}:{lineNo}: label must be risky or benign, not '{parts[0]}'");
+            rows.Add(new BlindRow(parts[0] == "risky", parts[1], parts[2], parts[3], lineNo));
+        }
+
+        return rows;
+    }
+}
