@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IopGuideBot.Conversation.Safety;
 
 /// <summary>
-/// Turns chat text into the plain lower-case form the crisis lexicon is written against: curly quotes straightened,
-/// punctuation dropped, chat shorthand expanded ("wanna" → "want to", "im" → "i'm", "rn" → "right now"), elongated
-/// words reduced ("diiiie"). An elongated word is ambiguous ("killlll" is "kill", "diiiie" is "die"), so
-/// <see cref="Normalize"/> returns up to two variants: long runs cut to two letters, and long runs cut to one.
+/// Turns chat text into the plain lower-case form the crisis lexicon is written against: characters that cannot be
+/// normalised (lone surrogates, noncharacters such as U+FFFE, control characters) become spaces first, so nothing a
+/// person can type makes normalisation throw; then compatibility forms and accents are folded ("está" → "esta"), curly
+/// quotes straightened, punctuation dropped, chat shorthand expanded ("wanna" → "want to", "im" → "i'm", "rn" → "right
+/// now") and elongated words reduced ("diiiie"). An elongated word is ambiguous ("killlll" is "kill", "diiiie" is "die"),
+/// so <see cref="Normalize"/> returns up to two variants: long runs cut to two letters, and long runs cut to one.
+/// Every step is a single pass (or a non-backtracking regex), so the cost is linear in the length of the text.
 /// </summary>
-internal static partial class CrisisTextNormalizer
+internal static class CrisisTextNormalizer
 {
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
@@ -29,6 +33,10 @@ internal static partial class CrisisTextNormalizer
         ["wana"] = "want to", ["kil"] = "kill",
     };
 
+    private static readonly Regex SlashShorthand = CompiledCrisisRule.Compile(@"\b(?:j/k|w/)");
+    private static readonly Regex DottedOd = CompiledCrisisRule.Compile(@"\bo\.d\b\.?");
+    private static readonly Regex HyphenOd = CompiledCrisisRule.Compile(@"\bod-(d|ed|ing)\b");
+
     public static IReadOnlyList<string> Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -36,30 +44,13 @@ internal static partial class CrisisTextNormalizer
             return [string.Empty];
         }
 
-        var s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '\u2018' or '\u2019' or '\u02BC' or '\u0060' or '\u00B4' or '\u2032':
-                    sb.Append('\'');
-                    break;
-                case '\u200B' or '\u200C' or '\u200D' or '\uFEFF':
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
-
-        s = sb.ToString();
-        s = SlashShorthand().Replace(s, m => m.Value[0] == 'j' ? " jk " : " with ");
-        s = DottedOd().Replace(s, " od ");
-        s = HyphenOd().Replace(s, "od'$1");
+        var s = FoldAccents(Sanitize(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        s = SlashShorthand.Replace(s, m => m.Value[0] == 'j' ? " jk " : " with ");
+        s = DottedOd.Replace(s, " od ");
+        s = HyphenOd.Replace(s, "od'$1");
 
         // Everything but letters, digits and in-word apostrophes becomes a space.
-        sb.Clear();
+        var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -78,16 +69,16 @@ internal static partial class CrisisTextNormalizer
         }
 
         var words = JoinSpelledOut(sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var twoLetter = new List<string>(words.Length + 4);
-        var oneLetter = new List<string>(words.Length + 4);
+        var twoLetter = new List<string>(words.Length);
+        var oneLetter = new List<string>(words.Length);
         var elongated = false;
         foreach (var word in words)
         {
-            if (LongRun().IsMatch(word))
+            if (HasLongRun(word))
             {
                 elongated = true;
-                twoLetter.Add(Expand(LongRun().Replace(word, m => new string(m.Value[0], 2))));
-                oneLetter.Add(Expand(LongRun().Replace(word, m => m.Value[..1])));
+                twoLetter.Add(Expand(CutRuns(word, 2)));
+                oneLetter.Add(Expand(CutRuns(word, 1)));
             }
             else
             {
@@ -99,6 +90,69 @@ internal static partial class CrisisTextNormalizer
 
         var first = string.Join(' ', twoLetter);
         return elongated ? [first, string.Join(' ', oneLetter)] : [first];
+    }
+
+    /// <summary>
+    /// Keeps what Unicode normalisation accepts: valid surrogate pairs stay, lone surrogates, noncharacters (U+FDD0–U+FDEF
+    /// and every code point ending in FFFE/FFFF) and control characters become spaces; zero-width characters go; curly
+    /// quotes and look-alike apostrophes become a straight apostrophe.
+    /// </summary>
+    internal static string Sanitize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if ((codePoint & 0xFFFE) == 0xFFFE)
+                {
+                    sb.Append(' ');
+                }
+                else
+                {
+                    sb.Append(c).Append(text[i + 1]);
+                }
+
+                i++;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\u2018' or '\u2019' or '\u02BC' or '\u0060' or '\u00B4' or '\u2032':
+                    sb.Append('\'');
+                    break;
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
+                    break;
+                case '\t' or '\n' or '\r':
+                    sb.Append(' ');
+                    break;
+                default:
+                    var invalid = char.IsSurrogate(c) || char.IsControl(c) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF';
+                    sb.Append(invalid ? ' ' : c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>"está" → "esta", "ñ" → "n": the lexicon is written without accents, and people often type without them.</summary>
+    private static string FoldAccents(string s)
+    {
+        var decomposed = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>"k i l l" → "kill": three or more single letters in a row are one spelled-out word.</summary>
@@ -129,21 +183,40 @@ internal static partial class CrisisTextNormalizer
         return [.. result];
     }
 
+    /// <summary>Three or more of the same letter in a row ("diiie").</summary>
+    private static bool HasLongRun(string word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (char.IsLetter(word[i]) && word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cuts every run of three or more of the same letter to <paramref name="keep"/> letters.</summary>
+    private static string CutRuns(string word, int keep)
+    {
+        var sb = new StringBuilder(word.Length);
+        var i = 0;
+        while (i < word.Length)
+        {
+            var j = i;
+            while (j < word.Length && word[j] == word[i])
+            {
+                j++;
+            }
+
+            var run = j - i;
+            sb.Append(word[i], run >= 3 && char.IsLetter(word[i]) ? keep : run);
+            i = j;
+        }
+
+        return sb.ToString();
+    }
+
     private static string Expand(string word) => Shorthand.TryGetValue(word, out var expanded) ? expanded : word;
-
-    /// <summary>Whether the raw text reads as a question (used to recognise information requests).</summary>
-    public static bool LooksLikeQuestion(string? text) =>
-        text is not null && text.TrimEnd().EndsWith('?');
-
-    [GeneratedRegex(@"\b(j/k|w/)", RegexOptions.CultureInvariant)]
-    private static partial Regex SlashShorthand();
-
-    [GeneratedRegex(@"\bo\.d\b\.?", RegexOptions.CultureInvariant)]
-    private static partial Regex DottedOd();
-
-    [GeneratedRegex(@"\bod-(d|ed|ing)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex HyphenOd();
-
-    [GeneratedRegex(@"(\p{L})\1{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex LongRun();
 }

@@ -85,7 +85,7 @@ public sealed class SafetyMiddleware : IMiddleware
                 state.LastRetractedAt = _time.GetUtcNow();
                 reply = SafetyContent.Retraction;
             }
-            else if (state.AwaitingSafetyCheck && CrisisDetector.IsNotSafe(text))
+            else if (state.AwaitingSafetyCheck && SafetyCheckAnswers.IsNotSafe(text))
             {
                 state.SaidNotSafe = true;
                 reply = SafetyContent.CheckUnsafe;
@@ -94,7 +94,7 @@ public sealed class SafetyMiddleware : IMiddleware
                     cancellationToken).ConfigureAwait(false);
             }
 
-            else if (state.AwaitingSafetyCheck && CrisisDetector.IsReassurance(text))
+            else if (state.AwaitingSafetyCheck && SafetyCheckAnswers.IsReassurance(text))
             {
                 reply = SafetyContent.CheckSafe;
             }

@@ -80,8 +80,8 @@ public sealed class CrisisDetectorTests
     [InlineData("no", false)]
     public void Reassurance_after_the_safety_check(string text, bool safe)
     {
-        Assert.Equal(safe, CrisisDetector.IsReassurance(text));
-        Assert.Equal(!safe, CrisisDetector.IsNotSafe(text));
+        Assert.Equal(safe, SafetyCheckAnswers.IsReassurance(text));
+        Assert.Equal(!safe, SafetyCheckAnswers.IsNotSafe(text));
     }
 
     [Fact]

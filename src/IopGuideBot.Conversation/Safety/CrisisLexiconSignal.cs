@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+
+namespace IopGuideBot.Conversation.Safety;
+
+/// <summary>What the lexicon found in one normalised text.</summary>
+internal sealed class LexiconFindings
+{
+    public HashSet<CrisisCategory> Categories { get; } = [];
+
+    public List<string> RuleIds { get; } = [];
+
+    /// <summary>A suicide or self-harm cue was negated ("I don't want to kill myself"), or an explicit denial.</summary>
+    public bool Denial { get; set; }
+
+    public bool Retraction { get; set; }
+
+    public void Add(CrisisCategory category, string ruleId)
+    {
+        Categories.Add(category);
+        if (!RuleIds.Contains(ruleId))
+        {
+            RuleIds.Add(ruleId);
+        }
+    }
+}
+
+/// <summary>
+/// Runs the <see cref="CrisisLexicon"/> rule table over normalised text. Linear in the text: every pattern is
+/// non-backtracking, each rule's message guards run once, and each match is judged on fixed-size windows next to it.
+/// Thread-safe (compiled regexes are).
+/// </summary>
+internal sealed class CrisisLexiconSignal
+{
+    private static readonly HashSet<string> NegatorSet = new(CrisisLexicon.Negators, StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = NegatorSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly CompiledCrisisRule[] _rules;
+    private readonly Regex _retraction = CompiledCrisisRule.Compile(CrisisLexicon.Retraction);
+    private readonly Regex _denial = CompiledCrisisRule.Compile(CrisisLexicon.ExplicitDenial);
+    private readonly Regex _hypothetical = CompiledCrisisRule.Compile(CrisisLexicon.Hypothetical);
+    private readonly Regex _informationFrame = CompiledCrisisRule.Compile(CrisisLexicon.InformationFrame);
+    private readonly Regex _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
+    private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
+    private readonly Regex _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
+    private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
+    private readonly Regex _atOnce = CompiledCrisisRule.Compile(CrisisLexicon.AtOnce);
+    private readonly Regex _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
+    private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
+
+    public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null) =>
+        _rules = [.. (rules ?? CrisisLexicon.Rules).Select(r => new CompiledCrisisRule(r))];
+
+    public IReadOnlyList<CompiledCrisisRule> Rules => _rules;
+
+    /// <summary>Scans one normalised text and adds what it finds to <paramref name="findings"/>.</summary>
+    public void Scan(string text, LexiconFindings findings)
+    {
+        var context = new MessageContext(this, text);
+        foreach (var rule in _rules)
+        {
+            if (rule.OnlyWithContext is { } required && !required.IsMatch(text))
+            {
+                continue;
+            }
+
+            if (rule.UnlessInMessage is { } unless && unless.IsMatch(text))
+            {
+                continue;
+            }
+
+            foreach (var match in rule.Pattern.EnumerateMatches(text))
+            {
+                var verdict = Judge(rule, text, match.Index, match.Length, context);
+                if (verdict == Verdict.Crisis)
+                {
+                    var category = rule.Rule.DrugContextMeansOverdose && context.HasDrugContext
+                        ? CrisisCategory.OverdoseInProgress
+                        : rule.Rule.Category;
+                    findings.Add(category, rule.Rule.Id);
+                    break;
+                }
+
+                if (verdict == Verdict.Negated && rule.Rule.Category == CrisisCategory.SuicideOrSelfHarm)
+                {
+                    findings.Denial = true;
+                }
+            }
+        }
+
+        findings.Retraction |= _retraction.IsMatch(text);
+        findings.Denial |= _denial.IsMatch(text);
+    }
+
+    /// <summary>Whether <paramref name="text"/> (normalised) matches <paramref name="rule"/> and the match counts — for testing one rule alone.</summary>
+    public static bool Fires(CrisisRule rule, string text)
+    {
+        var signal = new CrisisLexiconSignal([rule]);
+        var findings = new LexiconFindings();
+        foreach (var variant in CrisisTextNormalizer.Normalize(text))
+        {
+            signal.Scan(variant, findings);
+        }
+
+        return findings.RuleIds.Count > 0;
+    }
+
+    private Verdict Judge(CompiledCrisisRule compiled, string text, int index, int length, MessageContext context)
+    {
+        var rule = compiled.Rule;
+        var before = Before(text, index);
+        var after = After(text, index + length);
+        if (compiled.NotAfter is { } notAfter && notAfter.IsMatch(before))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (compiled.NotBefore is { } notBefore && notBefore.IsMatch(after))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (compiled.OnlyBefore is { } onlyBefore && !onlyBefore.IsMatch(after))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (rule.Negatable && HasNegator(LastWords(before, 3)))
+        {
+            return Verdict.Negated;
+        }
+
+        if (rule.NegatableInside && HasNegator(text.AsSpan(index, length)))
+        {
+            return Verdict.Negated;
+        }
+
+        if (rule.InformationSuppresses && (_hypothetical.IsMatch(LastWords(before, 5)) || context.IsInformationRequest))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (rule.Tense == RuleTense.Present)
+        {
+            return rule.DistantMarkerSuppresses && !context.HasRecentMarker && context.HasDistantOrRecoveryMarker
+                ? Verdict.Suppressed
+                : Verdict.Crisis;
+        }
+
+        if (context.HasRecentMarker)
+        {
+            return Verdict.Crisis;
+        }
+
+        if (context.HasDistantOrRecoveryMarker)
+        {
+            return Verdict.Suppressed;
+        }
+
+        return rule.Tense == RuleTense.PastDefaultCrisis ? Verdict.Crisis : Verdict.Suppressed;
+    }
+
+    private static ReadOnlySpan<char> Before(string text, int index)
+    {
+        var start = Math.Max(0, index - CrisisRule.WindowChars);
+        return text.AsSpan(start, index - start);
+    }
+
+    private static ReadOnlySpan<char> After(string text, int index) =>
+        text.AsSpan(index, Math.Min(CrisisRule.WindowChars, text.Length - index));
+
+    /// <summary>The last <paramref name="count"/> whole words of <paramref name="span"/> (a partial first word of a cut window is dropped).</summary>
+    private static ReadOnlySpan<char> LastWords(ReadOnlySpan<char> span, int count)
+    {
+        var end = span.Length;
+        while (end > 0 && span[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        var words = 0;
+        while (start > 0 && words < count)
+        {
+            var i = start - 1;
+            while (i >= 0 && span[i] != ' ')
+            {
+                i--;
+            }
+
+            if (i < 0 && span.Length == CrisisRule.WindowChars)
+            {
+                break; // the window cut this word: it may be only part of one
+            }
+
+            start = i + 1;
+            words++;
+            while (start > 0 && span[start - 1] == ' ')
+            {
+                start--;
+            }
+        }
+
+        return span[start..end];
+    }
+
+    private static bool HasNegator(ReadOnlySpan<char> words)
+    {
+        foreach (var range in words.Split(' '))
+        {
+            var word = words[range];
+            if (word.Length > 0 && NegatorLookup.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private enum Verdict { Crisis, Negated, Suppressed }
+
+    private sealed class MessageContext(CrisisLexiconSignal signal, string text)
+    {
+        public bool HasRecentMarker { get; } = signal._recent.IsMatch(text);
+
+        public bool HasDistantOrRecoveryMarker { get; } =
+            signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._atOnce.Count(text);
+
+        public bool HasDrugContext { get; } = signal._drugContext.IsMatch(text);
+
+        /// <summary>Asks about a topic ("what is…", "signs of…") without saying it is happening to the writer now.</summary>
+        public bool IsInformationRequest { get; } = signal._informationFrame.IsMatch(text) && !signal._firstPersonNow.IsMatch(text);
+    }
+}
