@@ -1,5 +1,6 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Semantics;
 using IopGuideBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
@@ -38,6 +39,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<TopicRouterDialog>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<ConversationState>();
+        services.AddSingleton<SafetyHold>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, ClinicBot>();
         services.AddHostedService<ContentWarmup>();

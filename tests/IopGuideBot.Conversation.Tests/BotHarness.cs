@@ -1,5 +1,8 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Tests.Triage;
+using IopGuideBot.Conversation.Triage;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
 using IopGuideBot.Dialogs.Prompts;
@@ -13,7 +16,11 @@ using Newtonsoft.Json.Linq;
 
 namespace IopGuideBot.Conversation.Tests;
 
-/// <summary>The real bot, wired the way the host wires it, over MemoryStorage and Bot Builder's TestAdapter.</summary>
+/// <summary>
+/// The real bot, wired the way the host wires it — <see cref="SafetyMiddleware"/> with the real crisis detector in front of
+/// <see cref="ClinicBot"/> — over MemoryStorage and Bot Builder's TestAdapter. The triage questionnaire is absent (the
+/// bot says it is coming soon), a stand-in, or the real <see cref="TriageDialog"/>.
+/// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
     // Training takes about a second; every conversation in the suite shares one content load and one model.
@@ -26,7 +33,7 @@ internal sealed class BotHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IBot _bot;
 
-    public BotHarness(string channelId = "test", bool withTriageStub = false, bool withHandoffStub = false)
+    public BotHarness(string channelId = "test", bool withTriageStub = false, bool withHandoffStub = false, bool withRealTriage = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Directory"] = ContentPaths.Content })
@@ -37,9 +44,18 @@ internal sealed class BotHarness : IAsyncDisposable
             .AddClinicConversation(configuration)
             .AddSingleton(Shared.Value.Content)
             .AddSingleton(Shared.Value.Classifier);
+        services.AddSingleton(SharedDetector.Value);
+        services.AddSingleton<ISafetyAlertSink>(Alerts);
+        services.AddSingleton<SafetyMiddleware>();
         if (withTriageStub)
         {
             services.AddSingleton<Dialog, StubTriageDialog>();
+        }
+
+        if (withRealTriage)
+        {
+            services.AddSingleton<ITriageResultSink>(Results);
+            services.AddSingleton<Dialog, TriageDialog>();
         }
 
         if (withHandoffStub)
@@ -51,7 +67,15 @@ internal sealed class BotHarness : IAsyncDisposable
         _bot = _services.GetRequiredService<IBot>();
         Adapter = new TestAdapter(TestAdapter.CreateConversation("script", "user1", "bot"));
         Adapter.Conversation.ChannelId = channelId;
+        Adapter.Use(_services.GetRequiredService<SafetyMiddleware>());
     }
+
+    /// <summary>The detector users meet.</summary>
+    internal static readonly Lazy<CrisisDetector> SharedDetector = new(() => new CrisisDetector());
+
+    public RecordingAlertSink Alerts { get; } = new();
+
+    public RecordingResultSink Results { get; } = new();
 
     public TestAdapter Adapter { get; }
 

@@ -4,8 +4,9 @@ namespace IopGuideBot.Conversation.Tests;
 
 /// <summary>
 /// Conversations as data: every <c>Scripts/*.yaml</c> is replayed through the real <see cref="ClinicBot"/> and real content.
-/// A script is <c>description</c>, optional <c>channel</c>, <c>triage: stub</c> and <c>handoff: stub</c> (register stand-in
-/// dialogs under those ids), and <c>steps</c>; each step sends one of
+/// The safety middleware runs in front, as in the host. A script is <c>description</c>, optional <c>channel</c>,
+/// <c>triage: stub</c> or <c>triage: real</c> (a stand-in questionnaire, or the real one), <c>handoff: stub</c>, and
+/// <c>steps</c>; each step sends one of
 /// <c>user: text</c>, <c>update: [bot, user]</c> (members added) or <c>attachment: content/type</c>, and checks
 /// <c>expect</c> (the contentIds of every reply, in order; [] for none) and optionally <c>actions</c> (the number of
 /// suggested actions on the last reply).
@@ -31,7 +32,11 @@ public sealed class ScriptedConversationTests
     {
         var root = Load(script);
         var channel = Scalar(root, "channel") ?? "test";
-        await using var bot = new BotHarness(channel, withTriageStub: Scalar(root, "triage") == "stub", withHandoffStub: Scalar(root, "handoff") == "stub");
+        await using var bot = new BotHarness(
+            channel,
+            withTriageStub: Scalar(root, "triage") == "stub",
+            withHandoffStub: Scalar(root, "handoff") == "stub",
+            withRealTriage: Scalar(root, "triage") == "real");
         var steps = (YamlSequenceNode)root.Children[new YamlScalarNode("steps")];
         foreach (var stepNode in steps.Children.Cast<YamlMappingNode>())
         {

@@ -80,5 +80,8 @@ public static class CommandIds
     public const string TriageSelf = "triage-self";
     public const string TriageFamily = "triage-family";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, TriageSelf, TriageFamily];
+    /// <summary>Go on with what was paused (the questions wait after a crisis message until the person asks for this).</summary>
+    public const string Resume = "resume";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, TriageSelf, TriageFamily, Resume];
 }

@@ -1,4 +1,5 @@
 using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
 using Microsoft.Bot.Schema;
@@ -10,7 +11,9 @@ namespace IopGuideBot.Conversation.Dialogs;
 /// The bot's root dialog. It holds the topic router and every other dialog registered in DI (triage, handoff, …), and
 /// handles what must work anywhere, even in the middle of a question: help, menu / start over, stop, talk to a person,
 /// "are you a bot?", empty or non-text input, and a clear side question about a topic. After help, the bot question,
-/// empty input or a side question, a question in progress is asked again.
+/// empty input or a side question, a question in progress is asked again. After a crisis message (see
+/// <see cref="SafetyMiddleware"/>) a question in progress is on hold: the person's words are not taken as its answer, and
+/// it is asked again when they ask to go on ("keep going").
 /// </summary>
 public sealed partial class MainDialog : ComponentDialog
 {
@@ -20,11 +23,13 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly Replies _replies;
     private readonly CommandMatcher _matcher;
     private readonly TopicClassifier _classifier;
+    private readonly SafetyHold _safetyHold;
     private readonly ILogger<MainDialog> _logger;
 
-    public MainDialog(TopicRouterDialog router, Replies replies, CommandMatcher matcher, TopicClassifier classifier, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
+    public MainDialog(TopicRouterDialog router, Replies replies, CommandMatcher matcher, TopicClassifier classifier, SafetyHold safetyHold, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
         : base(DialogIds.Main)
     {
+        _safetyHold = safetyHold;
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(dialogs);
         _replies = replies;
@@ -65,6 +70,16 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         var command = _matcher.MatchCommand(activity.Text, globalOnly: true);
+        if (command?.Id == CommandIds.Resume || SafetyTurn.AsksToGoOn(innerDc.Context))
+        {
+            return await GoOnAsync(innerDc, cancellationToken);
+        }
+
+        if (command is null && await _safetyHold.IsHoldingAsync(innerDc.Context, cancellationToken))
+        {
+            return await WhileOnHoldAsync(innerDc, activity.Text, cancellationToken);
+        }
+
         if (command is null)
         {
             return await SideQuestionAsync(innerDc, activity.Text, cancellationToken);
@@ -90,6 +105,46 @@ public sealed partial class MainDialog : ComponentDialog
             default:
                 return null;
         }
+    }
+
+    /// <summary>"Keep going": the question on hold (or in progress) is asked again; with nothing in progress, the menu.</summary>
+    private async Task<DialogTurnResult> GoOnAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        LogInterruption(_logger, "go-on");
+        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+        if (innerDc.ActiveDialog is { } active && active.Id != DialogIds.Router)
+        {
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+
+        await innerDc.Context.SendActivityAsync(_replies.Message(MessageKeys.Menu), cancellationToken);
+        return EndOfTurn;
+    }
+
+    /// <summary>
+    /// After a crisis message, a question in progress waits: what the person says is answered as a question about a topic
+    /// when it clearly is one, and otherwise with a reminder that the questions are paused. Never fed to the question.
+    /// </summary>
+    private async Task<DialogTurnResult?> WhileOnHoldAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
+    {
+        if (innerDc.ActiveDialog is null || innerDc.ActiveDialog.Id == DialogIds.Router)
+        {
+            await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+            return null;
+        }
+
+        var prediction = _classifier.Classify(text);
+        if (prediction.Top.Score >= SideQuestionThreshold)
+        {
+            LogInterruption(_logger, "on-hold topic:" + prediction.Top.TopicId);
+            var topic = _replies.Content.Topics[prediction.Top.TopicId];
+            await innerDc.Context.SendActivityAsync(_replies.Topic(topic, innerDc.Context.Activity.ChannelId), cancellationToken);
+        }
+
+        LogInterruption(_logger, SafetyContent.Paused);
+        await innerDc.Context.SendActivityAsync(Replies.Create(_replies.Content, _replies.Content.Section<SafetyContent>()[SafetyContent.Paused]), cancellationToken);
+        return EndOfTurn;
     }
 
     /// <summary>While another dialog asks something, a clear question about a topic ("wait, is this confidential?") is answered, then the question is asked again.</summary>
@@ -126,6 +181,7 @@ public sealed partial class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> RestartAsync(DialogContext innerDc, string? messageKey, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
+        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
         if (messageKey is not null)
         {
             await innerDc.Context.SendActivityAsync(_replies.Message(messageKey), cancellationToken);

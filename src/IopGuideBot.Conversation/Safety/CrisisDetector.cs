@@ -14,7 +14,7 @@ namespace IopGuideBot.Conversation.Safety;
 /// (<see cref="CrisisAssessment.IsTruncated"/>), so no input costs more than a bounded amount.</item>
 /// <item>The text is normalised (<see cref="CrisisTextNormalizer"/>) and scanned by the lexicon (<see cref="CrisisLexicon"/>,
 /// every pattern non-backtracking, so linear in the text).</item>
-/// <item>The semantic signal (<see cref="CrisisSemanticSignal"/>), when configured, judges the meaning of the message
+/// <item>The semantic signal (<see cref="ICrisisSemanticSignal"/>), when configured, judges the meaning of the message
 /// and each of its sentences; a risky judgement counts even when no rule fired.</item>
 /// <item>When several categories fire, the most urgent wins: overdose, suicide/self-harm, danger to others, severe
 /// withdrawal, pregnancy with opioid use, other medical emergency.</item>
@@ -40,7 +40,7 @@ public sealed partial class CrisisDetector
     private static readonly Regex EnglishWord = CompiledCrisisRule.Compile(CrisisLexicon.EnglishWord);
 
     private readonly CrisisLexiconSignal _lexicon;
-    private readonly CrisisSemanticSignal? _semantic;
+    private readonly ICrisisSemanticSignal? _semantic;
     private readonly SafetyOptions _options;
     private readonly ILogger _logger;
 
@@ -50,7 +50,7 @@ public sealed partial class CrisisDetector
     {
     }
 
-    public CrisisDetector(CrisisSemanticSignal? semantic, SafetyOptions? options = null, ILogger<CrisisDetector>? logger = null)
+    public CrisisDetector(ICrisisSemanticSignal? semantic, SafetyOptions? options = null, ILogger<CrisisDetector>? logger = null)
     {
         _lexicon = SharedLexicon.Value;
         _semantic = semantic;

@@ -46,6 +46,9 @@ public static class CrisisLexicon
     private const CrisisCategory Medical = CrisisCategory.MedicalEmergency;
     private const CrisisCategory Pregnancy = CrisisCategory.PregnancyWithOpioidWithdrawal;
 
+    /// <summary>Whether <paramref name="rule"/> alone fires on <paramref name="text"/> (normalised as the detector does) — to test one rule by itself.</summary>
+    public static bool Fires(CrisisRule rule, string text) => CrisisLexiconSignal.Fires(rule, text);
+
     /// <summary>Every rule, in the order they are tried.</summary>
     public static IReadOnlyList<CrisisRule> Rules { get; } =
     [

@@ -9,8 +9,9 @@ public readonly record struct SemanticJudgement(float Risk, CrisisCategory Categ
     public static SemanticJudgement NotRun => new(0, CrisisCategory.None, false);
 }
 
-/// <summary>The learned signal (placeholder until the model lands).</summary>
-public sealed class CrisisSemanticSignal
+/// <summary>A learned signal that judges what a message means rather than which words it uses.</summary>
+public interface ICrisisSemanticSignal
 {
-    public SemanticJudgement Judge(IReadOnlyList<string> parts) => SemanticJudgement.NotRun;
+    /// <summary>Judges the checked parts of one message (see <see cref="CrisisDetector.CheckedParts"/>).</summary>
+    SemanticJudgement Judge(IReadOnlyList<string> parts);
 }

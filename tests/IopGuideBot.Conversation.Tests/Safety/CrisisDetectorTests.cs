@@ -74,15 +74,21 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     [Theory]
-    [InlineData("yes", true)]
-    [InlineData("I'm safe", true)]
-    [InlineData("yeah I'm ok now", true)]
-    [InlineData("no", false)]
-    public void Reassurance_after_the_safety_check(string text, bool safe)
-    {
-        Assert.Equal(safe, SafetyCheckAnswers.IsReassurance(text));
-        Assert.Equal(!safe, SafetyCheckAnswers.IsNotSafe(text));
-    }
+    [InlineData("yes", SafetyAnswer.Safe)]
+    [InlineData("I'm safe", SafetyAnswer.Safe)]
+    [InlineData("yeah I'm ok now", SafetyAnswer.Safe)]
+    [InlineData("no im fine", SafetyAnswer.Safe)]
+    [InlineData("sí, estoy bien", SafetyAnswer.Safe)]
+    [InlineData("no", SafetyAnswer.NotSafe)]
+    [InlineData("not really", SafetyAnswer.NotSafe)]
+    [InlineData("i'm not ok", SafetyAnswer.NotSafe)]
+    [InlineData("no estoy bien", SafetyAnswer.NotSafe)]
+    [InlineData("idk… probably", SafetyAnswer.Unclear)]
+    [InlineData("i guess", SafetyAnswer.Unclear)]
+    [InlineData("whatever", SafetyAnswer.Unclear)]
+    [InlineData("how much does it cost", SafetyAnswer.Unclear)]
+    public void Answers_to_the_safety_check_are_read_with_doubt_never_counting_as_safe(string text, SafetyAnswer expected) =>
+        Assert.Equal(expected, SafetyCheckAnswers.Read(text));
 
     [Fact]
     public void Empty_text_is_none() => Assert.Same(CrisisAssessment.None, _detector.Assess("  "));

@@ -15,7 +15,7 @@ public sealed class SafetyMiddlewareTests
     public async Task Each_category_gets_its_scripted_reply_and_the_safety_check(string text, string contentId)
     {
         var bot = new SafetyTriageHarness();
-        Assert.Equal([contentId, "crisis.check"], await bot.SayAsync(text));
+        Assert.Equal([contentId, "crisis.team.alerted", "crisis.check"], await bot.SayAsync(text));
         Assert.Equal(0, bot.BotTurnsRun);
         Assert.Single(bot.Alerts.Alerts);
     }

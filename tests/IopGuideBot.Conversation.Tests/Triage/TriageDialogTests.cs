@@ -189,7 +189,7 @@ public sealed class TriageDialogTests
         await bot.SayAsync("me");
         await bot.SayAsync("yes");
         var turnsBefore = bot.BotTurnsRun;
-        Assert.Equal(["crisis.suicide", "crisis.check"], await bot.SayAsync("honestly I don't want to be alive anymore"));
+        Assert.Equal(["crisis.suicide", "crisis.team.alerted", "crisis.check"], await bot.SayAsync("honestly I don't want to be alive anymore"));
         Assert.Equal(turnsBefore, bot.BotTurnsRun); // the dialog never saw that message
         Assert.Equal(["crisis.retraction"], await bot.SayAsync("nvm I didn't mean it"));
         Assert.Equal(["triage.resume", Q + "substances"], await bot.SayAsync("keep going"));
@@ -206,7 +206,7 @@ public sealed class TriageDialogTests
     public async Task Crisis_flag_makes_the_triage_urgent()
     {
         var bot = await StartAsync();
-        Assert.Equal(["crisis.overdose", "crisis.check"], await bot.SayAsync("I think I took too many pills"));
+        Assert.Equal(["crisis.overdose.self", "crisis.team.alerted", "crisis.check"], await bot.SayAsync("I think I took too many pills"));
         Assert.Equal(["crisis.check.safe"], await bot.SayAsync("yes I'm ok"));
         Assert.Equal(["triage.resume", "triage.notice"], await bot.SayAsync("continue"));
         var replies = await AnswerAllAsync(bot, "monthly");
