@@ -54,10 +54,18 @@ public static class CrisisLexicon
     [
         // ---- Suicide and self-harm. First-person statements are never treated as information requests. ----
         new("suicide.kill-self", Suicide,
-            $@"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) {Self}\b")
+            @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:my ?self|me self)\b")
         {
             NotAfter = @"\b(?:tried|attempted|try|trying) to ",
             NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work))",
+        },
+        // Someone else: the same words, but "what do I do if my friend says she wants to kill herself" is a question.
+        new("suicide.kill-self-other", Suicide,
+            @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:him ?self|her ?self|them ?selves|them ?self)\b")
+        {
+            NotAfter = @"\b(?:tried|attempted|try|trying) to ",
+            NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work))",
+            InformationSuppresses = true,
         },
         new("suicide.kms", Suicide, @"\bkms\b") { NotAfter = @"\d " },
         new("suicide.unalive", Suicide, @"\bunaliv(?:e|ing)\b"),
@@ -90,13 +98,19 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("suicide.attempted", Suicide,
-            @"\b(?:attempted|tried|try|trying) (?:suicide|sucide|to (?:kill|hurt|harm|off|unalive) (?:my ?self|him ?self|her ?self|them ?selves)|to end (?:my|his|her|their) (?:own )?life|to take (?:my|his|her|their) (?:own )?life)\b|\b(?:committed|died by|died of) suicide\b|\b(?:killed|hanged|hung|shot) (?:him|her|them) ?(?:self|selves)\b")
+            @"\b(?:attempted|tried|try|trying) (?:suicide|sucide|to (?:kill|hurt|harm|off|unalive) (?:my ?self|him ?self|her ?self|them ?selves)|to end (?:my|his|her|their) (?:own )?life|to take (?:my|his|her|their) (?:own )?life|to jump (?:off|in front of) (?:a|the|of) \w+)\b|\b(?:committed|died by|died of) suicide\b|\b(?:killed|hanged|hung|shot) (?:him|her|them) ?(?:self|selves)\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
         },
         new("suicide.want-die", Suicide,
-            @"\b(?:want|wish|wishing|ready|going|plan|planning|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b"),
+            @"\b(?:want|wish|wishing|ready|plan|planning|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b"),
+        // "I'm going to die" is a plan, or fear ("I thought I was going to die"), or a figure of speech ("going to die of embarrassment").
+        new("suicide.going-to-die", Suicide, @"\bgoing to (?:die|be dead)\b")
+        {
+            NotAfter = @"\b(?:thought|think|felt like|feel like|feels like|felt|figured|swear|swore|sure|scared|afraid|worried) (?:that )?(?:i was |i'm |i am |i'd be |he was |she was |he's |she's |we were |i )?",
+            NotBefore = @" (?:of|from) (?:nerves|embarrassment|boredom|laugh\w*|shame|heat|cold|hunger|excitement|cringe|anticipation)|(?: \w+)? (?:lol|haha|lmao)\b| (?:if|when|before) (?:i|my|the|this)",
+        },
         new("suicide.not-live", Suicide,
             @"\b(?:don't|do not|dont) want to (?:live|be alive|exist|keep living|go on|be here anymore|be around anymore|wake up)\b|\b(?:never|don't) want to wake up\b|\bhope i (?:don't|never) wake up\b|\b(?:sleep|go to sleep) and (?:never|not) wake up\b")
         {
@@ -120,8 +134,13 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("suicide.self-harm", Suicide,
-            $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b|\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony)|in front of (?:a|the) (?:train|car|bus|truck))\b")
+            $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
+            InformationSuppresses = true,
+        },
+        new("suicide.jump", Suicide, @"\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony|overpass|ledge)|in front of (?:a|the) (?:train|car|bus|truck))\b")
+        {
+            NotAfter = @"\b(?:tried|attempted|try) to ",
             InformationSuppresses = true,
         },
         // "been cutting" alone could be hair or coupons; it counts at the end of the message or before a telling word.
@@ -165,6 +184,7 @@ public static class CrisisLexicon
             @"\b(?:overdosing|od'ing|odding|oding|od'in)\b|\b(?:having|is having|i'm having|think i'm having|in the middle of) an? (?:overdose|od)\b|\bthis is an? (?:overdose|od)\b")
         {
             InformationSuppresses = true,
+            NotBefore = @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull)\b",
         },
         new("overdose.od-verb", Overdose,
             @"\b(?:i|i'm|he|she|they|just|might|think|gonna|going to|about to|will|could|friend|someone|somebody|boyfriend|girlfriend|husband|wife|son|daughter|brother|sister|roommate) od\b")
@@ -208,6 +228,7 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
         },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
@@ -220,6 +241,7 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
         },
 
         // ---- Severe withdrawal happening now ----
@@ -276,6 +298,7 @@ public static class CrisisLexicon
             $@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna|might|may|snap and|afraid i'll|scared i'll|afraid i might|scared i might|urge to|urges to) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b"),
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {
+            DistantMarkerSuppresses = true,
             OnlyWithContext = @"\b(?:kill|hurt|shoot|threat\w*|scared|afraid|use it|coming|going to|pointing|waving)\b",
         },
         new("danger.weapon-drawn", Danger, @"\b(?:pointing|waving|pulled) a (?:gun|knife)\b"),
@@ -314,10 +337,17 @@ public static class CrisisLexicon
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
-            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\bheart attack\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\bwon't stop bleeding\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\bwon't stop bleeding\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
+        },
+        new("medical.heart-attack", Medical, @"\b(?:having|had|is having|has had|just had) a heart attack\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
+            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b",
         },
         new("medical.cant-breathe", Medical, @"\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b")
         {
@@ -387,13 +417,13 @@ public static class CrisisLexicon
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm|i am|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|he's|she's|they're|my \w+ is|my \w+ isn't|me|estoy|ahora|ahorita|me tome|no respira)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome|no respira)\b";
 
     public const string RecentMarker =
-        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just)\b";
+        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     public const string DistantMarker =
-        @"\b(?:years? ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army))|in (?:19|20)\d\d|back (?:in|then|when)|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+        @"\b(?:years? ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|in (?:19|20)\d\d|back (?:in|then|when)|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
 
     /// <summary>"once" is a distant marker ("I overdosed once") except in "at once" ("take them all at once"); see <see cref="AtOnce"/>.</summary>
     public const string Once = @"\bonce\b";

@@ -46,6 +46,7 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _atOnce = CompiledCrisisRule.Compile(CrisisLexicon.AtOnce);
     private readonly Regex _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
     private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
+    private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions) (?:of|about|to)$");
 
     public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null) =>
         _rules = [.. (rules ?? CrisisLexicon.Rules).Select(r => new CompiledCrisisRule(r))];
@@ -124,7 +125,14 @@ internal sealed class CrisisLexiconSignal
             return Verdict.Suppressed;
         }
 
-        if (rule.Negatable && HasNegator(LastWords(before, 3)))
+        // "never had thoughts of killing myself": past a "thoughts of" frame, the negator sits further back.
+        var negationWindow = LastWords(before, 3);
+        if (_thoughtsFrame.IsMatch(negationWindow))
+        {
+            negationWindow = LastWords(before, 6);
+        }
+
+        if (rule.Negatable && HasNegator(negationWindow))
         {
             return Verdict.Negated;
         }

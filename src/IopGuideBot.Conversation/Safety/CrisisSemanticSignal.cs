@@ -1,3 +1,6 @@
+using System.Text;
+using IopGuideBot.Conversation.Semantics;
+
 namespace IopGuideBot.Conversation.Safety;
 
 /// <summary>The semantic signal's verdict on one message.</summary>
@@ -14,4 +17,167 @@ public interface ICrisisSemanticSignal
 {
     /// <summary>Judges the checked parts of one message (see <see cref="CrisisDetector.CheckedParts"/>).</summary>
     SemanticJudgement Judge(IReadOnlyList<string> parts);
+}
+
+/// <summary>
+/// The learned signal: each checked part of a message, and each of its sentences, is embedded with the shared
+/// <see cref="SentenceEmbeddings"/> and scored by the committed <see cref="CrisisSemanticModel"/>; the riskiest piece
+/// decides. Sentences count on their own because risk often hides in one clause of an ordinary question ("how long is
+/// the program? not that it matters, I have the pills saved"). Thread-safe.
+/// </summary>
+public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model) : ICrisisSemanticSignal
+{
+    /// <summary>At most this many pieces are embedded per message (whole parts first, then sentences from both ends).</summary>
+    public const int MaxSegments = 16;
+
+    public CrisisSemanticModel Model { get; } = model;
+
+    public SemanticJudgement Judge(IReadOnlyList<string> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var segments = Segments(parts);
+        if (segments.Count == 0)
+        {
+            return SemanticJudgement.NotRun;
+        }
+
+        var vectors = embeddings.EmbedMany(segments);
+        var best = (Risk: 0f, Category: CrisisCategory.None);
+        foreach (var vector in vectors)
+        {
+            var judged = Model.Judge(vector);
+            if (judged.Risk > best.Risk)
+            {
+                best = judged;
+            }
+        }
+
+        return new SemanticJudgement(best.Risk, best.Category, best.Risk >= Model.Threshold);
+    }
+
+    /// <summary>The pieces of a message that are judged: each part whole, then its sentences (when there is more than one).</summary>
+    public static IReadOnlyList<string> Segments(IReadOnlyList<string> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var wholes = new List<string>();
+        var sentences = new List<string>();
+        foreach (var part in parts)
+        {
+            var clean = Clean(part);
+            if (clean.Length == 0)
+            {
+                continue;
+            }
+
+            wholes.Add(clean);
+            var split = SplitSentences(clean);
+            if (split.Count > 1)
+            {
+                sentences.AddRange(split);
+            }
+        }
+
+        var result = new List<string>(MaxSegments);
+        foreach (var piece in wholes.Concat(FromBothEnds(sentences)))
+        {
+            if (result.Count == MaxSegments)
+            {
+                break;
+            }
+
+            if (!result.Contains(piece, StringComparer.Ordinal))
+            {
+                result.Add(piece);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Lower case, characters the normaliser would refuse dropped, whitespace collapsed — fewer distinct texts, more cache hits.</summary>
+    private static string Clean(string text)
+    {
+        var sanitized = CrisisTextNormalizer.Sanitize(text);
+        var sb = new StringBuilder(sanitized.Length);
+        var space = false;
+        foreach (var c in sanitized)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Splits at sentence ends (. ! ? ; and line breaks); pieces of fewer than three words join the next one.</summary>
+    private static List<string> SplitSentences(string text)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] is '.' or '!' or '?' or ';' or '\n' or '…')
+            {
+                var piece = text[start..Math.Min(i + 1, text.Length)].Trim();
+                if (piece.Length > 0)
+                {
+                    pieces.Add(piece);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        var merged = new List<string>();
+        var pending = string.Empty;
+        foreach (var piece in pieces)
+        {
+            var candidate = pending.Length == 0 ? piece : pending + " " + piece;
+            if (candidate.Count(c => c == ' ') < 2)
+            {
+                pending = candidate;
+                continue;
+            }
+
+            merged.Add(candidate);
+            pending = string.Empty;
+        }
+
+        if (pending.Length > 0)
+        {
+            if (merged.Count > 0)
+            {
+                merged[^1] += " " + pending;
+            }
+            else
+            {
+                merged.Add(pending);
+            }
+        }
+
+        return merged;
+    }
+
+    private static IEnumerable<string> FromBothEnds(List<string> items)
+    {
+        for (int i = 0, j = items.Count - 1; i <= j; i++, j--)
+        {
+            yield return items[i];
+            if (j != i)
+            {
+                yield return items[j];
+            }
+        }
+    }
 }
