@@ -12,8 +12,7 @@ if (args.Contains("--cold"))
 // How the semantic crisis signal was chosen: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-semantic-report
 if (args.Contains("--crisis-semantic-report"))
 {
-    var cache = Array.IndexOf(args, "--embedding-cache") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    CrisisSemanticReport.Run(cache);
+    CrisisSemanticReport.Run();
     return;
 }
 

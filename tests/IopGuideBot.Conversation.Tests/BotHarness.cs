@@ -1,6 +1,7 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
 using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Tests.Safety;
 using IopGuideBot.Conversation.Tests.Triage;
 using IopGuideBot.Conversation.Triage;
 using IopGuideBot.Conversation.Understanding;
@@ -44,7 +45,7 @@ internal sealed class BotHarness : IAsyncDisposable
             .AddClinicConversation(configuration)
             .AddSingleton(Shared.Value.Content)
             .AddSingleton(Shared.Value.Classifier);
-        services.AddSingleton(SharedDetector.Value);
+        services.AddSingleton(SharedCrisisDetector.Detector);
         services.AddSingleton<ISafetyAlertSink>(Alerts);
         services.AddSingleton<SafetyMiddleware>();
         if (withTriageStub)
@@ -69,9 +70,6 @@ internal sealed class BotHarness : IAsyncDisposable
         Adapter.Conversation.ChannelId = channelId;
         Adapter.Use(_services.GetRequiredService<SafetyMiddleware>());
     }
-
-    /// <summary>The detector users meet.</summary>
-    internal static readonly Lazy<CrisisDetector> SharedDetector = new(() => new CrisisDetector());
 
     public RecordingAlertSink Alerts { get; } = new();
 

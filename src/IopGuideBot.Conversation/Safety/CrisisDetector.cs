@@ -75,6 +75,10 @@ public sealed partial class CrisisDetector
         }
     }
 
+    /// <summary>How <paramref name="text"/> is framed (a question about a topic, history, a denial), by the lexicon's markers.</summary>
+    public static CrisisFrame FrameOf(string text) =>
+        CrisisTextNormalizer.NormalizeWithClauses(text) is [var first, ..] ? SharedLexicon.Value.Frame(first) : default;
+
     /// <summary>The parts of <paramref name="text"/> the check reads: all of it, or its first and last halves of the limit.</summary>
     public static IReadOnlyList<string> CheckedParts(string text, int maxCheckedChars)
     {
@@ -107,9 +111,9 @@ public sealed partial class CrisisDetector
         var normalized = new List<string>(parts.Count * 2);
         foreach (var part in parts)
         {
-            foreach (var variant in CrisisTextNormalizer.Normalize(part))
+            foreach (var variant in CrisisTextNormalizer.NormalizeWithClauses(part))
             {
-                normalized.Add(variant);
+                normalized.Add(variant.Text);
                 _lexicon.Scan(variant, findings);
             }
         }

@@ -36,8 +36,9 @@ public static class CrisisLexicon
     private const string WithdrawalContext =
         @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
 
+    /// <summary>Opioid use (treatment medicines included: pregnancy on methadone or buprenorphine still needs a same-day clinician) or withdrawal.</summary>
     private const string Opioid =
-        @"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|methadone|suboxone|subs|bupe|buprenorphine|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey)";
+        @"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|methadone|suboxone|subs|bupe|buprenorphine|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey|ran out|run out|running out)";
 
     private const CrisisCategory Suicide = CrisisCategory.SuicideOrSelfHarm;
     private const CrisisCategory Overdose = CrisisCategory.OverdoseInProgress;
@@ -117,7 +118,7 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("suicide.no-reason", Suicide,
-            @"\b(?:no|nothing|not any|what's the|whats the) (?:reason|point|one|thing)s? (?:to|in|of|for) (?:live|living|go on|going on|being alive|life|keep going)\b|\bnothing (?:left )?to live for\b|\b(?:life|living) (?:is|isn't|is not) (?:not )?worth (?:it|living)\b|\bnot worth living\b|\bno way out\b|\bcan't see a way out\b")
+            @"\b(?:no|nothing|not any|what's the|whats the) (?:reason|point|one|thing)s? (?:to|in|of|for) (?:live|living|go on|going on|being alive|life|keep going|wake up|get up in the morning|keep trying|stay alive|be alive|be here)\b|\bwhy (?:am i|i'm|i am) (?:even |still )?(?:alive|breathing)\b|\b(?:decided|going|ready|time) to check out$|\bcheck(?:ing)? out (?:for good|permanently|of (?:life|this world))\b|\bnothing (?:left )?to live for\b|\b(?:life|living) (?:is|isn't|is not) (?:not )?worth (?:it|living)\b|\bnot worth living\b|\bno way out\b|\bcan't see a way out\b")
         {
             Negatable = false,
         },
@@ -155,7 +156,11 @@ public static class CrisisLexicon
         },
         // Indirect: saying goodbye, not being around much longer, a note or the means ready.
         new("suicide.farewell", Suicide,
-            @"\b(?:won't|will not|not going to|ain't going to|don't think i'll) be (?:around|here|alive) (?:much longer|for (?:much )?longer|for long|anymore|after tonight|by morning)\b|\b(?:goodbye (?:everyone|everybody|world|cruel world|forever|for good|all of you)|bye (?:world|forever|for good))\b|\b(?:final|last) goodbyes?\b|\b(?:goodbye|suicide|last|final) (?:note|letter)s?\b|\b(?:have|got|get|getting) (?:the |my |all the |all my )?(?:pills|rope|gun|razors?|blades?|noose|meds) (?:ready|lined up|counted out|picked out)\b|\bgiving (?:away )?(?:all )?my (?:stuff|things|belongings) away\b|\bgiving away my (?:stuff|things|belongings)\b|\bdisappear (?:forever|for good|permanently)\b|\b(?:and|to|then|maybe) not wake (?:back )?up\b"),
+            @"\b(?:goodbye (?:everyone|everybody|world|cruel world|forever|for good|all of you)|bye (?:world|forever|for good))\b|\b(?:final|last) goodbyes?\b|\b(?:have|got|get|getting) (?:the |my |all the |all my )?(?:pills|rope|gun|razors?|blades?|noose|meds) (?:ready|lined up|counted out|picked out)\b|\bgiving (?:away )?(?:all )?my (?:stuff|things|belongings) away\b|\bgiving away my (?:stuff|things|belongings)\b|\bdisappear (?:forever|for good|permanently)\b|\b(?:and|to|then|maybe) not wake (?:back )?up\b"),
+        new("suicide.farewell-note-written", Suicide, @"\b(?:goodbye|suicide|last|final) (?:note|letter)s?\b")
+        {
+            NotBefore = @" (?:to|for) (?:my )?(?:addiction|drugs|alcohol|drinking|using|booze|pills|dope|meth|the old me|my old self|old self|younger self|\w+ing)\b",
+        },
         new("suicide.farewell-this-is", Suicide, @"\bthis is (?:my )?(?:goodbye|last message|final message)\b")
         {
             NotBefore = @" (?:for|before|of the|today|tonight)",
@@ -170,14 +175,68 @@ public static class CrisisLexicon
         },
         new("suicide.farewell-disappear", Suicide, @"\b(?:want|wish|going) to (?:just )?disappear\b")
         {
-            NotBefore = @" (?:for (?:a|the|like)|from) ",
+            NotBefore = @" (?:for (?:a|the|like)|from|under|into (?:a|my|the) (?:book|show|game|blanket|covers|bed|room)) ",
         },
         new("suicide.farewell-never-wake", Suicide, @"\b(?:to|and) never wake (?:back )?up(?: again)?\b")
         {
             NotBefore = @" (?:on time|early|before|in time|for)",
         },
+        // Not being around much longer: its own negation, so a "not" before it is another clause, not a denial.
+        new("suicide.not-around", Suicide,
+            @"\b(?:won't|will not|not going to|ain't going to|don't think i'll|probably won't|might not|may not) be (?:around|here|alive) (?:much longer|for (?:much )?longer|for long|anymore|after tonight|by morning|by then|next (?:week|month)|to see|for (?:it|that|the (?:program|end|next)))\b|\b(?:can't|cannot|can not|won't|don't think i can|don't think i'll) (?:last|hold on|make it|survive) (?:much longer|past tonight|through (?:tonight|the night|this night)|another (?:night|day))\b")
+        {
+            Negatable = false,
+        },
+        new("suicide.after-gone", Suicide, @"\b(?:after|when|once) i'm (?:gone|dead|not here|not around)\b")
+        {
+            NotBefore = @" (?:to|for|on|from|at|in)\b",
+        },
+        new("suicide.hoping-not-wake", Suicide,
+            @"\b(?:hoping|hope|praying|pray|wishing) (?:that )?i (?:just )?(?:don't|won't|never|wouldn't|do not|will not) wake (?:back )?up\b")
+        {
+            Negatable = false,
+        },
+        // The means within reach.
+        new("suicide.means-at-hand", Suicide,
+            @"\b(?:bottle of pills|all (?:my|the) pills|the pills|a handful of pills|rope|noose|gun|pistol|rifle|shotgun|razor|razer|razor blade|blade|blades) (?:is |are )?(?:right )?(?:next to me|beside me|in front of me|in my (?:lap|hand|hands|pocket)|on my lap|right here|here with me|within reach|on the (?:table|counter|bed|nightstand) (?:next to|beside|in front of) me)\b"),
+        new("suicide.have-plan", Suicide, @"\bi (?:have|got|made|'ve got|'ve made|have got) (?:a|my) plan\b")
+        {
+            OnlyBefore = @"$| (?:if|and|for (?:tonight|it|how|when)|tonight|now|already|ready|this time|to (?:kill|end|die|do it|take|hang|jump|shoot|overdose|od|go through))\b",
+        },
+        new("suicide.looked-up", Suicide,
+            @"\b(?:looked|looking|look|searched|searching|googled|googling|researched|researching) (?:up )?(?:how (?:many|much) (?:\w+ ){0,3}(?:it would take|it takes|would kill|to die|to overdose|to od)|ways to (?:die|kill my ?self|end it|end my life)|how to (?:kill my ?self|end my life|die|overdose|od|tie a noose|hang my ?self))\b"),
+        new("suicide.drive-into", Suicide,
+            @"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering|wreck|wrecking) (?:my car |my truck |the car |the truck |it )?(?:into|off|in front of) (?:a |the |an |oncoming )?(?:wall|tree|pole|river|lake|bridge|cliff|traffic|truck|semi|train|overpass|guardrail|ditch)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("suicide.nobody-would-care", Suicide,
+            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was|were|died|disappeared|left|killed|wasn't|weren't)\b|\bbetter off without (?:him|her|them)\b"),
+        new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing) (?:my ?self|him ?self|her ?self)\b")
+        {
+            NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        new("suicide.self-harm-body", Suicide,
+            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|hit|hitting|punched|punching|banged|banging|bit|biting|stabbed|stabbing|smashed|smashing) (?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?)\b")
+        {
+            OnlyWithContext = @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b",
+            InformationSuppresses = true,
+        },
+        new("suicide.urge-to-cut", Suicide, @"\b(?:want|wanna|going|about|urge|urges|need|tempted|trying not) to (?:cut|burn)\b")
+        {
+            NotBefore = @" (?:my hair|back|down|out|ties|class|school|costs|the|some|it|in|off|him|her|them|someone|anyone|people|you|everyone|my (?:kids|baby|son|daughter|wife|husband|family|friend|mom|dad))\b",
+            InformationSuppresses = true,
+        },
+        new("suicide.sh-shorthand", Suicide, @"\bsh (?:relapse|again|urges?|tonight|right now)\b|\brelapsed? (?:on|with|into) sh\b"),
+        // "What's a lethal dose of my pills / of fentanyl" is a plan; "what's a lethal amount of alcohol" is a question.
+        new("suicide.lethal-dose", Suicide, @"\blethal (?:dose|amount)\b")
+        {
+            OnlyWithContext = @"\b(?:my|i|i'm|me|myself|i've|i'd|pills?|fentanyl|fent|heroin|oxy\w*|xanax|bars|benzos?|insulin|tylenol|seroquel|methadone|opioids?|meds|medication)\b",
+        },
         new("suicide.method", Suicide,
-            @"\bhow (?:many|much) (?:\w+ ){0,2}(?:would it take|does it take|to die|to kill|to not wake up|would kill)\b|\blethal (?:dose|amount)\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
+            @"\bhow (?:many|much) (?:\w+ ){0,2}(?:would it take|does it take|to die|to kill|to not wake up|would kill)\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
 
         // ---- Overdose, now or just now ----
         new("overdose.now", Overdose,
@@ -230,6 +289,20 @@ public static class CrisisLexicon
             DrugContextMeansOverdose = true,
             DistantMarkerSuppresses = true,
         },
+        // What an overdose feels like from inside, next to a word about using.
+        new("overdose.feelings", Overdose,
+            @"\b(?:can't|cannot|can not|can barely|could barely) (?:keep my eyes open|stay awake|keep my head up|feel my (?:arms|legs|hands|face|body|fingers)|breathe|breath)\b|\b(?:fading|slipping) (?:out|away|in and out)\b|\bi'm fading\b|\b(?:everything|it|the room|my vision) (?:is |keeps )?(?:going|getting|went|turning) (?:dark|black)\b|\bheart (?:is |feels like it's |feels like its )?(?:stopping|slowing down|giving out)\b|\blips (?:are |feel |look )?(?:numb|blue|purple|tingl\w*)\b|\b(?:can't|cannot) stop (?:nodding|passing out)\b")
+        {
+            OnlyWithContext = CrisisLexicon.DrugContext,
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        new("overdose.on-the-floor", Medical, @"\b(?:twitching|jerking|seizing|convulsing|choking|gurgling|not moving|unconscious|slumped) (?:on|over on|in) (?:the|my|his|her) (?:floor|ground|bed|couch|bathroom|car|seat)\b")
+        {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
+        },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
             @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
@@ -246,7 +319,7 @@ public static class CrisisLexicon
 
         // ---- Severe withdrawal happening now ----
         new("withdrawal.seizure-now", Withdrawal,
-            @"\b(?:having|is having|started having|i'm having|keep having|think i'm having|going into) (?:a |an |another )?(?:seizure|seizures|fit|fits|convulsions)\b|\b(?:seizing|convulsing|seizuring|seizing up)\b|\bjust had (?:a |another )?(?:seizure|fit)\b")
+            @"\b(?:having|is having|started having|i'm having|keep having|think i'm having|going into) (?:a |an |another )?(?:seizure|seizures|fit|fits|convulsions)\b|\b(?:seizing|convulsing|seizuring|seizing up)\b|\bjust had (?:a |another )?(?:seizure|fit)\b|\b(?:feel like|feels like|think|about to|going to|i'm going to|i'll) (?:i'm going to |i'm about to |i'll |i might )?(?:seize|seize up|have a seizure|have a fit|start seizing)\b")
         {
             InformationSuppresses = true,
         },
@@ -313,6 +386,11 @@ public static class CrisisLexicon
             Negatable = false,
             NotBefore = @" (?:up|out|off)\b",
         },
+        new("danger.attack-now", Danger,
+            @"\b(?:came|coming|comes|went|lunged) at (?:me|us|him|her|my \w+) with (?:a|an|his|her|the) (?:knife|gun|bat|bottle|hammer|machete|weapon|blade|crowbar)\b|\b(?:is|are|keeps|keep|just|started|been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing|shooting at) (?:his|her|their) (?:wife|girlfriend|husband|boyfriend|partner|kids?|son|daughter|baby|mom|dad)\b|\b(?:waving|pointing) (?:a|the|his|her) (?:knife|gun|weapon) at (?:me|us|him|her|my \w+)\b|\b(?:husband|wife|boyfriend|girlfriend|partner|dad|father|stepdad|mom|mother|brother|son|ex|boss|uncle|neighbou?r) (?:is|keeps|just|started|has been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing) (?:him|her|them)\b|\b(?:shoot|shooting|blow|blowing) up (?:my|the|that|his|her|our) (?:work|job|school|office|workplace|store|church|plant|shop)\b")
+        {
+            Negatable = false,
+        },
         new("danger.relayed-threat", Danger,
             $@"\b{Aggressor} (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b"),
         // Simple past ("he choked me"): a crisis unless a distant or recovery marker says it is history.
@@ -353,7 +431,7 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
-            NotBefore = @" (?:through|out of|thru) (?:my|the|his|her|their) nose",
+            NotBefore = @" (?:through|out of|thru) (?:my|the|his|her|their) nose| (?:through|thru) (?:it|one nostril)\b",
         },
         new("medical.head-injury", Medical, @"\b(?:hit|banged|bumped|smashed|cracked|split) (?:his|her|my|their) head\b")
         {
@@ -381,6 +459,16 @@ public static class CrisisLexicon
         {
             Negatable = false,
         },
+        new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b"),
+        new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("es.pregnancy", Pregnancy, @"\b(?:estoy|esta) embarazada\b")
+        {
+            OnlyWithContext = @"\b(?:abstinencia|heroina|fentanilo|fentanyl|opioides|opiaceos|pastillas|metadona|suboxone)\b",
+            NegatableInside = true,
+        },
         new("es.self-harm", Suicide,
             @"\b(?:cortarme|me (?:estoy )?cortando|me corte|hacerme dano|me hago dano|lastimarme|me lastime|me quiero lastimar|me quiero cortar)\b")
         {
@@ -406,7 +494,7 @@ public static class CrisisLexicon
 
     /// <summary>Denies suicidality outright: "I'm not suicidal", "I would never hurt myself".</summary>
     public const string ExplicitDenial =
-        @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b";
+        @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b|\bi (?:didn't|did not|haven't|have not) (?:take|taken|use|used|drink|drank|touch|touched|do|done) anything\b|\bno (?:he|she) (?:didn't|did not|hasn't) (?:take|use) anything\b";
 
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
     public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when)\b";
@@ -420,15 +508,16 @@ public static class CrisisLexicon
         @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome|no respira)\b";
 
     public const string RecentMarker =
-        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     public const string DistantMarker =
         @"\b(?:years? ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|in (?:19|20)\d\d|back (?:in|then|when)|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
 
-    /// <summary>"once" is a distant marker ("I overdosed once") except in "at once" ("take them all at once"); see <see cref="AtOnce"/>.</summary>
+    /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
     public const string Once = @"\bonce\b";
 
-    public const string AtOnce = @"\bat once\b";
+    /// <summary>"take them all at once", "breathing once every few seconds", "once a week", "once more".</summary>
+    public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b";
 
     public const string RecoveryMarker =
         @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|en recuperacion)\b";

@@ -2,6 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace IopGuideBot.Conversation.Safety;
 
+/// <summary>How a text is framed, whatever it is about.</summary>
+/// <param name="InformationRequest">Asks about a topic ("what are the signs of an overdose?") without saying it is happening now.</param>
+/// <param name="History">Speaks of the past as over ("years ago", "clean since 2019") with nothing recent.</param>
+/// <param name="Denial">Denies or takes back, and says nothing risky: "I'm not suicidal", "nvm I didn't mean it".</param>
+public readonly record struct CrisisFrame(bool InformationRequest, bool History, bool Denial)
+{
+    public bool IsAny => InformationRequest || History || Denial;
+}
+
 /// <summary>What the lexicon found in one normalised text.</summary>
 internal sealed class LexiconFindings
 {
@@ -33,6 +42,9 @@ internal sealed class CrisisLexiconSignal
 {
     private static readonly HashSet<string> NegatorSet = new(CrisisLexicon.Negators, StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = NegatorSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string> SubjectSet = new(
+        ["i", "i'm", "i've", "i'll", "i'd", "he", "she", "they", "we", "you", "he's", "she's", "they're", "we're", "you're"], StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectLookup = SubjectSet.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly CompiledCrisisRule[] _rules;
     private readonly Regex _retraction = CompiledCrisisRule.Compile(CrisisLexicon.Retraction);
@@ -43,7 +55,7 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
     private readonly Regex _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
     private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
-    private readonly Regex _atOnce = CompiledCrisisRule.Compile(CrisisLexicon.AtOnce);
+    private readonly Regex _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
     private readonly Regex _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
     private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
     private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions) (?:of|about|to)$");
@@ -54,8 +66,9 @@ internal sealed class CrisisLexiconSignal
     public IReadOnlyList<CompiledCrisisRule> Rules => _rules;
 
     /// <summary>Scans one normalised text and adds what it finds to <paramref name="findings"/>.</summary>
-    public void Scan(string text, LexiconFindings findings)
+    public void Scan(NormalizedText normalized, LexiconFindings findings)
     {
+        var text = normalized.Text;
         var context = new MessageContext(this, text);
         foreach (var rule in _rules)
         {
@@ -71,7 +84,7 @@ internal sealed class CrisisLexiconSignal
 
             foreach (var match in rule.Pattern.EnumerateMatches(text))
             {
-                var verdict = Judge(rule, text, match.Index, match.Length, context);
+                var verdict = Judge(rule, normalized, match.Index, match.Length, context);
                 if (verdict == Verdict.Crisis)
                 {
                     var category = rule.Rule.DrugContextMeansOverdose && context.HasDrugContext
@@ -92,12 +105,25 @@ internal sealed class CrisisLexiconSignal
         findings.Denial |= _denial.IsMatch(text);
     }
 
+    /// <summary>How a normalised text is framed: a question about a topic, a past event that is over, a denial.</summary>
+    public CrisisFrame Frame(NormalizedText normalized)
+    {
+        var text = normalized.Text;
+        var context = new MessageContext(this, text);
+        var findings = new LexiconFindings();
+        Scan(normalized, findings);
+        return new CrisisFrame(
+            context.IsInformationRequest,
+            context.HasDistantOrRecoveryMarker && !context.HasRecentMarker,
+            (findings.Denial || findings.Retraction) && findings.Categories.Count == 0);
+    }
+
     /// <summary>Whether <paramref name="text"/> (normalised) matches <paramref name="rule"/> and the match counts — for testing one rule alone.</summary>
     public static bool Fires(CrisisRule rule, string text)
     {
         var signal = new CrisisLexiconSignal([rule]);
         var findings = new LexiconFindings();
-        foreach (var variant in CrisisTextNormalizer.Normalize(text))
+        foreach (var variant in CrisisTextNormalizer.NormalizeWithClauses(text))
         {
             signal.Scan(variant, findings);
         }
@@ -105,10 +131,15 @@ internal sealed class CrisisLexiconSignal
         return findings.RuleIds.Count > 0;
     }
 
-    private Verdict Judge(CompiledCrisisRule compiled, string text, int index, int length, MessageContext context)
+    private Verdict Judge(CompiledCrisisRule compiled, NormalizedText normalized, int index, int length, MessageContext context)
     {
         var rule = compiled.Rule;
+        var text = normalized.Text;
         var before = Before(text, index);
+
+        // Negation and hypotheticals are read within the clause of the match: "it's fine if not. I won't be around".
+        var clauseStart = normalized.ClauseStartOf(index);
+        var inClause = text.AsSpan(Math.Max(clauseStart, index - CrisisRule.WindowChars), index - Math.Max(clauseStart, index - CrisisRule.WindowChars));
         var after = After(text, index + length);
         if (compiled.NotAfter is { } notAfter && notAfter.IsMatch(before))
         {
@@ -126,10 +157,10 @@ internal sealed class CrisisLexiconSignal
         }
 
         // "never had thoughts of killing myself": past a "thoughts of" frame, the negator sits further back.
-        var negationWindow = LastWords(before, 3);
+        var negationWindow = LastWords(inClause, 3);
         if (_thoughtsFrame.IsMatch(negationWindow))
         {
-            negationWindow = LastWords(before, 6);
+            negationWindow = LastWords(inClause, 6);
         }
 
         if (rule.Negatable && HasNegator(negationWindow))
@@ -142,7 +173,7 @@ internal sealed class CrisisLexiconSignal
             return Verdict.Negated;
         }
 
-        if (rule.InformationSuppresses && (_hypothetical.IsMatch(LastWords(before, 5)) || context.IsInformationRequest))
+        if (rule.InformationSuppresses && (_hypothetical.IsMatch(LastWords(inClause, 5)) || context.IsInformationRequest))
         {
             return Verdict.Suppressed;
         }
@@ -211,18 +242,32 @@ internal sealed class CrisisLexiconSignal
         return span[start..end];
     }
 
+    /// <summary>
+    /// Whether a negator governs what follows <paramref name="words"/>: a negator counts unless a new subject comes after it
+    /// ("if this doesn't work I have the rope ready": "I" starts another statement; "I don't want to die": it does not).
+    /// </summary>
     private static bool HasNegator(ReadOnlySpan<char> words)
     {
+        var negated = false;
         foreach (var range in words.Split(' '))
         {
             var word = words[range];
-            if (word.Length > 0 && NegatorLookup.Contains(word))
+            if (word.Length == 0)
             {
-                return true;
+                continue;
+            }
+
+            if (NegatorLookup.Contains(word))
+            {
+                negated = true;
+            }
+            else if (negated && SubjectLookup.Contains(word))
+            {
+                negated = false;
             }
         }
 
-        return false;
+        return negated;
     }
 
     private enum Verdict { Crisis, Negated, Suppressed }
@@ -232,7 +277,7 @@ internal sealed class CrisisLexiconSignal
         public bool HasRecentMarker { get; } = signal._recent.IsMatch(text);
 
         public bool HasDistantOrRecoveryMarker { get; } =
-            signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._atOnce.Count(text);
+            signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._onceNotPast.Count(text);
 
         public bool HasDrugContext { get; } = signal._drugContext.IsMatch(text);
 

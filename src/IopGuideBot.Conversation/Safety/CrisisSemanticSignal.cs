@@ -21,9 +21,11 @@ public interface ICrisisSemanticSignal
 
 /// <summary>
 /// The learned signal: each checked part of a message, and each of its sentences, is embedded with the shared
-/// <see cref="SentenceEmbeddings"/> and scored by the committed <see cref="CrisisSemanticModel"/>; the riskiest piece
-/// decides. Sentences count on their own because risk often hides in one clause of an ordinary question ("how long is
-/// the program? not that it matters, I have the pills saved"). Thread-safe.
+/// <see cref="SentenceEmbeddings"/> and scored by the committed <see cref="CrisisSemanticModel"/>; any piece at or above
+/// the threshold makes the message risky. Sentences count on their own because risk often hides in one clause of an
+/// ordinary question ("how long is the program? not that it matters, I have the pills saved"). A piece framed as a
+/// question about a topic, as history or as a denial (<see cref="CrisisFrame"/>, from the lexicon's markers) — or any piece
+/// of a message framed as history or denial — must reach the model's higher <see cref="CrisisSemanticModel.FramedThreshold"/>. Thread-safe.
 /// </summary>
 public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model) : ICrisisSemanticSignal
 {
@@ -42,18 +44,36 @@ public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSe
         }
 
         var vectors = embeddings.EmbedMany(segments);
-        var best = (Risk: 0f, Category: CrisisCategory.None);
-        foreach (var vector in vectors)
+        // History and denial colour the whole message; a question frames only its own sentence, so risk hidden in another
+        // sentence of an ordinary question still counts.
+        var frames = parts.Select(CrisisDetector.FrameOf).ToList();
+        var messageFramed = frames.Any(f => f.History || f.Denial);
+        var messageAsks = frames.Any(f => f.InformationRequest);
+        var best = (Risk: 0f, Category: CrisisCategory.None, Counts: false);
+        for (var i = 0; i < vectors.Length; i++)
         {
-            var judged = Model.Judge(vector);
-            if (judged.Risk > best.Risk)
+            var (risk, category) = Model.Judge(vectors[i]);
+            // A fragment ("blue lips? slow breathing?") belongs to the question it follows.
+            // A very short piece ("call me maybe", "no", a questionnaire answer) has too little meaning to go on alone.
+            var words = WordCount(segments[i]);
+            var framed = messageFramed || words < MinWordsToStandAlone || CrisisDetector.FrameOf(segments[i]).IsAny || (messageAsks && words < MinWordsOnItsOwn);
+            var counts = risk >= (framed ? Model.FramedThreshold : Model.Threshold);
+            if ((counts && !best.Counts) || (counts == best.Counts && risk > best.Risk))
             {
-                best = judged;
+                best = (risk, category, counts);
             }
         }
 
-        return new SemanticJudgement(best.Risk, best.Category, best.Risk >= Model.Threshold);
+        return new SemanticJudgement(best.Risk, best.Category, best.Counts);
     }
+
+    /// <summary>A sentence shorter than this is a fragment of the message around it, and takes on its framing.</summary>
+    private const int MinWordsOnItsOwn = 5;
+
+    /// <summary>A piece shorter than this must reach the framed threshold: the lexicon reads short explicit cues ("kms").</summary>
+    private const int MinWordsToStandAlone = 4;
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The pieces of a message that are judged: each part whole, then its sentences (when there is more than one).</summary>
     public static IReadOnlyList<string> Segments(IReadOnlyList<string> parts)

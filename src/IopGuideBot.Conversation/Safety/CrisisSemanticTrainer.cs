@@ -80,12 +80,19 @@ public sealed record CrisisSemanticTrainerSettings
     /// <summary>Unit vectors have components around ±0.05; this scales them to about unit variance per dimension.</summary>
     public float InputScale { get; init; } = 19.6f;
 
-    /// <summary>Risk at or above this counts as a crisis.</summary>
-    public float Threshold { get; init; } = 0.5f;
+    /// <summary>Risk at or above this counts as a crisis (chosen on the evaluation sets: highest recall with false alarms within 5 %).</summary>
+    public float Threshold { get; init; } = 0.575f;
+
+    /// <summary>Risk a piece framed as a question, history or a denial must reach.</summary>
+    public float FramedThreshold { get; init; } = 0.9f;
+
+    public int Neighbours { get; init; } = 5;
+
+    public float NeighbourWeight { get; init; } = 0.5f;
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"multinomial logistic regression on centred embeddings, full-batch Adam: l2={L2}, epochs={Epochs}, lr={LearningRate}, scale={InputScale}, threshold={Threshold}");
+        $"multinomial logistic regression on centred embeddings (full-batch Adam: l2={L2}, epochs={Epochs}, lr={LearningRate}, scale={InputScale}) averaged with {Neighbours} nearest neighbours (weight {NeighbourWeight}); threshold={Threshold}, framed={FramedThreshold}");
 }
 
 /// <summary>
@@ -172,6 +179,11 @@ public static class CrisisSemanticTrainer
             CorpusSha256 = corpusSha256,
             Trainer = settings.ToString(),
             Threshold = settings.Threshold,
+            FramedThreshold = settings.FramedThreshold,
+            Neighbours = settings.Neighbours,
+            NeighbourWeight = settings.NeighbourWeight,
+            NeighbourVectors = CrisisSemanticModel.EncodeRows([.. examples.Select(e => e.Embedding)]),
+            NeighbourLabels = string.Concat(examples.Select(e => e.Category == CrisisCategory.None ? '0' : '1')),
             InputCenter = center,
             InputScale = settings.InputScale,
             Classes = classes,

@@ -37,11 +37,20 @@ internal static class CrisisTextNormalizer
     private static readonly Regex DottedOd = CompiledCrisisRule.Compile(@"\bo\.d\b\.?");
     private static readonly Regex HyphenOd = CompiledCrisisRule.Compile(@"\bod-(d|ed|ing)\b");
 
-    public static IReadOnlyList<string> Normalize(string? text)
+    /// <summary>Marks a clause boundary (". , ; : ! ?" or a line break) between words while normalising.</summary>
+    private const string ClauseMark = "\u0001";
+
+    public static IReadOnlyList<string> Normalize(string? text) => [.. NormalizeWithClauses(text).Select(n => n.Text)];
+
+    /// <summary>
+    /// The normalised variants, each with the offsets where a clause starts (after ". , ; : ! ?" or a line break), so a
+    /// negation in one clause does not switch off a cue in the next ("it's fine if not. I won't be around much longer").
+    /// </summary>
+    public static IReadOnlyList<NormalizedText> NormalizeWithClauses(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [string.Empty];
+            return [new NormalizedText(string.Empty, [])];
         }
 
         var s = FoldAccents(Sanitize(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
@@ -49,7 +58,7 @@ internal static class CrisisTextNormalizer
         s = DottedOd.Replace(s, " od ");
         s = HyphenOd.Replace(s, "od'$1");
 
-        // Everything but letters, digits and in-word apostrophes becomes a space.
+        // Everything but letters, digits and in-word apostrophes becomes a space; clause punctuation leaves a mark.
         var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
@@ -57,6 +66,10 @@ internal static class CrisisTextNormalizer
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(c);
+            }
+            else if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\n' or '…' or '¿' or '¡')
+            {
+                sb.Append(' ').Append(ClauseMark).Append(' ');
             }
             else if (c == '\'' && i > 0 && i + 1 < s.Length && char.IsLetter(s[i - 1]) && char.IsLetter(s[i + 1]))
             {
@@ -74,7 +87,12 @@ internal static class CrisisTextNormalizer
         var elongated = false;
         foreach (var word in words)
         {
-            if (HasLongRun(word))
+            if (word == ClauseMark)
+            {
+                twoLetter.Add(word);
+                oneLetter.Add(word);
+            }
+            else if (HasLongRun(word))
             {
                 elongated = true;
                 twoLetter.Add(Expand(CutRuns(word, 2)));
@@ -88,8 +106,39 @@ internal static class CrisisTextNormalizer
             }
         }
 
-        var first = string.Join(' ', twoLetter);
-        return elongated ? [first, string.Join(' ', oneLetter)] : [first];
+        var first = Join(twoLetter);
+        return elongated ? [first, Join(oneLetter)] : [first];
+    }
+
+    /// <summary>Joins words with single spaces, turning clause marks into the offsets of the words that follow them.</summary>
+    private static NormalizedText Join(List<string> words)
+    {
+        var sb = new StringBuilder();
+        var clauseStarts = new List<int>();
+        var pendingClause = false;
+        foreach (var word in words)
+        {
+            if (word == ClauseMark)
+            {
+                pendingClause = sb.Length > 0;
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            if (pendingClause)
+            {
+                clauseStarts.Add(sb.Length);
+                pendingClause = false;
+            }
+
+            sb.Append(word);
+        }
+
+        return new NormalizedText(sb.ToString(), [.. clauseStarts]);
     }
 
     /// <summary>
@@ -126,8 +175,11 @@ internal static class CrisisTextNormalizer
                     break;
                 case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
                     break;
-                case '\t' or '\n' or '\r':
+                case '\t' or '\r':
                     sb.Append(' ');
+                    break;
+                case '\n':
+                    sb.Append('\n');
                     break;
                 default:
                     var invalid = char.IsSurrogate(c) || char.IsControl(c) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF';
@@ -219,4 +271,15 @@ internal static class CrisisTextNormalizer
     }
 
     private static string Expand(string word) => Shorthand.TryGetValue(word, out var expanded) ? expanded : word;
+}
+
+/// <summary>Normalised text and the offsets where its clauses start (ascending).</summary>
+internal sealed record NormalizedText(string Text, int[] ClauseStarts)
+{
+    /// <summary>Where the clause holding <paramref name="index"/> starts.</summary>
+    public int ClauseStartOf(int index)
+    {
+        var i = Array.BinarySearch(ClauseStarts, index);
+        return i >= 0 ? ClauseStarts[i] : (~i == 0 ? 0 : ClauseStarts[~i - 1]);
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class SafetyTriageHarness
         Content = SharedContent.Value;
         _conversationState = new ConversationState(new MemoryStorage());
         _adapter = new TestAdapter();
-        _adapter.Use(new SafetyMiddleware(BotHarness.SharedDetector.Value, Content, _conversationState, Alerts, new Understanding.CommandMatcher(Content)));
+        _adapter.Use(new SafetyMiddleware(Safety.SharedCrisisDetector.Detector, Content, _conversationState, Alerts, new Understanding.CommandMatcher(Content)));
         _dialogs = new DialogSet(_conversationState.CreateProperty<DialogState>("DialogState"));
         _dialogs.Add(new TriageDialog(Content, Results, _conversationState));
     }

@@ -5,26 +5,28 @@ using Xunit.Abstractions;
 namespace IopGuideBot.Conversation.Tests.Safety;
 
 /// <summary>
-/// Blind evaluation sets: <c>label &lt;TAB&gt; category &lt;TAB&gt; voice &lt;TAB&gt; text</c>, written by someone who never saw
-/// the detector or its corpora. Each file's header records the first-contact figures (the detector as it was when the
-/// file arrived) and the figures now. The test prints recall and false alarms overall and per category and voice, every
-/// miss and false alarm, and fails when recall falls below the file's recorded figure or false alarms rise above it.
-/// Lines from these files are never copied into rules or the training corpus.
-/// Reproduce: <c>dotnet test tests/IopGuideBot.Conversation.Tests -c Release --filter CrisisBlindSet --logger "console;verbosity=detailed"</c>.
+/// Evaluation sets in the blind-set format, <c>label &lt;TAB&gt; category &lt;TAB&gt; voice &lt;TAB&gt; text</c>, run through the
+/// detector users meet (lexicon + semantic signal): <c>crisis-blind-*.tsv</c>, written by someone who never saw the detector
+/// or its corpora (each header records the first-contact figures and the figures now), and <c>crisis-dev.tsv</c>, the team's
+/// own set for choosing the semantic method. None of them is ever trained on. The test prints recall and false alarms
+/// overall and per category and voice, every miss and false alarm, and fails when recall falls below the recorded figure
+/// or false alarms rise above it.
+/// Reproduce: <c>dotnet test tests/IopGuideBot.Conversation.Tests -c Release --filter CrisisEvaluationSet --logger "console;verbosity=detailed"</c>.
 /// </summary>
-public sealed class CrisisBlindSetTests(ITestOutputHelper output)
+public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
 {
-    private static readonly CrisisDetector Detector = new();
+    private static CrisisDetector Detector => SharedCrisisDetector.Detector;
 
     [Theory]
-    // Floors: the figures recorded in the file header (first contact until the detector changes; then the figures now).
-    [InlineData("crisis-blind-r1.tsv", 0.457, 0.055)]
-    public void Detector_holds_its_recorded_figures_on_a_blind_set(string file, double minimumRecall, double maximumFalseAlarms)
+    // The figures recorded in each file's header.
+    [InlineData("crisis-blind-r1.tsv", 0.976, 0.030)]
+    [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
+    public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
         var rows = BlindSet.Load(file);
         var risky = rows.Where(r => r.Risky).ToList();
         var benign = rows.Where(r => !r.Risky).ToList();
-        Assert.True(risky.Count >= 100 && benign.Count >= 100, $"{file}: {risky.Count} risky, {benign.Count} benign");
+        Assert.True(risky.Count >= 90 && benign.Count >= 90, $"{file}: {risky.Count} risky, {benign.Count} benign");
 
         var judged = rows.Select(r => (Row: r, Flagged: Detector.Assess(r.Text).IsCrisis)).ToList();
         foreach (var (row, flagged) in judged.Where(j => j.Row.Risky != j.Flagged))
@@ -49,6 +51,9 @@ public sealed class CrisisBlindSetTests(ITestOutputHelper output)
         Assert.True(recall.Value >= minimumRecall, $"recall {recall.Text} fell below the recorded {minimumRecall:P1}");
         Assert.True(falseAlarms.Value <= maximumFalseAlarms, $"false alarms {falseAlarms.Text} rose above the recorded {maximumFalseAlarms:P1}");
     }
+
+    private const double DevRecall = 1.0;
+    private const double DevFalseAlarms = 0.022;
 
     private static (double Value, string Text) Rate<T>(IEnumerable<T> items, Func<T, bool> counted)
     {
