@@ -13,6 +13,9 @@ namespace IopGuideBot.Conversation;
 /// </summary>
 public partial class ClinicBot : ActivityHandler
 {
+    /// <summary>The conversation-state property that holds the dialog stack.</summary>
+    public const string DialogStateProperty = nameof(DialogState);
+
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
     private readonly MainDialog _mainDialog;
@@ -20,6 +23,9 @@ public partial class ClinicBot : ActivityHandler
     private readonly ILogger<ClinicBot> _logger;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<bool> _welcomed;
+
+    /// <summary>The event Web Chat sends when its window connects to a conversation.</summary>
+    public const string WebChatJoinEvent = "webchat/join";
 
     public ClinicBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, Replies replies, ILogger<ClinicBot> logger)
     {
@@ -29,7 +35,7 @@ public partial class ClinicBot : ActivityHandler
         _mainDialog = mainDialog;
         _replies = replies;
         _logger = logger;
-        _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+        _dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty);
         _welcomed = conversationState.CreateProperty<bool>("Welcomed");
     }
 
@@ -47,7 +53,28 @@ public partial class ClinicBot : ActivityHandler
 
         // The Emulator sends one update listing the bot and the user; older clients send one per member.
         var botId = turnContext.Activity.Recipient?.Id;
-        if (!membersAdded.Any(m => m.Id != botId) || await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
+        if (membersAdded.Any(m => m.Id != botId))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Web Chat sends the <see cref="WebChatJoinEvent"/> event each time its window connects (also after a page refresh);
+    /// Direct Line sends no conversationUpdate to Web Chat, so this is where a website visitor is welcomed.
+    /// </summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (string.Equals(turnContext.Activity.Name, WebChatJoinEvent, StringComparison.Ordinal))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using IopGuideBot.Storage.Database;
+using IopGuideBot.Conversation.Handoff;
 
 namespace IopGuideBot.Storage;
 
@@ -231,7 +232,7 @@ public sealed class SqlHandoffStore : IHandoffStore
             UpdatedAt = Sql.FromUnixMs(r.GetInt64(3)),
             Status = Enum.Parse<HandoffStatus>(r.GetString(4)),
             Urgency = (HandoffUrgency)r.GetInt32(5),
-            ForWhom = Enum.Parse<HandoffForWhom>(r.GetString(6)),
+            ForWhom = Enum.Parse<InquiryFor>(r.GetString(6)),
             ClaimedBy = r.GetNullableString(7),
             Version = r.GetInt64(8),
             RiskFlags = phi.RiskFlags ?? [],
@@ -243,7 +244,23 @@ public sealed class SqlHandoffStore : IHandoffStore
         };
     }
 
-    private byte[] ProtectPhi(Phi phi) => _phi.Protect(JsonSerializer.Serialize(phi, PhiJson));
+    // The one door for PHI into the database, so every writer (bot, staff console, migrations) gets the same bounds.
+    private byte[] ProtectPhi(Phi phi) => _phi.Protect(JsonSerializer.Serialize(Bounded(phi), PhiJson));
+
+    private static Phi Bounded(Phi phi) => new(
+        phi.RiskFlags?.Take(StoredText.MaxRiskFlags).Select(flag => StoredText.Bound(flag, StoredText.MaxShortAnswer)!).ToList(),
+        StoredText.Bound(phi.Summary, StoredText.MaxSummary),
+        StoredText.BoundJsonStrings(phi.TriageAnswersJson, StoredText.MaxAnswer),
+        phi.Contact is { } contact
+            ? contact with
+            {
+                Name = StoredText.Bound(contact.Name, StoredText.MaxName),
+                Phone = StoredText.Bound(contact.Phone, StoredText.MaxPhone),
+                Email = StoredText.Bound(contact.Email, StoredText.MaxEmail),
+                BestTime = StoredText.Bound(contact.BestTime, StoredText.MaxShortAnswer),
+            }
+            : null,
+        StoredText.Bound(phi.Notes, StoredText.MaxNotes));
 
     /// <summary>The encrypted part of a handoff; add PHI fields here (no migration needed).</summary>
     private sealed record Phi(

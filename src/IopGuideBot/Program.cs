@@ -1,9 +1,12 @@
 using IopGuideBot.Channels;
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Safety;
+using IopGuideBot.DirectLine;
 using IopGuideBot.Handoff;
 using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
+using IopGuideBot.Turns;
+using IopGuideBot.WebChat;
 using Serilog;
 
 ClinicLogging.UseStartupLogger();
@@ -21,10 +24,15 @@ try
     builder.Services.AddProblemDetails();
     builder.Services.AddHealthChecks();
     builder.Services.AddBotStorage(builder.Configuration);
+    builder.AddKeyRingProtection();
     builder.Services.AddClinicConversation(builder.Configuration);
     builder.Services.AddSafetyAndTriage();
     builder.Services.AddHandoffRecording();
+    builder.Services.AddTurnPipeline();
     builder.Services.AddBotChannel(builder.Configuration);
+    builder.Services.AddDirectLine(builder.Configuration);
+    builder.Services.AddOutboundReplies(builder.Configuration);
+    builder.Services.AddClinicMetrics(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 
     var app = builder.Build();
@@ -32,9 +40,13 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseClinicRequestLogging();
+    app.UseWebsiteChatTransport();
 
     app.MapHealthEndpoints();
     app.MapBotMessagesEndpoints();
+    app.MapDirectLineEndpoints();
+    app.MapWebChatPage();
+    app.MapMetricsEndpoint();
 
     app.EnsureChannelSettingsAreSafe();
     await app.RunAsync();
