@@ -146,7 +146,7 @@ public sealed partial class CrisisDetector
         {
             Signals = signals,
             Voice = VoiceOf(normalized),
-            IsSpanish = IsSpanish(normalized[0]),
+            IsSpanish = IsSpanish(normalized[0], findings.RuleIds.Any(id => id.StartsWith(SpanishRulePrefix, StringComparison.Ordinal))),
             IsTruncated = truncated,
             SemanticRisk = semantic.Risk,
         };
@@ -158,11 +158,18 @@ public sealed partial class CrisisDetector
             ? CrisisVoice.Bystander
             : CrisisVoice.Self;
 
-    /// <summary>Spanish when Spanish-only words outnumber English-only ones (and there are at least two).</summary>
-    private static bool IsSpanish(string normalized)
+    /// <summary>Ids of the lexicon's Spanish rules start with this.</summary>
+    private const string SpanishRulePrefix = "es.";
+
+    /// <summary>
+    /// Spanish when Spanish-only words outnumber English-only ones and there are at least two — or one, when a Spanish rule
+    /// fired ("quiero morirme").
+    /// </summary>
+    private static bool IsSpanish(string normalized, bool spanishRuleFired)
     {
         var spanish = SpanishWord.Count(normalized);
-        return spanish >= 2 && spanish > EnglishWord.Count(normalized);
+        var english = EnglishWord.Count(normalized);
+        return spanish > english && (spanish >= 2 || spanishRuleFired);
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Crisis check failed ({ExceptionType}); answered as a possible crisis")]

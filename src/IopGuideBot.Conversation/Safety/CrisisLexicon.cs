@@ -133,6 +133,7 @@ public static class CrisisLexicon
             @"\b(?:can't|cannot|can not) (?:go on|take (?:it|this|much more) anymore|take it|keep going|keep living like this|live like this|do this anymore|handle (?:life|living) anymore)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone (?:with life|living)\b|\bbetter off (?:dead|without me|if i (?:was|were|wasn't) (?:gone|dead|here|around))\b")
         {
             Negatable = false,
+            NotBefore = @" (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|the (?:trip|tour|date|weekend)|vacation|that day|a date)\b",
         },
         new("suicide.self-harm", Suicide,
             $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
@@ -211,7 +212,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("suicide.nobody-would-care", Suicide,
-            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was|were|died|disappeared|left|killed|wasn't|weren't)\b|\bbetter off without (?:him|her|them)\b"),
+            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
         new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing) (?:my ?self|him ?self|her ?self)\b")
         {
             NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
@@ -236,7 +237,7 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:my|i|i'm|me|myself|i've|i'd|pills?|fentanyl|fent|heroin|oxy\w*|xanax|bars|benzos?|insulin|tylenol|seroquel|methadone|opioids?|meds|medication)\b",
         },
         new("suicide.method", Suicide,
-            @"\bhow (?:many|much) (?:\w+ ){0,2}(?:would it take|does it take|to die|to kill|to not wake up|would kill)\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
+            @"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:pills|tablets|meds|medication|medicine|xanax|bars|benzos|oxys?|percs?|tylenol|advil|insulin|sleeping pills|seroquel|fent|fentanyl|heroin|dope|methadone|alcohol|vodka|drinks?|shots?|of it|of them) (?:\w+ )?(?:would it take|does it take|would kill|to die|to kill|to not wake up|until)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:to die|to kill (?:me|my ?self|someone|a person)|to not wake up|would kill (?:me|you|someone|a person))\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
 
         // ---- Overdose, now or just now ----
         new("overdose.now", Overdose,
@@ -497,15 +498,15 @@ public static class CrisisLexicon
         @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b|\bi (?:didn't|did not|haven't|have not) (?:take|taken|use|used|drink|drank|touch|touched|do|done) anything\b|\bno (?:he|she) (?:didn't|did not|hasn't) (?:take|use) anything\b";
 
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
-    public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when)\b";
+    public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|que (?:hago|hacer|debo hacer) si|en caso de que)\b";
 
     /// <summary>Asks about a topic ("what is…", "signs of…") rather than saying it is happening.</summary>
     public const string InformationFrame =
-        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:que|como|cuales|cual|donde|cuando|hay|tienen|tienen ustedes)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
+        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome|no respira)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome)\b";
 
     public const string RecentMarker =
         @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";

@@ -23,12 +23,13 @@ internal sealed class SafetyTriageHarness
     private readonly ConversationState _conversationState;
     private readonly DialogSet _dialogs;
 
-    public SafetyTriageHarness()
+    public SafetyTriageHarness(CrisisDetector? detector = null, ICrisisReachability? reachability = null)
     {
         Content = SharedContent.Value;
         _conversationState = new ConversationState(new MemoryStorage());
         _adapter = new TestAdapter();
-        _adapter.Use(new SafetyMiddleware(Safety.SharedCrisisDetector.Detector, Content, _conversationState, Alerts, new Understanding.CommandMatcher(Content)));
+        _adapter.Use(new SafetyMiddleware(
+            detector ?? Safety.SharedCrisisDetector.Detector, Content, _conversationState, Alerts, new Understanding.CommandMatcher(Content), reachability));
         _dialogs = new DialogSet(_conversationState.CreateProperty<DialogState>("DialogState"));
         _dialogs.Add(new TriageDialog(Content, Results, _conversationState));
     }
@@ -57,8 +58,9 @@ internal sealed class SafetyTriageHarness
 
     public async Task<SafetyState> SafetyStateAsync()
     {
+        // Read through an adapter without the middleware, so peeking is not a message the conversation sees.
         SafetyState? state = null;
-        await _adapter.SendTextToBotAsync("__peek__", async (tc, ct) =>
+        await new TestAdapter(_adapter.Conversation).SendTextToBotAsync("__peek__", async (tc, ct) =>
         {
             state = await SafetyState.CreateAccessor(_conversationState).GetAsync(tc, () => new SafetyState(), ct);
         }, CancellationToken.None);
