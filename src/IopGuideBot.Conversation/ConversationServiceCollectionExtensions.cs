@@ -1,5 +1,6 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Semantics;
 using IopGuideBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class ConversationServiceCollectionExtensions
             LogTrained(sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopicClassifier>(), classifier.TopicIds.Count, classifier.TrainingTime.TotalMilliseconds);
             return classifier;
         });
+        services.AddSentenceEmbeddings(configuration);
         services.AddSingleton<Replies>();
         services.AddSingleton<CommandMatcher>();
         services.AddSingleton<TopicRouterDialog>();
@@ -45,13 +47,17 @@ public static class ConversationServiceCollectionExtensions
     private static void LogTrained(ILogger logger, int topics, double milliseconds) =>
         logger.LogInformation("Topic classifier trained on {Topics} topics in {Milliseconds:0} ms", topics, milliseconds);
 
-    /// <summary>Loads content and trains the classifier when the host starts, so bad content stops start-up with its errors.</summary>
+    /// <summary>
+    /// Loads content, trains the classifier and loads the embedding model when the host starts, so bad content stops
+    /// start-up with its errors and the first message does not pay for loading.
+    /// </summary>
     private sealed class ContentWarmup(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<ClinicContent>();
             services.GetRequiredService<TopicClassifier>();
+            services.GetRequiredService<SentenceEmbeddings>().Embed("hello");
             services.GetRequiredService<MainDialog>();
             return Task.CompletedTask;
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using IopGuideBot.Storage.Database;
+using IopGuideBot.Conversation.Handoff;
 
 namespace IopGuideBot.Storage;
 
@@ -231,7 +232,7 @@ public sealed class SqlHandoffStore : IHandoffStore
             UpdatedAt = Sql.FromUnixMs(r.GetInt64(3)),
             Status = Enum.Parse<HandoffStatus>(r.GetString(4)),
             Urgency = (HandoffUrgency)r.GetInt32(5),
-            ForWhom = Enum.Parse<HandoffForWhom>(r.GetString(6)),
+            ForWhom = Enum.Parse<InquiryFor>(r.GetString(6)),
             ClaimedBy = r.GetNullableString(7),
             Version = r.GetInt64(8),
             RiskFlags = phi.RiskFlags ?? [],

@@ -1,4 +1,5 @@
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Diagnostics;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;

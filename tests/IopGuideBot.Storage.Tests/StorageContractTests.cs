@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using System.Collections.Concurrent;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text;
@@ -495,7 +496,7 @@ public abstract class StorageContractTests : IAsyncLifetime
         {
             ConversationId = "h1",
             Urgency = HandoffUrgency.Routine,
-            ForWhom = HandoffForWhom.FamilyMember,
+            ForWhom = InquiryFor.FamilyMember,
             Summary = "Asking for her son",
             Contact = new HandoffContact { Name = "Pat", Phone = "555-0100", VoicemailOk = true },
         });
@@ -506,7 +507,7 @@ public abstract class StorageContractTests : IAsyncLifetime
         {
             ConversationId = "h1",
             Urgency = HandoffUrgency.Urgent,
-            ForWhom = HandoffForWhom.FamilyMember,
+            ForWhom = InquiryFor.FamilyMember,
             RiskFlags = ["crisis:overdose"],
             Summary = "Asking for her son; mentioned overdose",
             TriageAnswersJson = """{"q1":"yes"}""",

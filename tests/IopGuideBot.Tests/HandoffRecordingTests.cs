@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Storage;
 using IopGuideBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ public sealed class HandoffRecordingTests : ServiceTest
         var handoff = await Handoffs.GetByConversationAsync(chat.ConversationId);
         Assert.NotNull(handoff);
         Assert.Equal(HandoffStatus.Waiting, handoff.Status);
-        Assert.Equal(HandoffForWhom.Self, handoff.ForWhom);
+        Assert.Equal(InquiryFor.Self, handoff.ForWhom);
         Assert.Equal(HandoffUrgency.Routine, handoff.Urgency);
         Assert.Contains("IopGoodFit", handoff.Summary, StringComparison.Ordinal);
         Assert.Contains("weekly", handoff.TriageAnswersJson, StringComparison.Ordinal);

@@ -6,16 +6,9 @@ public static class DialogIds
     public const string Main = "main";
     public const string Router = "main.router";
 
-    /// <summary>The triage questionnaire (issue #6); begun with an <see cref="InquiryFor"/> as its options.</summary>
+    /// <summary>The triage questionnaire; begun with an <see cref="Handoff.InquiryFor"/> as its options.</summary>
     public const string Triage = "triage";
 
-    /// <summary>The warm handoff to a person (a later issue); begun with an <see cref="InquiryFor"/>-free null options.</summary>
+    /// <summary>The request for a person (a callback request); begun with null options.</summary>
     public const string Handoff = "handoff";
-}
-
-/// <summary>Who an inquiry is about: passed as the options when the main flow begins <see cref="DialogIds.Triage"/>.</summary>
-public enum InquiryFor
-{
-    Self,
-    FamilyMember,
 }

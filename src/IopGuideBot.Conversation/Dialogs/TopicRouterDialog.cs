@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;

@@ -1,4 +1,4 @@
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace IopGuideBot.Conversation.Safety;

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using Microsoft.Extensions.Logging;
 
 namespace IopGuideBot.Conversation.Triage;
@@ -13,5 +14,5 @@ public sealed partial class LoggingTriageResultSink(ILogger<LoggingTriageResultS
     }
 
     [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Triage finished: {Outcome}, {Urgency}, {AnswerCount} answers, contact consent {Consent}")]
-    private static partial void Log(ILogger logger, TriageOutcome outcome, TriageUrgency urgency, int answerCount, bool consent);
+    private static partial void Log(ILogger logger, TriageOutcome outcome, HandoffUrgency urgency, int answerCount, bool consent);
 }

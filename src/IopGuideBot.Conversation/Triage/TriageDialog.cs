@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -24,7 +25,7 @@ namespace IopGuideBot.Conversation.Triage;
 /// <see cref="EmailPrompt.RecognizeEmail"/>, <see cref="DateTimePrompt.Recognize"/>), so free text works, not only
 /// buttons. A side question the main dialog answers (its interruption) ends with <see cref="RepromptDialogAsync"/>,
 /// which asks the same question again; side questions that reach this dialog get a short answer and the same question.
-/// Options: the main flow's <see cref="Dialogs.InquiryFor"/>, <see cref="TriageForWhom"/>, or the strings "self" / "family".
+/// Options: the main flow's <see cref="InquiryFor"/>.
 /// </remarks>
 public sealed partial class TriageDialog : Dialog
 {
@@ -58,11 +59,8 @@ public sealed partial class TriageDialog : Dialog
         var progress = new TriageProgress();
         var forWhom = options switch
         {
-            TriageForWhom f => f,
-            Dialogs.InquiryFor i => i == Dialogs.InquiryFor.FamilyMember ? TriageForWhom.FamilyMember : TriageForWhom.Self,
-            string s when s.Equals("self", StringComparison.OrdinalIgnoreCase) => TriageForWhom.Self,
-            string s when s.StartsWith("family", StringComparison.OrdinalIgnoreCase) => TriageForWhom.FamilyMember,
-            _ => (TriageForWhom?)null,
+            InquiryFor f and not InquiryFor.Unknown => f,
+            _ => (InquiryFor?)null,
         };
         if (forWhom is { } given)
         {
@@ -164,12 +162,12 @@ public sealed partial class TriageDialog : Dialog
 
         if (question.Id == TriageQuestionIds.ForWhom)
         {
-            progress.ForWhom = answer.Is("family") ? TriageForWhom.FamilyMember : TriageForWhom.Self;
+            progress.ForWhom = answer.Is("family") ? InquiryFor.FamilyMember : InquiryFor.Self;
         }
 
         if (question.Id == TriageQuestionIds.Adult && answer.Is("no"))
         {
-            var key = progress.ForWhom == TriageForWhom.FamilyMember ? TriageContent.Under18Family : TriageContent.Under18;
+            var key = progress.ForWhom == InquiryFor.FamilyMember ? TriageContent.Under18Family : TriageContent.Under18;
             await SendAsync(tc, key, cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -317,8 +315,8 @@ public sealed partial class TriageDialog : Dialog
         };
         var whenKey = assessment.Urgency switch
         {
-            TriageUrgency.Urgent => TriageContent.WhenUrgent,
-            TriageUrgency.Soon => TriageContent.WhenSoon,
+            HandoffUrgency.Urgent => TriageContent.WhenUrgent,
+            HandoffUrgency.Soon => TriageContent.WhenSoon,
             _ => TriageContent.WhenRoutine,
         };
         await SendAsync(tc, outcomeKey, cancellationToken).ConfigureAwait(false);
@@ -374,18 +372,17 @@ public sealed partial class TriageDialog : Dialog
         return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
     }
 
-    private static TriageContact BuildContact(TriageProgress progress)
+    private static HandoffContact BuildContact(TriageProgress progress)
     {
         TriageAnswer? Get(string id) => progress.Answers.TryGetValue(id, out var a) && !a.Skipped ? a : null;
         bool? YesNo(string id) => Get(id) is { } a ? a.Is("yes") : null;
         var time = Get(TriageQuestionIds.BestTime);
-        return new TriageContact
+        return new HandoffContact
         {
-            FirstName = Get(TriageQuestionIds.FirstName)?.Text,
+            Name = Get(TriageQuestionIds.FirstName)?.Text,
             Phone = Get(TriageQuestionIds.Phone)?.Text,
             Email = Get(TriageQuestionIds.Email)?.Text,
-            BestTimeText = time?.Text,
-            BestTime = time?.Values.FirstOrDefault() is { } iso && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null,
+            BestTime = time?.Text,
             VoicemailOk = YesNo(TriageQuestionIds.VoicemailOk),
             TextsOk = YesNo(TriageQuestionIds.TextsOk),
         };
@@ -485,7 +482,7 @@ public sealed partial class TriageDialog : Dialog
     {
         var steps = Steps();
         var q = steps[Math.Min(progress.Step, steps.Count - 1)];
-        var family = progress.ForWhom == TriageForWhom.FamilyMember;
+        var family = progress.ForWhom == InquiryFor.FamilyMember;
         var activity = Replies.Create(_content, $"triage.question.{q.Id}", Triage.Fill((family ? q.TextFamily : q.Text).Value), variant: Variant(progress));
         var labels = q.Kind switch
         {
@@ -502,7 +499,7 @@ public sealed partial class TriageDialog : Dialog
         return tc.SendActivityAsync(activity, cancellationToken);
     }
 
-    private static string Variant(TriageProgress progress) => progress.ForWhom == TriageForWhom.FamilyMember ? "family" : "self";
+    private static string Variant(TriageProgress progress) => progress.ForWhom == InquiryFor.FamilyMember ? "family" : "self";
 
     private static void AddButtons(Activity activity, params string[] labels)
     {

@@ -1,3 +1,5 @@
+using IopGuideBot.Conversation.Handoff;
+
 namespace IopGuideBot.Conversation.Triage;
 
 /// <summary>Question ids the code relies on (defined in <c>triage.yaml</c>).</summary>
@@ -38,12 +40,8 @@ public static class TriageFrequency
     public static IReadOnlyList<string> All { get; } = [Never, OnceOrTwice, Monthly, Weekly, Daily];
 }
 
-public enum TriageForWhom { Self, FamilyMember }
-
 /// <summary>What to discuss with a specialist. A conversation starter, never a placement or a diagnosis.</summary>
 public enum TriageOutcome { HigherLevelOfCare, IopGoodFit, StandardOutpatientMayBeEnough }
-
-public enum TriageUrgency { Urgent, Soon, Routine }
 
 /// <summary>
 /// One answer. <see cref="Values"/> holds choice ids (one for yes/no "yes"/"no", one or more for choices);
@@ -66,27 +64,6 @@ public sealed class TriageAnswer
     public bool Is(string value) => !Skipped && Values.Contains(value, StringComparer.Ordinal);
 }
 
-/// <summary>How to reach the person; exists only when they agreed to be contacted.</summary>
-public sealed class TriageContact
-{
-    public string? FirstName { get; set; }
-
-    /// <summary>E.164, e.g. +15552013344.</summary>
-    public string? Phone { get; set; }
-
-    public string? Email { get; set; }
-
-    /// <summary>What they typed ("tomorrow after 5pm").</summary>
-    public string? BestTimeText { get; set; }
-
-    /// <summary>The start of that time in the clinic's time zone, when it could be read.</summary>
-    public DateTimeOffset? BestTime { get; set; }
-
-    public bool? VoicemailOk { get; set; }
-
-    public bool? TextsOk { get; set; }
-}
-
 /// <summary>Everything the questionnaire hands to staff. Placed in conversation state and given to <see cref="ITriageResultSink"/>.</summary>
 public sealed class TriageResult
 {
@@ -94,7 +71,7 @@ public sealed class TriageResult
 
     public DateTimeOffset CompletedAt { get; set; }
 
-    public TriageForWhom ForWhom { get; set; }
+    public InquiryFor ForWhom { get; set; }
 
     /// <summary>Agreed to the notice (otherwise nothing was asked or kept).</summary>
     public bool NoticeAccepted { get; set; }
@@ -107,7 +84,7 @@ public sealed class TriageResult
 
     public TriageOutcome Outcome { get; set; }
 
-    public TriageUrgency Urgency { get; set; }
+    public HandoffUrgency Urgency { get; set; }
 
     /// <summary>Ids of the scoring rules that applied (see <see cref="TriageScorer"/>), for the staff summary.</summary>
     public List<string> Reasons { get; set; } = [];
@@ -115,10 +92,10 @@ public sealed class TriageResult
     /// <summary>The conversation had a crisis flag when the questionnaire ended.</summary>
     public bool CrisisFlagged { get; set; }
 
-    public TriageContact? Contact { get; set; }
+    public HandoffContact? Contact { get; set; }
 }
 
-/// <summary>Where finished questionnaires go (the lead wires durable, encrypted storage and the handoff record).</summary>
+/// <summary>Where finished questionnaires go: the handoff record in the service, a log line by default.</summary>
 public interface ITriageResultSink
 {
     Task SubmitAsync(TriageResult result, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 namespace IopGuideBot.Conversation.Triage;
 
 /// <summary>Where a questionnaire is, kept in the dialog instance's state (so it survives restarts and crisis pauses).</summary>
@@ -5,7 +6,7 @@ public sealed class TriageProgress
 {
     public bool NoticeAccepted { get; set; }
 
-    public TriageForWhom ForWhom { get; set; }
+    public InquiryFor ForWhom { get; set; }
 
     /// <summary>The person chose "for me / for someone else" before the questionnaire began (the question is not asked).</summary>
     public bool ForWhomGiven { get; set; }

@@ -1,7 +1,8 @@
+using IopGuideBot.Conversation.Handoff;
 namespace IopGuideBot.Conversation.Triage;
 
 /// <summary>The scorer's verdict and the ids of the rules that produced it.</summary>
-public sealed record TriageAssessment(TriageOutcome Outcome, TriageUrgency Urgency, IReadOnlyList<string> Reasons);
+public sealed record TriageAssessment(TriageOutcome Outcome, HandoffUrgency Urgency, IReadOnlyList<string> Reasons);
 
 /// <summary>
 /// Turns questionnaire answers into a suggestion to discuss and an urgency for staff. Pure. The rules follow the
@@ -90,7 +91,7 @@ public static class TriageScorer
 
         // Urgency: a crisis flag in this conversation or withdrawal risk → urgent (same day);
         // a higher level of care or daily use → soon; otherwise routine.
-        TriageUrgency urgency;
+        HandoffUrgency urgency;
         if (crisisFlagged || withdrawalRisk)
         {
             if (crisisFlagged)
@@ -98,7 +99,7 @@ public static class TriageScorer
                 reasons.Add(RuleCrisisFlag);
             }
 
-            urgency = TriageUrgency.Urgent;
+            urgency = HandoffUrgency.Urgent;
         }
         else if (outcome == TriageOutcome.HigherLevelOfCare || daily)
         {
@@ -107,11 +108,11 @@ public static class TriageScorer
                 reasons.Add(RuleDailyUse);
             }
 
-            urgency = TriageUrgency.Soon;
+            urgency = HandoffUrgency.Soon;
         }
         else
         {
-            urgency = TriageUrgency.Routine;
+            urgency = HandoffUrgency.Routine;
         }
 
         return new TriageAssessment(outcome, urgency, reasons);

@@ -1,4 +1,4 @@
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Diagnostics;
 using IopGuideBot.Storage;
 using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;

@@ -1,10 +1,10 @@
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Triage;
 using IopGuideBot.Dialogs;
-using IopGuideBot.Storage;
+using IopGuideBot.Conversation.Handoff;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IopGuideBot.Handoff;
@@ -64,49 +64,32 @@ internal sealed class HandoffTriageResultSink(IHandoffStore handoffs, ILogger<Ha
     public async Task SubmitAsync(TriageResult result, CancellationToken cancellationToken)
     {
         var open = await HandoffRequests.OpenAsync(handoffs, result.ConversationId, cancellationToken);
-        var urgency = Map(result.Urgency);
+        var urgency = result.Urgency;
         if (open is not null && open.Urgency < urgency)
         {
             urgency = open.Urgency; // never downgrade what a crisis (or staff) set
         }
 
         var flags = new SortedSet<string>(open?.RiskFlags ?? [], StringComparer.Ordinal);
-        flags.UnionWith(result.Reasons.Select(reason => "triage:" + reason));
+        flags.UnionWith(result.Reasons.Select(RiskFlags.ForTriageRule));
 
         await handoffs.CreateOrUpdateAsync(
             HandoffRequests.From(open, result.ConversationId) with
             {
                 Urgency = urgency,
-                ForWhom = result.ForWhom == TriageForWhom.FamilyMember ? HandoffForWhom.FamilyMember : HandoffForWhom.Self,
+                ForWhom = result.ForWhom,
                 RiskFlags = [.. flags],
                 Summary = $"Triage: {result.Outcome}, urgency {result.Urgency}, for {result.ForWhom}"
                           + (result.Reasons.Count > 0 ? $"; reasons: {string.Join(", ", result.Reasons)}" : ""),
                 TriageAnswersJson = JsonSerializer.Serialize(
                     new { result.CompletedAt, result.Outcome, result.Urgency, result.ForWhom, result.Reasons, result.Answers }, AnswersJson),
-                Contact = result.ContactConsent && result.Contact is { } contact
-                    ? new HandoffContact
-                    {
-                        Name = contact.FirstName,
-                        Phone = contact.Phone,
-                        Email = contact.Email,
-                        BestTime = contact.BestTime?.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) ?? contact.BestTimeText,
-                        VoicemailOk = contact.VoicemailOk,
-                        TextsOk = contact.TextsOk,
-                    }
-                    : null,
+                Contact = result.ContactConsent ? result.Contact : null,
             },
             CancellationToken.None);
         logger.LogInformation(
             "Triage recorded for conversation {ConversationHash}: {Outcome}, {Urgency}, {AnswerCount} answers, contact {HasContact}",
             LogIds.Hash(result.ConversationId), result.Outcome, result.Urgency, result.Answers.Count, result.ContactConsent);
     }
-
-    private static HandoffUrgency Map(TriageUrgency urgency) => urgency switch
-    {
-        TriageUrgency.Urgent => HandoffUrgency.Urgent,
-        TriageUrgency.Soon => HandoffUrgency.Soon,
-        _ => HandoffUrgency.Routine,
-    };
 }
 
 internal static class HandoffRequests
@@ -122,27 +105,10 @@ internal static class HandoffRequests
     {
         ConversationId = conversationId,
         Urgency = open?.Urgency ?? HandoffUrgency.Routine,
-        ForWhom = open?.ForWhom ?? HandoffForWhom.Unknown,
+        ForWhom = open?.ForWhom ?? InquiryFor.Unknown,
         RiskFlags = open?.RiskFlags ?? [],
         Summary = open?.Summary,
         TriageAnswersJson = open?.TriageAnswersJson,
         Contact = open?.Contact,
-    };
-}
-
-/// <summary>The risk flags staff see on a handoff.</summary>
-internal static class RiskFlags
-{
-    public const string NotSafe = "crisis:not-safe-now";
-
-    public static string For(CrisisCategory category) => "crisis:" + category switch
-    {
-        CrisisCategory.SuicideOrSelfHarm => "suicide-or-self-harm",
-        CrisisCategory.OverdoseInProgress => "overdose",
-        CrisisCategory.SevereWithdrawal => "severe-withdrawal",
-        CrisisCategory.DangerToOthers => "danger",
-        CrisisCategory.MedicalEmergency => "medical-emergency",
-        CrisisCategory.PregnancyWithOpioidWithdrawal => "pregnancy-opioid-withdrawal",
-        _ => category.ToString().ToLowerInvariant(),
     };
 }

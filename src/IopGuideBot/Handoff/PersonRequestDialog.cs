@@ -2,8 +2,8 @@ using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
 using IopGuideBot.Dialogs;
-using IopGuideBot.Dialogs.Diagnostics;
-using IopGuideBot.Storage;
+using IopGuideBot.Conversation.Diagnostics;
+using IopGuideBot.Conversation.Handoff;
 
 namespace IopGuideBot.Handoff;
 

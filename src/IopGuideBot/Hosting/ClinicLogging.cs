@@ -1,4 +1,4 @@
-using IopGuideBot.Dialogs.Diagnostics;
+using IopGuideBot.Conversation.Diagnostics;
 using System.Globalization;
 using Serilog;
 using Serilog.Events;

@@ -62,6 +62,6 @@ public sealed class SafetyMiddlewareTests
         await bot.SayAsync("I want to kill myself, my name is Canary McTest");
         var alert = Assert.Single(bot.Alerts.Alerts);
         Assert.DoesNotContain("Canary", alert.ToString(), StringComparison.Ordinal);
-        Assert.Equal(12, IopGuideBot.Dialogs.Diagnostics.LogIds.Hash(alert.ConversationId).Length);
+        Assert.Equal(12, IopGuideBot.Conversation.Diagnostics.LogIds.Hash(alert.ConversationId).Length);
     }
 }

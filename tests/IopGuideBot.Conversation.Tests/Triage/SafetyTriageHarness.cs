@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Safety;
@@ -74,7 +75,7 @@ internal sealed class SafetyTriageHarness
             var text = tc.Activity.Text ?? string.Empty;
             if (text.StartsWith("start", StringComparison.Ordinal))
             {
-                await dc.BeginDialogAsync(TriageDialog.DialogId, text.Contains("family", StringComparison.Ordinal) ? TriageForWhom.FamilyMember : null, ct);
+                await dc.BeginDialogAsync(TriageDialog.DialogId, text.Contains("family", StringComparison.Ordinal) ? InquiryFor.FamilyMember : null, ct);
             }
             else
             {

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Triage;
@@ -51,17 +52,16 @@ public sealed class TriageDialogTests
 
         var result = Assert.Single(bot.Results.Results);
         Assert.Equal(TriageOutcome.IopGoodFit, result.Outcome);
-        Assert.Equal(TriageUrgency.Routine, result.Urgency);
-        Assert.Equal(TriageForWhom.Self, result.ForWhom);
+        Assert.Equal(HandoffUrgency.Routine, result.Urgency);
+        Assert.Equal(InquiryFor.Self, result.ForWhom);
         Assert.True(result.ContactConsent);
         Assert.Equal("weekly", Assert.Single(result.Answers[TriageQuestionIds.Frequency].Values));
         Assert.Equal(7, result.Answers[TriageQuestionIds.Readiness].Number);
         Assert.Contains("stimulants", result.Answers[TriageQuestionIds.Substances].Values);
-        Assert.Equal("Sam", result.Contact!.FirstName);
+        Assert.Equal("Sam", result.Contact!.Name);
         Assert.Equal("+15552013344", result.Contact.Phone);
         Assert.Equal("sam@example.com", result.Contact.Email);
-        Assert.Equal("tomorrow after 5pm", result.Contact.BestTimeText);
-        Assert.NotNull(result.Contact.BestTime);
+        Assert.Equal("tomorrow after 5pm", result.Contact.BestTime);
         Assert.False(result.Contact.VoicemailOk);
         Assert.True(result.Contact.TextsOk);
         Assert.DoesNotContain(result.Answers.Keys, TriageQuestionIds.ContactIds.Contains);
@@ -86,7 +86,7 @@ public sealed class TriageDialogTests
         Assert.Equal(["triage.outcome.higher-level", "triage.withdrawal_caution", "triage.when.urgent", Q + "contact_consent"], replies);
         Assert.Equal(["triage.done.no_contact"], await bot.SayAsync("no thanks"));
         var result = Assert.Single(bot.Results.Results);
-        Assert.Equal((TriageOutcome.HigherLevelOfCare, TriageUrgency.Urgent), (result.Outcome, result.Urgency));
+        Assert.Equal((TriageOutcome.HigherLevelOfCare, HandoffUrgency.Urgent), (result.Outcome, result.Urgency));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class TriageDialogTests
         Assert.Equal("family", Replies.VariantOf(bot.LastReplies[^1]));
         await bot.SayAsync("no");
         var result = Assert.Single(bot.Results.Results);
-        Assert.Equal(TriageForWhom.FamilyMember, result.ForWhom);
+        Assert.Equal(InquiryFor.FamilyMember, result.ForWhom);
         Assert.Equal(["opioids", "sedatives"], result.Answers[TriageQuestionIds.Substances].Values.Order().ToList());
     }
 

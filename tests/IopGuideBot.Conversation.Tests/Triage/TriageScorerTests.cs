@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Triage;
 
 namespace IopGuideBot.Conversation.Tests.Triage;
@@ -21,7 +22,7 @@ public sealed class TriageScorerTests
     public void Withdrawal_history_means_higher_level_and_urgent()
     {
         var a = TriageScorer.Score(With(Stable("weekly"), TriageQuestionIds.WithdrawalHistory, "yes"), crisisFlagged: false);
-        Assert.Equal((TriageOutcome.HigherLevelOfCare, TriageUrgency.Urgent), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.HigherLevelOfCare, HandoffUrgency.Urgent), (a.Outcome, a.Urgency));
         Assert.Contains(TriageScorer.RuleWithdrawalHistory, a.Reasons);
     }
 
@@ -31,7 +32,7 @@ public sealed class TriageScorerTests
     public void Daily_alcohol_or_sedatives_means_higher_level_soon(string substance)
     {
         var a = TriageScorer.Score(With(Stable("daily"), TriageQuestionIds.Substances, substance), false);
-        Assert.Equal((TriageOutcome.HigherLevelOfCare, TriageUrgency.Soon), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.HigherLevelOfCare, HandoffUrgency.Soon), (a.Outcome, a.Urgency));
         Assert.Contains(TriageScorer.RuleDailySedativeOrAlcohol, a.Reasons);
     }
 
@@ -39,7 +40,7 @@ public sealed class TriageScorerTests
     public void Unstable_health_means_higher_level_soon()
     {
         var a = TriageScorer.Score(With(Stable("monthly"), TriageQuestionIds.HealthConcerns, "unstable"), false);
-        Assert.Equal((TriageOutcome.HigherLevelOfCare, TriageUrgency.Soon), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.HigherLevelOfCare, HandoffUrgency.Soon), (a.Outcome, a.Urgency));
         Assert.Contains(TriageScorer.RuleUnstableHealth, a.Reasons);
     }
 
@@ -55,14 +56,14 @@ public sealed class TriageScorerTests
     public void Weekly_use_without_risks_is_an_iop_fit_routine()
     {
         var a = TriageScorer.Score(Stable("weekly"), false);
-        Assert.Equal((TriageOutcome.IopGoodFit, TriageUrgency.Routine), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.IopGoodFit, HandoffUrgency.Routine), (a.Outcome, a.Urgency));
     }
 
     [Fact]
     public void Daily_use_of_other_substances_is_an_iop_fit_soon()
     {
         var a = TriageScorer.Score(Stable("daily"), false);
-        Assert.Equal((TriageOutcome.IopGoodFit, TriageUrgency.Soon), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.IopGoodFit, HandoffUrgency.Soon), (a.Outcome, a.Urgency));
         Assert.Contains(TriageScorer.RuleDailyUse, a.Reasons);
     }
 
@@ -81,7 +82,7 @@ public sealed class TriageScorerTests
     public void Monthly_or_less_without_risks_means_standard_outpatient_routine(string frequency)
     {
         var a = TriageScorer.Score(Stable(frequency), false);
-        Assert.Equal((TriageOutcome.StandardOutpatientMayBeEnough, TriageUrgency.Routine), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.StandardOutpatientMayBeEnough, HandoffUrgency.Routine), (a.Outcome, a.Urgency));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class TriageScorerTests
     public void Crisis_flag_makes_any_outcome_urgent()
     {
         var a = TriageScorer.Score(Stable("monthly"), crisisFlagged: true);
-        Assert.Equal((TriageOutcome.StandardOutpatientMayBeEnough, TriageUrgency.Urgent), (a.Outcome, a.Urgency));
+        Assert.Equal((TriageOutcome.StandardOutpatientMayBeEnough, HandoffUrgency.Urgent), (a.Outcome, a.Urgency));
         Assert.Contains(TriageScorer.RuleCrisisFlag, a.Reasons);
     }
 

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Storage;
 using IopGuideBot.Storage.Database;
 using Microsoft.Extensions.Configuration;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IopGuideBot.Dialogs.Diagnostics;
+namespace IopGuideBot.Conversation.Diagnostics;
 
 /// <summary>
-/// Identifiers as every layer may log them (it lives in the lowest shared assembly). A conversation id links log lines to a transcript of protected health
+/// Identifiers as every layer may log them (it lives in the lowest assembly that every clinic layer shares). A conversation id links log lines to a transcript of protected health
 /// information, so logs carry only a short one-way hash of it.
 /// </summary>
 public static class LogIds

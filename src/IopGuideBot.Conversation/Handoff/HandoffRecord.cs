@@ -1,5 +1,8 @@
-namespace IopGuideBot.Storage;
+using System.Text.Json.Serialization;
 
+namespace IopGuideBot.Conversation.Handoff;
+
+/// <summary>Where a handoff is: waiting for staff → claimed → live chat, or a callback to make → closed.</summary>
 public enum HandoffStatus
 {
     Waiting,
@@ -9,29 +12,62 @@ public enum HandoffStatus
     Closed,
 }
 
-/// <summary>Queue order: lower values are served first.</summary>
+/// <summary>
+/// How soon staff should act on a conversation: what a crisis, the questionnaire's suggestion and staff set. Queue order:
+/// lower values are served first.
+/// </summary>
 public enum HandoffUrgency
 {
+    /// <summary>Same day: a crisis flag or a risk of dangerous withdrawal.</summary>
     Urgent = 0,
+
+    /// <summary>Within a business day: daily use or a higher level of care to discuss.</summary>
     Soon = 1,
+
     Routine = 2,
 }
 
-public enum HandoffForWhom
+/// <summary>Who an inquiry is about: the person typing, or someone they care about (the questions are then worded about them).</summary>
+public enum InquiryFor
 {
     Self,
     FamilyMember,
     Unknown,
 }
 
-/// <summary>How the person wants to be reached (PHI: stored encrypted).</summary>
+/// <summary>How the person would like to be reached.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ContactMethod>))]
+public enum ContactMethod
+{
+    PhoneCall,
+    Text,
+    Email,
+
+    /// <summary>They will call the clinic themselves; nothing to reach them by is kept.</summary>
+    TheyWillCall,
+}
+
+/// <summary>How the person wants to be reached, and what they agreed to (PHI: stored encrypted).</summary>
 public sealed record HandoffContact
 {
+    /// <summary>The way they chose; null when they did not say (older records, or the questionnaire's contact steps).</summary>
+    public ContactMethod? Method { get; init; }
+
+    /// <summary>First name or nickname, as they gave it; optional.</summary>
     public string? Name { get; init; }
+
+    /// <summary>E.164, e.g. +15552013344.</summary>
     public string? Phone { get; init; }
+
     public string? Email { get; init; }
+
+    /// <summary>When to reach them, as the bot read it ("weekday evenings", "tomorrow after 17:00").</summary>
     public string? BestTime { get; init; }
+
+    /// <summary>A voicemail may name the clinic.</summary>
     public bool? VoicemailOk { get; init; }
+
+    /// <summary>Text messages may be sent (and may name the clinic).</summary>
     public bool? TextsOk { get; init; }
 }
 
@@ -40,7 +76,7 @@ public sealed record HandoffRequest
 {
     public required string ConversationId { get; init; }
     public HandoffUrgency Urgency { get; init; } = HandoffUrgency.Routine;
-    public HandoffForWhom ForWhom { get; init; } = HandoffForWhom.Unknown;
+    public InquiryFor ForWhom { get; init; } = InquiryFor.Unknown;
 
     /// <summary>E.g. <c>crisis:suicide</c>. Sensitive, so stored encrypted with the other PHI.</summary>
     public IReadOnlyList<string> RiskFlags { get; init; } = [];
@@ -62,7 +98,7 @@ public sealed record HandoffRecord
     public DateTimeOffset UpdatedAt { get; init; }
     public HandoffStatus Status { get; init; }
     public HandoffUrgency Urgency { get; init; }
-    public HandoffForWhom ForWhom { get; init; }
+    public InquiryFor ForWhom { get; init; }
     public IReadOnlyList<string> RiskFlags { get; init; } = [];
     public string? Summary { get; init; }
     public string? TriageAnswersJson { get; init; }
@@ -79,39 +115,4 @@ public sealed record HandoffRecord
     public bool PhiPurged { get; init; }
 
     public bool IsOpen => Status != HandoffStatus.Closed;
-}
-
-public interface IHandoffStore
-{
-    /// <summary>
-    /// Creates the conversation's open handoff (status <see cref="HandoffStatus.Waiting"/>) or, when one is open, replaces
-    /// its urgency, for-whom, risk flags, summary, answers and contact (status, claim and notes are kept). A conversation
-    /// has at most one open handoff, across all instances.
-    /// </summary>
-    Task<HandoffRecord> CreateOrUpdateAsync(HandoffRequest request, CancellationToken cancellationToken = default);
-
-    Task<HandoffRecord?> GetAsync(string id, CancellationToken cancellationToken = default);
-
-    /// <summary>The conversation's open handoff, or else its most recent closed one.</summary>
-    Task<HandoffRecord?> GetByConversationAsync(string conversationId, CancellationToken cancellationToken = default);
-
-    /// <summary>Open handoffs, most urgent first, then oldest first.</summary>
-    Task<IReadOnlyList<HandoffRecord>> ListOpenAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Claims a waiting (or callback) handoff for a staff member if it is still at <paramref name="expectedVersion"/>.
-    /// Returns the claimed record, or null when someone else changed or claimed it first.
-    /// </summary>
-    Task<HandoffRecord?> TryClaimAsync(
-        string id, string staffId, long expectedVersion, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Writes status, urgency, for-whom, claimed-by, risk flags, summary, answers, contact and notes from
-    /// <paramref name="record"/> if the stored version still equals <c>record.Version</c>. Returns the stored record
-    /// (with the new version), or null on a concurrency conflict.
-    /// </summary>
-    Task<HandoffRecord?> TryUpdateAsync(HandoffRecord record, CancellationToken cancellationToken = default);
-
-    /// <summary>Closes the handoff if it is at <paramref name="expectedVersion"/>; null on conflict.</summary>
-    Task<HandoffRecord?> TryCloseAsync(string id, long expectedVersion, CancellationToken cancellationToken = default);
 }
