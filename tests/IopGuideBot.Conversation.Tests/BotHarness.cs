@@ -1,5 +1,6 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Tests.Understanding;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
 using IopGuideBot.Dialogs.Prompts;
@@ -16,13 +17,6 @@ namespace IopGuideBot.Conversation.Tests;
 /// <summary>The real bot, wired the way the host wires it, over MemoryStorage and Bot Builder's TestAdapter.</summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
-    // Training takes about a second; every conversation in the suite shares one content load and one model.
-    private static readonly Lazy<(ClinicContent Content, TopicClassifier Classifier)> Shared = new(() =>
-    {
-        var content = ContentLoader.Load(ContentPaths.Content);
-        return (content, TopicClassifier.Train(content));
-    });
-
     private readonly ServiceProvider _services;
     private readonly IBot _bot;
 
@@ -35,8 +29,7 @@ internal sealed class BotHarness : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IStorage, MemoryStorage>()
             .AddClinicConversation(configuration)
-            .AddSingleton(Shared.Value.Content)
-            .AddSingleton(Shared.Value.Classifier);
+            .AddSharedUnderstanding();
         if (withTriageStub)
         {
             services.AddSingleton<Dialog, StubTriageDialog>();
@@ -55,7 +48,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public TestAdapter Adapter { get; }
 
-    public ClinicContent Content => Shared.Value.Content;
+    public ClinicContent Content => SharedUnderstanding.Content;
 
     public Task<IReadOnlyList<Activity>> SayAsync(string? text) =>
         SendAsync(Adapter.MakeActivity(text));

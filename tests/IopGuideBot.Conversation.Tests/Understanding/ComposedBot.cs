@@ -30,6 +30,7 @@ internal sealed class ComposedBot : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IStorage, MemoryStorage>()
             .AddClinicConversation(configuration)
+            .AddSharedUnderstanding()
             .AddSafetyAndTriage()
             .BuildServiceProvider(validateScopes: true);
         _bot = _services.GetRequiredService<IBot>();

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Semantics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IopGuideBot.Conversation.Understanding;
+
+/// <summary>
+/// Understanding by meaning: the message's sentence embedding is compared with the embedding of every example phrasing
+/// in content, and each intent scores the cosine similarity of its closest example (nearest neighbour). It reads wording
+/// nobody wrote down far better than n-grams, at a cost of milliseconds (one embedding) rather than microseconds.
+/// <para>
+/// The examples' vectors are built in the background (<see cref="StartBuilding"/>), read from <see cref="EmbeddingFile"/>
+/// when it has them, so start-up never waits for them; until they are ready <see cref="Match"/> returns null and the
+/// cascade answers from the fast classifier alone.
+/// </para>
+/// </summary>
+public sealed partial class SemanticMatcher
+{
+    private readonly IntentExamples _examples;
+    private readonly SentenceEmbeddings _embeddings;
+    private readonly string? _cacheFile;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource<Index> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _started;
+    private volatile Index? _index;
+
+    /// <param name="examples">What to recognise.</param>
+    /// <param name="embeddings">The process's shared sentence-embedding model.</param>
+    /// <param name="cacheFile">Where example vectors are kept between runs; null keeps them in memory only.</param>
+    /// <param name="logger">Logs build time and counts, never text.</param>
+    public SemanticMatcher(IntentExamples examples, SentenceEmbeddings embeddings, string? cacheFile = null, ILogger<SemanticMatcher>? logger = null)
+    {
+        _examples = examples ?? throw new ArgumentNullException(nameof(examples));
+        _embeddings = embeddings ?? throw new ArgumentNullException(nameof(embeddings));
+        _cacheFile = cacheFile;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>True once every example has its vector.</summary>
+    public bool IsReady => _index is not null;
+
+    /// <summary>Completes when every example has its vector (faults if building failed).</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>Starts building the examples' vectors on the thread pool; later calls do nothing.</summary>
+    public Task StartBuilding()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _ = Task.Run(Build);
+        }
+
+        return _ready.Task;
+    }
+
+    /// <summary>Every intent scored by its closest example's similarity to <paramref name="text"/>, best first; null until ready.</summary>
+    public IntentPrediction? Match(string text, CancellationToken cancellationToken = default)
+    {
+        var index = _index;
+        if (index is null)
+        {
+            return null;
+        }
+
+        var normal = TextNormalizer.Normalize(text);
+        if (normal.Length == 0)
+        {
+            return new IntentPrediction(index.Intents.Select(i => new ScoredIntent(i, 0f)).ToList(), HasKnownWords: false);
+        }
+
+        return index.Score(_embeddings.Embed(normal, cancellationToken));
+    }
+
+    private void Build()
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var texts = _examples.All.Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList();
+            var stored = _cacheFile is null ? [] : EmbeddingFile.Read(_cacheFile);
+            var keys = texts.ToDictionary(t => t, EmbeddingFile.KeyOf, StringComparer.Ordinal);
+            var missing = texts.Where(t => !stored.ContainsKey(keys[t])).ToList();
+            var encoded = _embeddings.EmbedMany(missing);
+            for (var i = 0; i < missing.Count; i++)
+            {
+                stored[keys[missing[i]]] = encoded[i];
+            }
+
+            if (_cacheFile is not null && (missing.Count > 0 || stored.Count != texts.Count))
+            {
+                WriteCache(keys.Values.ToDictionary(k => k, k => stored[k], StringComparer.Ordinal));
+            }
+
+            var index = new Index(_examples.All.Select(e => (e.Intent, stored[keys[e.Text]])).ToList(), _examples.Intents);
+            _index = index;
+            _ready.TrySetResult(index);
+            LogBuilt(_logger, _examples.All.Count, missing.Count, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            LogBuildFailed(_logger, ex.GetType().Name);
+            _ready.TrySetException(ex);
+        }
+    }
+
+    private void WriteCache(Dictionary<string, float[]> vectors)
+    {
+        try
+        {
+            EmbeddingFile.Write(_cacheFile!, vectors);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only start-up time depends on the file; the vectors are in memory either way.
+            LogCacheNotWritten(_logger, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Every example's vector, laid out in one block so scoring a message is one pass over memory.</summary>
+    private sealed class Index
+    {
+        private readonly float[] _vectors;
+        private readonly int[] _owner;
+
+        public Index(IReadOnlyList<(Intent Intent, float[] Vector)> examples, IReadOnlyList<Intent> intents)
+        {
+            Intents = intents.ToArray();
+            var position = Intents.Select((intent, i) => (intent, i)).ToDictionary(p => p.intent, p => p.i);
+            _vectors = new float[examples.Count * SentenceEmbeddings.Dimensions];
+            _owner = new int[examples.Count];
+            for (var i = 0; i < examples.Count; i++)
+            {
+                examples[i].Vector.CopyTo(_vectors, i * SentenceEmbeddings.Dimensions);
+                _owner[i] = position[examples[i].Intent];
+            }
+        }
+
+        public Intent[] Intents { get; }
+
+        public IntentPrediction Score(float[] query)
+        {
+            var best = new float[Intents.Length];
+            Array.Fill(best, -1f);
+            var vectors = _vectors.AsSpan();
+            for (var i = 0; i < _owner.Length; i++)
+            {
+                var similarity = TensorPrimitives.Dot(vectors.Slice(i * SentenceEmbeddings.Dimensions, SentenceEmbeddings.Dimensions), query);
+                if (similarity > best[_owner[i]])
+                {
+                    best[_owner[i]] = similarity;
+                }
+            }
+
+            var ranked = new ScoredIntent[Intents.Length];
+            for (var i = 0; i < ranked.Length; i++)
+            {
+                ranked[i] = new ScoredIntent(Intents[i], best[i]);
+            }
+
+            Array.Sort(ranked, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Intent.Key, b.Intent.Key));
+            return new IntentPrediction(ranked, HasKnownWords: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic matcher ready: {Examples} examples, {Encoded} newly encoded, in {Milliseconds:0} ms")]
+    private static partial void LogBuilt(ILogger logger, int examples, int encoded, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Semantic matcher could not be built ({ExceptionType}); answering from the fast classifier alone")]
+    private static partial void LogBuildFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Example embeddings not written to the cache file ({ExceptionType}); the next start will encode them again")]
+    private static partial void LogCacheNotWritten(ILogger logger, string exceptionType);
+}
