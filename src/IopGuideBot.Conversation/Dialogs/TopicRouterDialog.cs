@@ -39,9 +39,10 @@ public sealed partial class TopicRouterDialog(Replies replies, MessageUnderstand
             return EndOfTurn;
         }
 
+        // Read against who earlier turns were about: a loved one named in this message speaks for itself.
         var context = await _context.GetAsync(dc.Context, () => new ConversationContext(), cancellationToken);
-        context.Hear(text);
         var understood = understanding.Understand(text, context.About);
+        context.Hear(text);
         LogUnderstood(logger, understood.Path, understood.Intent?.Key ?? "-", understood.Score, understood.Suggestions.Count);
         switch (understood.Intent)
         {

@@ -41,7 +41,9 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
 
     public SemanticMatcher Semantic => semantic;
 
-    /// <summary>Reads one message from the main conversation; <paramref name="about"/> is who the conversation is about so far.</summary>
+    public IntentExamples Examples => examples;
+
+    /// <summary>Reads one message from the main conversation; <paramref name="about"/> is who earlier turns were about.</summary>
     public Understanding Understand(string? text, InquiryFor about = InquiryFor.Unknown)
     {
         if (TextNormalizer.Normalize(text).Length == 0)
@@ -73,7 +75,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     /// The cascade after the fast path: given both matchers' scores, answer, or fall back with close suggestions.
     /// <paramref name="byMeaning"/> is null while the semantic matcher is still being built.
     /// </summary>
-    public static Understanding Decide(IntentPrediction byWords, IntentPrediction? byMeaning, InquiryFor about, UnderstandingOptions options, Func<Intent, TopicAudience> audienceOf)
+    public static Understanding Decide(IntentPrediction byWords, MeaningPrediction? byMeaning, InquiryFor about, UnderstandingOptions options, Func<Intent, TopicAudience> audienceOf)
     {
         ArgumentNullException.ThrowIfNull(byWords);
         ArgumentNullException.ThrowIfNull(options);
@@ -96,35 +98,40 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return Understanding.Fallback(guesses, byWords.Top.Score);
         }
 
-        // Meaning first; the classifier's probability and who the conversation is about tip close calls.
-        var fastWeight = byWords.HasKnownWords ? (float)options.FastWeight : 0f;
+        // The meaning classifier's probabilities; who the conversation is about tips close calls toward family topics.
         var familyBonus = about == InquiryFor.FamilyMember ? (float)options.FamilyContextBonus : 0f;
-        var probability = fastWeight > 0 ? byWords.Ranked.ToDictionary(s => s.Intent, s => s.Score) : null;
-        var ranked = fastWeight > 0 || familyBonus > 0
-            ? byMeaning.Ranked
-                .Select(s => s with
-                {
-                    Score = s.Score
-                        + (probability is null ? 0f : fastWeight * probability.GetValueOrDefault(s.Intent))
-                        + (audienceOf(s.Intent) == TopicAudience.Family ? familyBonus : 0f),
-                })
+        var ranked = familyBonus > 0
+            ? byMeaning.Classified.Ranked
+                .Select(s => audienceOf(s.Intent) == TopicAudience.Family ? s with { Score = s.Score + familyBonus } : s)
                 .OrderByDescending(s => s.Score).ThenBy(s => s.Intent.Key, StringComparer.Ordinal).ToList()
-            : byMeaning.Ranked;
+            : byMeaning.Classified.Ranked;
         var top = ranked[0];
         var second = ranked.Count > 1 ? ranked[1].Score : 0f;
-        if (top.Score >= options.SemanticConfidence && top.Score - second >= options.SemanticMargin)
+
+        // However sure the classifier is, the message must be near something the bot was taught.
+        var closeEnough = byMeaning.Nearest.Ranked.FirstOrDefault(s => s.Intent == top.Intent)?.Score >= options.MinimumSimilarity;
+        if (closeEnough && top.Score >= options.SemanticConfidence && top.Score - second >= options.SemanticMargin)
         {
             return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
         }
 
-        if (byWords.HasKnownWords && byWords.Top.Intent == top.Intent
-            && byWords.Top.Score >= options.AgreementFastConfidence && top.Score >= options.AgreementSemanticConfidence)
+        // A near-paraphrase of one example that the classifier also ranks first needs no further margin.
+        var nearest = byMeaning.Nearest.Ranked;
+        if (nearest[0].Intent == top.Intent && nearest[0].Score >= options.NearParaphraseSimilarity)
         {
             return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
         }
 
-        var suggestions = ranked
-            .Where(s => s.Intent.Kind == IntentKind.Topic && s.Score >= options.SuggestionSimilarity && s.Score >= top.Score - options.SuggestionSpread)
+        // One intent's examples clearly closer than any other's, and the classifier ranks it among its first two.
+        var nearestSecond = nearest.Count > 1 ? nearest[1].Score : 0f;
+        if (nearest[0].Score >= options.NearestConfidence && nearest[0].Score - nearestSecond >= options.NearestMargin
+            && (nearest[0].Intent == top.Intent || (ranked.Count > 1 && nearest[0].Intent == ranked[1].Intent)))
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, nearest[0].Intent, nearest[0].Score, []);
+        }
+
+        var suggestions = nearest
+            .Where(s => s.Intent.Kind == IntentKind.Topic && s.Score >= options.SuggestionSimilarity && s.Score >= nearest[0].Score - options.SuggestionSpread)
             .Take(2).Select(s => s.Intent).ToList();
         return Understanding.Fallback(suggestions, top.Score);
     }

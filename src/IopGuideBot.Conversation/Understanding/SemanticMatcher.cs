@@ -8,9 +8,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IopGuideBot.Conversation.Understanding;
 
 /// <summary>
-/// Understanding by meaning: the message's sentence embedding is compared with the embedding of every example phrasing
-/// in content, and each intent scores the cosine similarity of its closest example (nearest neighbour). It reads wording
-/// nobody wrote down far better than n-grams, at a cost of milliseconds (one embedding) rather than microseconds.
+/// A message's meaning: <see cref="Classified"/>, each intent's probability from the classifier over embeddings and
+/// n-grams (best first), and <see cref="Nearest"/>, each intent's closest example by cosine similarity (best first),
+/// which says whether the message is near anything the bot knows at all.
+/// </summary>
+public sealed record MeaningPrediction(IntentPrediction Classified, IntentPrediction Nearest);
+
+/// <summary>
+/// Understanding by meaning, from the message's sentence embedding: a classifier trained on the examples' embeddings
+/// (with their n-grams) says which intent it most likely asks for, and the nearest examples say how close it really is
+/// to anything the bot knows (each intent scores the cosine similarity of its closest example). It reads wording nobody
+/// wrote down far better than n-grams alone, at a cost of milliseconds (one embedding) rather than microseconds.
 /// <para>
 /// The examples' vectors are built in the background (<see cref="StartBuilding"/>), read from <see cref="EmbeddingFile"/>
 /// when it has them, so start-up never waits for them; until they are ready <see cref="Match"/> returns null and the
@@ -22,6 +30,7 @@ public sealed partial class SemanticMatcher
     private readonly IntentExamples _examples;
     private readonly SentenceEmbeddings _embeddings;
     private readonly string? _cacheFile;
+    private readonly int _seed;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource<Index> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
@@ -31,13 +40,18 @@ public sealed partial class SemanticMatcher
     /// <param name="embeddings">The process's shared sentence-embedding model.</param>
     /// <param name="cacheFile">Where example vectors are kept between runs; null keeps them in memory only.</param>
     /// <param name="logger">Logs build time and counts, never text.</param>
-    public SemanticMatcher(IntentExamples examples, SentenceEmbeddings embeddings, string? cacheFile = null, ILogger<SemanticMatcher>? logger = null)
+    /// <param name="seed">Seed for training the meaning classifier, so the same content gives the same model.</param>
+    public SemanticMatcher(IntentExamples examples, SentenceEmbeddings embeddings, string? cacheFile = null, ILogger<SemanticMatcher>? logger = null, int seed = UnderstandingOptions.DefaultSeed)
     {
+        _seed = seed;
         _examples = examples ?? throw new ArgumentNullException(nameof(examples));
         _embeddings = embeddings ?? throw new ArgumentNullException(nameof(embeddings));
         _cacheFile = cacheFile;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
+
+    /// <summary>Regularisation of the meaning classifier (see <see cref="MeaningClassifier.L2Regularization"/>); settable for calibration.</summary>
+    public float L2Regularization { get; init; } = MeaningClassifier.L2Regularization;
 
     /// <summary>True once every example has its vector.</summary>
     public bool IsReady => _index is not null;
@@ -56,8 +70,8 @@ public sealed partial class SemanticMatcher
         return _ready.Task;
     }
 
-    /// <summary>Every intent scored by its closest example's similarity to <paramref name="text"/>, best first; null until ready.</summary>
-    public IntentPrediction? Match(string text, CancellationToken cancellationToken = default)
+    /// <summary>What <paramref name="text"/> means, by both measures (see <see cref="MeaningPrediction"/>); null until ready.</summary>
+    public MeaningPrediction? Match(string text, CancellationToken cancellationToken = default)
     {
         var index = _index;
         if (index is null)
@@ -66,12 +80,8 @@ public sealed partial class SemanticMatcher
         }
 
         var normal = TextNormalizer.Normalize(text);
-        if (normal.Length == 0)
-        {
-            return new IntentPrediction(index.Intents.Select(i => new ScoredIntent(i, 0f)).ToList(), HasKnownWords: false);
-        }
-
-        return index.Score(_embeddings.Embed(normal, cancellationToken));
+        var vector = normal.Length == 0 ? new float[SentenceEmbeddings.Dimensions] : _embeddings.Embed(normal, cancellationToken);
+        return new MeaningPrediction(index.Classifier.Classify(normal, vector), index.Nearest(vector));
     }
 
     private void Build()
@@ -94,7 +104,8 @@ public sealed partial class SemanticMatcher
                 WriteCache(keys.Values.ToDictionary(k => k, k => stored[k], StringComparer.Ordinal));
             }
 
-            var index = new Index(_examples.All.Select(e => (e.Intent, stored[keys[e.Text]])).ToList(), _examples.Intents);
+            var vectors = _examples.All.Select(e => (e.Intent, e.Text, Vector: stored[keys[e.Text]])).ToList();
+            var index = new Index(vectors.Select(v => (v.Intent, v.Vector)).ToList(), _examples.Intents, MeaningClassifier.Train(vectors, _seed, L2Regularization));
             _index = index;
             _ready.TrySetResult(index);
             LogBuilt(_logger, _examples.All.Count, missing.Count, watch.Elapsed.TotalMilliseconds);
@@ -125,8 +136,9 @@ public sealed partial class SemanticMatcher
         private readonly float[] _vectors;
         private readonly int[] _owner;
 
-        public Index(IReadOnlyList<(Intent Intent, float[] Vector)> examples, IReadOnlyList<Intent> intents)
+        public Index(IReadOnlyList<(Intent Intent, float[] Vector)> examples, IReadOnlyList<Intent> intents, MeaningClassifier classifier)
         {
+            Classifier = classifier;
             Intents = intents.ToArray();
             var position = Intents.Select((intent, i) => (intent, i)).ToDictionary(p => p.intent, p => p.i);
             _vectors = new float[examples.Count * SentenceEmbeddings.Dimensions];
@@ -140,7 +152,10 @@ public sealed partial class SemanticMatcher
 
         public Intent[] Intents { get; }
 
-        public IntentPrediction Score(float[] query)
+        public MeaningClassifier Classifier { get; }
+
+        /// <summary>Every intent scored by its closest example's cosine similarity to <paramref name="query"/>, best first.</summary>
+        public IntentPrediction Nearest(float[] query)
         {
             var best = new float[Intents.Length];
             Array.Fill(best, -1f);

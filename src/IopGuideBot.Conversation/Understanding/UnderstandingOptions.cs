@@ -12,7 +12,7 @@ public sealed class UnderstandingOptions
     public const int DefaultSeed = 20240611;
 
     /// <summary>The fast n-gram classifier answers on its own when its top probability is at least this.</summary>
-    public double FastConfidence { get; set; } = 0.60;
+    public double FastConfidence { get; set; } = 0.90;
 
     /// <summary>
     /// Until the semantic matcher is ready (the first seconds after a cold start), the fast classifier answers from this
@@ -20,26 +20,28 @@ public sealed class UnderstandingOptions
     /// </summary>
     public double FastOnlyConfidence { get; set; } = 0.30;
 
-    /// <summary>The semantic matcher answers when the closest example's similarity is at least this.</summary>
-    public double SemanticConfidence { get; set; } = 0.60;
+    /// <summary>The semantic matcher answers when its classifier's top probability is at least this…</summary>
+    public double SemanticConfidence { get; set; } = 0.35;
 
     /// <summary>
-    /// How much of the fast classifier's probability is added to each intent's similarity before the semantic
-    /// thresholds apply (0: meaning alone).
+    /// …and that intent's closest example is at least this similar (cosine) to the message: whatever the classifier
+    /// says, a message far from everything the bot was taught gets the honest fallback.
     /// </summary>
-    public double FastWeight { get; set; }
+    public double MinimumSimilarity { get; set; } = 0.45;
 
-    /// <summary>…and the best intent leads the next one by at least this much similarity.</summary>
-    public double SemanticMargin { get; set; } = 0.02;
+    /// <summary>…and the best intent leads the next one by at least this much probability.</summary>
+    public double SemanticMargin { get; set; } = 0.15;
+
+    /// <summary>The semantic matcher also answers, without a margin, when one example is at least this similar and its intent is the classifier's first.</summary>
+    public double NearParaphraseSimilarity { get; set; } = 0.80;
 
     /// <summary>
-    /// Below those, the two matchers still answer when they agree on the same intent and the fast classifier's
-    /// probability is at least this…
+    /// The semantic matcher also answers when one intent's closest example is at least this similar…
     /// </summary>
-    public double AgreementFastConfidence { get; set; } = 0.25;
+    public double NearestConfidence { get; set; } = 0.65;
 
-    /// <summary>…and the semantic similarity at least this.</summary>
-    public double AgreementSemanticConfidence { get; set; } = 0.50;
+    /// <summary>…leads every other intent's closest example by at least this much, and the classifier ranks it first or second.</summary>
+    public double NearestMargin { get; set; } = 0.08;
 
     /// <summary>When the bot is not sure, topics at least this similar are offered as "did you mean"; below it, none are.</summary>
     public double SuggestionSimilarity { get; set; } = 0.45;
@@ -47,7 +49,7 @@ public sealed class UnderstandingOptions
     /// <summary>Suggestions must be within this much similarity of the closest topic.</summary>
     public double SuggestionSpread { get; set; } = 0.08;
 
-    /// <summary>Once a conversation is about a loved one, family topics get this much extra similarity for unclear questions.</summary>
+    /// <summary>Once a conversation is about a loved one, family topics get this much extra probability for unclear questions.</summary>
     public double FamilyContextBonus { get; set; } = 0.03;
 
     /// <summary>Where example embeddings are kept between runs (a file in this folder); empty keeps them in memory only.</summary>
@@ -60,8 +62,8 @@ public sealed class UnderstandingOptions
     public string? EmbeddingCacheFile => string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.Combine(CacheDirectory, "example-embeddings.bin");
 
     internal bool IsValid() =>
-        InRange(FastConfidence) && InRange(FastOnlyConfidence) && InRange(SemanticConfidence) && InRange(SemanticMargin) && InRange(FastWeight)
-        && InRange(AgreementFastConfidence) && InRange(AgreementSemanticConfidence) && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
+        InRange(FastConfidence) && InRange(FastOnlyConfidence) && InRange(SemanticConfidence) && InRange(SemanticMargin) && InRange(MinimumSimilarity) && InRange(NearParaphraseSimilarity) && InRange(NearestConfidence) && InRange(NearestMargin)
+        && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
 
     private static bool InRange(double value) => value is >= 0 and <= 1;
 }

@@ -14,6 +14,13 @@ namespace IopGuideBot.Conversation.Tests.Understanding;
 /// right 78/260 (30.0 %): family 14/90 (15.6 %), patient 29/90 (32.2 %), comparison 14/35 (40.0 %), practical 13/30
 /// (43.3 %), other 8/15 (53.3 %); fallbacks 127 (48.8 %); confident-but-wrong 66 (25.4 %).
 /// </para>
+/// <para>
+/// After this round (new topics and examples in both voices, the cascade with the semantic matcher, thresholds chosen on
+/// the development set, never on this file): right 198/260 (76.2 %): family 58/90 (64.4 %), patient 72/90 (80.0 %),
+/// comparison 28/35 (80.0 %), practical 27/30 (90.0 %), other 13/15 (86.7 %); fallbacks 43 (16.5 %); confident-but-wrong
+/// 27 (10.4 %). The kinds of miss were read (not the lines copied), so from here this file is a regression set, not an
+/// unbiased estimate. Two of the misses are <c>overdose-info</c>, which the safety work adds.
+/// </para>
 /// The test holds the bot to its recorded figures below: it fails if any of the three gets worse.
 /// Reproduce: <c>dotnet test tests/IopGuideBot.Conversation.Tests -c Release --filter BlindTopics --logger "console;verbosity=detailed"</c>.
 /// </summary>
@@ -22,9 +29,9 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     private const string File = "topics-heldout-r1.tsv";
 
     // Recorded figures (counts out of 260 lines, 90 of them family).
-    private const int MinimumRight = 78;
-    private const int MinimumFamilyRight = 14;
-    private const int MaximumConfidentWrong = 66;
+    private const int MinimumRight = 198;
+    private const int MinimumFamilyRight = 58;
+    private const int MaximumConfidentWrong = 27;
 
     [Fact]
     public async Task Blind_set_r1_holds_its_recorded_figures()
