@@ -90,6 +90,8 @@ internal static class UnderstandingCalibration
             Console.WriteLine("  fast:    " + Top3(fast.Classify(text)));
             Console.WriteLine("  meaning: " + Top3(meaning.Classified));
             Console.WriteLine("  nearest: " + Top3(meaning.Nearest));
+            var decided = MessageUnderstanding.Decide(fast.Classify(text), meaning, InquiryFor.Unknown, new UnderstandingOptions(), examples.AudienceOf);
+            Console.WriteLine($"  decided: {decided.Path} {decided.Intent?.Key ?? "-"} suggestions [{string.Join(", ", decided.Suggestions)}]");
         }
 
         static string Top3(IntentPrediction p) => string.Join("  ", p.Ranked.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Intent.Key} {s.Score:0.00}")));

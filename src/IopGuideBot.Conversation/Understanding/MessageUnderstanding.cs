@@ -130,8 +130,11 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.SemanticMatch, nearest[0].Intent, nearest[0].Score, []);
         }
 
-        var suggestions = nearest
-            .Where(s => s.Intent.Kind == IntentKind.Topic && s.Score >= options.SuggestionSimilarity && s.Score >= nearest[0].Score - options.SuggestionSpread)
+        // Suggest only topics both measures find close: among the classifier's first three, and with an example near enough.
+        var likely = ranked.Take(3).Select(s => s.Intent).ToHashSet();
+        var candidates = nearest.Where(s => s.Intent.Kind == IntentKind.Topic && likely.Contains(s.Intent) && s.Score >= options.SuggestionSimilarity).ToList();
+        var suggestions = candidates
+            .Where(s => s.Score >= candidates[0].Score - options.SuggestionSpread)
             .Take(2).Select(s => s.Intent).ToList();
         return Understanding.Fallback(suggestions, top.Score);
     }

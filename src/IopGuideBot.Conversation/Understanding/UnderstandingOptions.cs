@@ -43,10 +43,13 @@ public sealed class UnderstandingOptions
     /// <summary>…leads every other intent's closest example by at least this much, and the classifier ranks it first or second.</summary>
     public double NearestMargin { get; set; } = 0.08;
 
-    /// <summary>When the bot is not sure, topics at least this similar are offered as "did you mean"; below it, none are.</summary>
+    /// <summary>
+    /// When the bot is not sure, topics among the classifier's first three whose closest example is at least this similar
+    /// are offered as "did you mean"; when there are none, only the menu and a person are.
+    /// </summary>
     public double SuggestionSimilarity { get; set; } = 0.45;
 
-    /// <summary>Suggestions must be within this much similarity of the closest topic.</summary>
+    /// <summary>A second suggestion must be within this much similarity of the first.</summary>
     public double SuggestionSpread { get; set; } = 0.08;
 
     /// <summary>Once a conversation is about a loved one, family topics get this much extra probability for unclear questions.</summary>
