@@ -53,6 +53,9 @@ public sealed partial class SemanticMatcher
     /// <summary>Regularisation of the meaning classifier (see <see cref="MeaningClassifier.L2Regularization"/>); settable for calibration.</summary>
     public float L2Regularization { get; init; } = MeaningClassifier.L2Regularization;
 
+    /// <summary>How many example vectors the last build had to encode (the rest came from the cache file).</summary>
+    public int NewlyEncoded { get; private set; }
+
     /// <summary>True once every example has its vector.</summary>
     public bool IsReady => _index is not null;
 
@@ -94,6 +97,7 @@ public sealed partial class SemanticMatcher
             var keys = texts.ToDictionary(t => t, EmbeddingFile.KeyOf, StringComparer.Ordinal);
             var missing = texts.Where(t => !stored.ContainsKey(keys[t])).ToList();
             var encoded = _embeddings.EmbedMany(missing);
+            NewlyEncoded = missing.Count;
             for (var i = 0; i < missing.Count; i++)
             {
                 stored[keys[missing[i]]] = encoded[i];
