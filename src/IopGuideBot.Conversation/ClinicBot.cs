@@ -13,6 +13,9 @@ namespace IopGuideBot.Conversation;
 /// </summary>
 public partial class ClinicBot : ActivityHandler
 {
+    /// <summary>The conversation-state property that holds the dialog stack.</summary>
+    public const string DialogStateProperty = nameof(DialogState);
+
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
     private readonly MainDialog _mainDialog;
@@ -29,7 +32,7 @@ public partial class ClinicBot : ActivityHandler
         _mainDialog = mainDialog;
         _replies = replies;
         _logger = logger;
-        _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+        _dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty);
         _welcomed = conversationState.CreateProperty<bool>("Welcomed");
     }
 

@@ -12,6 +12,13 @@ namespace IopGuideBot.Storage;
 /// an <see cref="IStoreItem"/> (or a JObject with an "ETag") is written only if its ETag is "*" or equals the stored one
 /// (or nothing with an ETag is stored yet); otherwise the write throws <see cref="Exception"/> "Etag conflict…". Other
 /// values are last-write-wins. Every write gets a new ETag. A batch is written in one transaction: all or nothing.
+/// <para>
+/// <c>BotState</c> (conversation and user state) saves a plain <c>IDictionary&lt;string, object&gt;</c>, which
+/// MemoryStorage never checks, so two turns of one conversation on two instances silently overwrite each other. Here
+/// such a dictionary is checked too: its "ETag" entry (absent for a state nobody has saved yet) must match the stored
+/// one, and after the commit the dictionary gets the new ETag, so the same turn can save again.
+/// <see cref="StateConflicts.IsConflict"/> recognises the failure.
+/// </para>
 /// Items are serialised with Newtonsoft.Json (TypeNameHandling.All, so typed dialog state round-trips) and encrypted.
 /// </summary>
 public sealed class SqlBotStorage : IStorage
@@ -90,24 +97,35 @@ public sealed class SqlBotStorage : IStorage
         {
             await using var connection = await _db.OpenConnectionAsync(cancellationToken);
             await using var tx = await _db.BeginWriteAsync(connection, cancellationToken);
+            var savedStates = new List<(IDictionary<string, object> State, string ETag)>();
             foreach (var (key, value) in changes)
             {
-                await WriteOneAsync(connection, tx, key, value, cancellationToken);
+                var newETag = await WriteOneAsync(connection, tx, key, value, cancellationToken);
+                if (value is IDictionary<string, object> state && newETag is not null)
+                {
+                    savedStates.Add((state, newETag));
+                }
             }
 
             await tx.CommitAsync(cancellationToken);
+            foreach (var (state, newETag) in savedStates)
+            {
+                state[ETagProperty] = newETag;
+            }
+
             return true;
         }, cancellationToken);
     }
 
-    private async Task WriteOneAsync(DbConnection connection, DbTransaction tx, string key, object? value, CancellationToken ct)
+    /// <returns>The new ETag when the value is ETag-checked, else null.</returns>
+    private async Task<string?> WriteOneAsync(DbConnection connection, DbTransaction tx, string key, object? value, CancellationToken ct)
     {
         if (value is null)
         {
             // MemoryStorage stores null and then reads nothing back: the same as deleting.
             await using var delete = Sql.Command(connection, tx, "DELETE FROM bot_state WHERE state_key = @k").With("@k", key);
             await delete.ExecuteNonQueryAsync(ct);
-            return;
+            return null;
         }
 
         var state = JObject.FromObject(value, StateSerializer);
@@ -115,6 +133,7 @@ public sealed class SqlBotStorage : IStorage
         {
             IStoreItem item => (true, item.ETag),
             JObject jo when jo.ContainsKey(ETagProperty) => (true, jo.Value<string>(ETagProperty)),
+            IDictionary<string, object> botState => (true, botState.TryGetValue(ETagProperty, out var etag) ? etag as string : null),
             _ => (false, null),
         };
 
@@ -149,9 +168,11 @@ public sealed class SqlBotStorage : IStorage
             await using var current = Sql.Command(connection, tx, "SELECT etag FROM bot_state WHERE state_key = @k").With("@k", key);
             var currentETag = await current.ExecuteScalarAsync(ct) as string;
 #pragma warning disable CA2201 // The exact type and message of MemoryStorage, which callers and the SDK's tests expect.
-            throw new Exception($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: {currentETag}");
+            throw new Exception($"{StateConflicts.MessagePrefix}.\r\n\r\nOriginal: {expected}\r\nCurrent: {currentETag}");
 #pragma warning restore CA2201
         }
+
+        return newETag;
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

@@ -244,7 +244,23 @@ public sealed class SqlHandoffStore : IHandoffStore
         };
     }
 
-    private byte[] ProtectPhi(Phi phi) => _phi.Protect(JsonSerializer.Serialize(phi, PhiJson));
+    // The one door for PHI into the database, so every writer (bot, staff console, migrations) gets the same bounds.
+    private byte[] ProtectPhi(Phi phi) => _phi.Protect(JsonSerializer.Serialize(Bounded(phi), PhiJson));
+
+    private static Phi Bounded(Phi phi) => new(
+        phi.RiskFlags?.Take(StoredText.MaxRiskFlags).Select(flag => StoredText.Bound(flag, StoredText.MaxShortAnswer)!).ToList(),
+        StoredText.Bound(phi.Summary, StoredText.MaxSummary),
+        StoredText.BoundJsonStrings(phi.TriageAnswersJson, StoredText.MaxAnswer),
+        phi.Contact is { } contact
+            ? contact with
+            {
+                Name = StoredText.Bound(contact.Name, StoredText.MaxName),
+                Phone = StoredText.Bound(contact.Phone, StoredText.MaxPhone),
+                Email = StoredText.Bound(contact.Email, StoredText.MaxEmail),
+                BestTime = StoredText.Bound(contact.BestTime, StoredText.MaxShortAnswer),
+            }
+            : null,
+        StoredText.Bound(phi.Notes, StoredText.MaxNotes));
 
     /// <summary>The encrypted part of a handoff; add PHI fields here (no migration needed).</summary>
     private sealed record Phi(

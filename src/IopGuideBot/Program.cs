@@ -4,6 +4,7 @@ using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Handoff;
 using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
+using IopGuideBot.Turns;
 using Serilog;
 
 ClinicLogging.UseStartupLogger();
@@ -21,10 +22,14 @@ try
     builder.Services.AddProblemDetails();
     builder.Services.AddHealthChecks();
     builder.Services.AddBotStorage(builder.Configuration);
+    builder.AddKeyRingProtection();
     builder.Services.AddClinicConversation(builder.Configuration);
     builder.Services.AddSafetyAndTriage();
     builder.Services.AddHandoffRecording();
+    builder.Services.AddTurnPipeline();
     builder.Services.AddBotChannel(builder.Configuration);
+    builder.Services.AddOutboundReplies(builder.Configuration);
+    builder.Services.AddClinicMetrics(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 
     var app = builder.Build();
@@ -35,6 +40,7 @@ try
 
     app.MapHealthEndpoints();
     app.MapBotMessagesEndpoints();
+    app.MapMetricsEndpoint();
 
     app.EnsureChannelSettingsAreSafe();
     await app.RunAsync();

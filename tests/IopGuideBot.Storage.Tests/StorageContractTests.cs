@@ -315,6 +315,59 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Equal(started, seen.StartedAt);
     }
 
+    [SkippableFact]
+    public async Task ConversationState_saved_from_a_stale_read_by_another_instance_conflicts_instead_of_overwriting()
+    {
+        var conversation = new ConversationReference
+        {
+            ChannelId = "emulator",
+            Conversation = new ConversationAccount(id: "conv-race"),
+            User = new ChannelAccount("user-1"),
+            Bot = new ChannelAccount("bot"),
+        };
+        var a = new ConversationState((await StartInstanceAsync()).Get<IStorage>());
+        var b = new ConversationState((await StartInstanceAsync()).Get<IStorage>());
+        var answerA = a.CreateProperty<string>("answer");
+        var answerB = b.CreateProperty<string>("answer");
+        TurnContext Turn() => new(new TestAdapter(conversation), conversation.GetContinuationActivity());
+
+        // First turn on both instances at once: neither has seen a saved state.
+        using (var turnA = Turn())
+        using (var turnB = Turn())
+        {
+            await answerA.SetAsync(turnA, "adult");
+            await answerB.SetAsync(turnB, "under-18");
+            await a.SaveChangesAsync(turnA);
+            var conflict = await Assert.ThrowsAsync<Exception>(() => b.SaveChangesAsync(turnB));
+            Assert.True(StateConflicts.IsConflict(conflict));
+
+            // The winner's turn can save again (it holds the new ETag).
+            await answerA.SetAsync(turnA, "adult, confirmed");
+            await a.SaveChangesAsync(turnA);
+        }
+
+        // Later turns: both read the same version, one saves first, the other's save is refused.
+        using (var turnA = Turn())
+        using (var turnB = Turn())
+        {
+            Assert.Equal("adult, confirmed", await answerA.GetAsync(turnA, () => ""));
+            Assert.Equal("adult, confirmed", await answerB.GetAsync(turnB, () => ""));
+            await answerB.SetAsync(turnB, "changed on B");
+            await b.SaveChangesAsync(turnB);
+            await answerA.SetAsync(turnA, "changed on A");
+            Assert.True(StateConflicts.IsConflict(await Assert.ThrowsAsync<Exception>(() => a.SaveChangesAsync(turnA))));
+
+            // Re-reading (what the turn pipeline does on a conflict) sees B's change and saves on top of it.
+            await a.LoadAsync(turnA, force: true);
+            Assert.Equal("changed on B", await answerA.GetAsync(turnA, () => ""));
+            await answerA.SetAsync(turnA, "changed on A after B");
+            await a.SaveChangesAsync(turnA);
+        }
+
+        using var reader = Turn();
+        Assert.Equal("changed on A after B", await answerB.GetAsync(reader, () => ""));
+    }
+
     // ---------------------------------------------------------------- activity log
 
     private static Activity Message(string id, string text, string role = "user") => new()
@@ -530,6 +583,35 @@ public abstract class StorageContractTests : IAsyncLifetime
         var next = await store.CreateOrUpdateAsync(new HandoffRequest { ConversationId = "h1" });
         Assert.NotEqual(created.Id, next.Id); // a new inquiry after the old one closed
         Assert.Equal(next.Id, (await store.GetByConversationAsync("h1"))?.Id);
+    }
+
+    [SkippableFact]
+    public async Task Handoff_text_is_stored_bounded_and_without_control_characters_but_otherwise_as_typed()
+    {
+        var store = (await StartInstanceAsync()).Get<IHandoffStore>();
+        const string Markup = "<img src=x onerror=alert(1)>[click](javascript:alert(1))";
+        var longAnswer = new string('a', 32 * 1024);
+
+        var saved = await store.CreateOrUpdateAsync(new HandoffRequest
+        {
+            ConversationId = "h-bounded",
+            Summary = "line one\r\nline two\u001b[31m red\u0000",
+            TriageAnswersJson = $$"""{"substances":{"text":"{{longAnswer}}\u0007"},"readiness":7}""",
+            Contact = new HandoffContact { Name = Markup + "\u202E\u200Bgnp.exe" + new string('x', 500), Phone = "555\u0000 201 3344", Email = "sam@example.org" },
+        });
+
+        var read = await store.GetAsync(saved.Id);
+        Assert.NotNull(read);
+        var name = read.Contact!.Name!;
+        Assert.Equal(StoredText.MaxName, name.Length);
+        Assert.StartsWith(Markup + "gnp.exe", name, StringComparison.Ordinal); // raw: encoding is the renderer's job
+        Assert.Equal("555 201 3344", read.Contact.Phone);
+        Assert.Equal("line one\nline two[31m red", read.Summary);
+        using var answers = System.Text.Json.JsonDocument.Parse(read.TriageAnswersJson!);
+        var answer = answers.RootElement.GetProperty("substances").GetProperty("text").GetString()!;
+        Assert.Equal(StoredText.MaxAnswer, answer.Length);
+        Assert.DoesNotContain('\u0007', answer);
+        Assert.Equal(7, answers.RootElement.GetProperty("readiness").GetInt32());
     }
 
     [SkippableFact]

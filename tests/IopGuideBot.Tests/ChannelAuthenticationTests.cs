@@ -83,5 +83,6 @@ public sealed class AnonymousProductionTests
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Storage__DataDirectory"] = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N")),
+        ["KeyRing__CertificatePath"] = TestKeyRing.CertificatePath,
     };
 }

@@ -71,7 +71,7 @@ public sealed class CrashDurabilityTests
             await restarted.WaitUntilHealthyAsync();
         }
 
-        await using var storage = new OfflineStorage(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory });
+        await using var storage = OfflineStorage.WithTestKeyRing(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory });
         foreach (var conversationId in conversationIds)
         {
             var logged = (await storage.ReadAllAsync(conversationId)).Select(a => a.Activity.Id).ToHashSet();

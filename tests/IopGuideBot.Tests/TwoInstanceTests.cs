@@ -61,7 +61,7 @@ public sealed class TwoInstanceTests
             }
         })));
 
-        await using var storage = new OfflineStorage(new Dictionary<string, string?>
+        await using var storage = OfflineStorage.WithTestKeyRing(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = schema.ConnectionString,

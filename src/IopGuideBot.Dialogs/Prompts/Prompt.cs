@@ -78,7 +78,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         // A validator that explained the problem itself has already answered this turn.
-        if (!dc.Context.Responded)
+        if (!TurnResponses.HasResponded(dc.Context))
         {
             await OnPromptAsync(dc.Context, state, options, isRetry: true, cancellationToken).ConfigureAwait(false);
         }

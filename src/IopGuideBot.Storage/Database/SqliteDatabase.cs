@@ -25,7 +25,12 @@ public sealed class SqliteDatabase : StorageDatabase
         : base(changes)
     {
         FilePath = Path.GetFullPath(filePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        if (!File.Exists(FilePath))
+        {
+            // SQLite gives the -wal and -shm files the database file's mode, so creating it owner-only covers all three.
+            OwnerOnly.WriteAllBytes(FilePath, []);
+        }
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

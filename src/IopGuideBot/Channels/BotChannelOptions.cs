@@ -17,4 +17,10 @@ public sealed class BotChannelOptions
 
     /// <summary>Largest accepted activity body, in bytes. Bot Framework caps activities well below this.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Base URLs besides this machine's loopback addresses that an anonymous endpoint may reply to (for example an
+    /// Emulator on another machine). Ignored with channel credentials, where the signed token names the service URL.
+    /// </summary>
+    public string[] AllowedServiceUrls { get; set; } = [];
 }

@@ -1,7 +1,4 @@
 using Microsoft.Bot.Builder;
-using IopGuideBot.Conversation.Safety;
-using IopGuideBot.Storage;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
@@ -25,15 +22,10 @@ public static class BotChannelServiceCollectionExtensions
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedConnectorClientAuthentication(
             new ConfigurationBotFrameworkAuthentication(
                 configuration,
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                httpClientFactory: new OutboundReplyServiceCollectionExtensions.ReplyHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
 
-        // The turn pipeline, in order: the log scope first so everything after it is correlated; the durable activity
-        // log, so an activity is on record before anything acts on it; then the crisis check, before any dialog.
-        services.AddSingleton<IMiddleware, ConversationLogScopeMiddleware>();
-        services.AddSingleton<IMiddleware, ActivityLogMiddleware>();
-        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<SafetyMiddleware>());
-
+        // The turn pipeline (IEnumerable<IMiddleware>) is AddTurnPipeline's: every adapter runs the same one.
         services.AddSingleton<ClinicCloudAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicCloudAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<ClinicCloudAdapter>());

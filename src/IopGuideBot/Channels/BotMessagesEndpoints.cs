@@ -24,12 +24,25 @@ public static class BotMessagesEndpoints
         ClinicCloudAdapter adapter,
         IBot bot,
         IOptions<BotChannelOptions> options,
+        ServiceUrlPolicy serviceUrls,
+        IConfiguration configuration,
+        ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var body = await ActivityRequestReader.ReadAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (body.Problem is { } problem)
         {
             return problem;
+        }
+
+        var serviceUrl = new Uri(body.Activity!.ServiceUrl);
+        if (BotChannelServiceCollectionExtensions.IsAnonymous(configuration) && !serviceUrls.Allows(serviceUrl))
+        {
+            // Scheme and host only: enough for the operator to act on, nothing the sender chose beyond the address.
+            loggerFactory.CreateLogger(typeof(BotMessagesEndpoints)).LogWarning(
+                "Refused an activity whose serviceUrl host {ServiceUrlHost} is not on this machine; see Bot:AllowedServiceUrls",
+                serviceUrl.Scheme + "://" + serviceUrl.IdnHost);
+            return Results.Problem(ServiceUrlPolicy.RefusalReason, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
 
         var outcome = await adapter.ProcessChannelActivityAsync(
@@ -43,7 +56,9 @@ public static class BotMessagesEndpoints
                 title: "Unauthorized");
         }
 
-        if (outcome.InvokeResponse is not { } invoke)
+        // An invoke nobody handles is answered 200 with no body (the SDK's ActivityHandler says 501), as Bot Framework
+        // channels expect of a bot that simply has nothing to say to it.
+        if (outcome.InvokeResponse is not { } invoke || invoke.Status == StatusCodes.Status501NotImplemented)
         {
             return Results.Ok();
         }

@@ -28,10 +28,11 @@ public static class HandoffRecordingServiceCollectionExtensions
 /// A crisis flags the conversation's handoff <see cref="HandoffUrgency.Urgent"/> and adds the risk flag; what the
 /// record already holds (answers, contact) is kept.
 /// </summary>
-internal sealed class HandoffSafetyAlertSink(IHandoffStore handoffs, ILogger<HandoffSafetyAlertSink> logger) : ISafetyAlertSink
+internal sealed class HandoffSafetyAlertSink(IHandoffStore handoffs, ClinicMetrics metrics, ILogger<HandoffSafetyAlertSink> logger) : ISafetyAlertSink
 {
     public async Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken)
     {
+        metrics.CrisisDetected(RiskFlags.For(alert.Category));
         var open = await HandoffRequests.OpenAsync(handoffs, alert.ConversationId, cancellationToken);
         var flags = new SortedSet<string>(open?.RiskFlags ?? [], StringComparer.Ordinal) { RiskFlags.For(alert.Category) };
         if (alert.Signal == SafetySignal.ConfirmedNotSafe)

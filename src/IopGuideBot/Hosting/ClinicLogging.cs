@@ -22,6 +22,9 @@ public static class ClinicLogging
         var logFile = Path.Combine(dataDirectory, "logs", "iopguidebot-.json");
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            // Polly's resilience telemetry tags every event with the request URI, and a reply's URI carries the
+            // conversation id. Reply failures are logged by the adapter (hashed id, exception type) instead.
+            .MinimumLevel.Override("Polly", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(

@@ -22,6 +22,7 @@ public sealed class BotService : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
+            ["KeyRing:CertificatePath"] = TestKeyRing.CertificatePath,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -43,6 +43,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
             connector.ReceiveAsync(request, conversationId, replyToId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest request, string conversationId) =>
             connector.ReceiveAsync(request, conversationId, null));
+        app.MapPost("/elsewhere/{**rest}", () =>
+        {
+            Interlocked.Increment(ref connector._redirectTargetHits);
+            return Results.Json(new { id = "redirected" });
+        });
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -50,12 +55,36 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return connector;
     }
 
+    private int _redirectTargetHits;
+    private int _attempts;
+
+    /// <summary>
+    /// Decides how to answer each delivery attempt (1-based), after it was recorded in <see cref="Attempts"/>; null
+    /// answers normally (200 with an id) and delivers the activity.
+    /// </summary>
+    public Func<int, ReceivedActivity, IResult?>? Intercept { get; set; }
+
+    /// <summary>Every POST of an activity, including the ones <see cref="Intercept"/> refused.</summary>
+    public ConcurrentQueue<ReceivedActivity> Attempts { get; } = new();
+
+    /// <summary>Requests that reached <c>/elsewhere/…</c>, where a test's redirect points.</summary>
+    public int RedirectTargetHits => Volatile.Read(ref _redirectTargetHits);
+
     private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId)
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync();
         var activity = JsonConvert.DeserializeObject<Activity>(json, HttpHelper.BotMessageSerializerSettings)!;
-        var received = new ReceivedActivity(conversationId, replyToId, request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "", activity);
+        var received = new ReceivedActivity(conversationId, replyToId, request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "", activity)
+        {
+            UserAgent = request.Headers.UserAgent.ToString(),
+        };
+        Attempts.Enqueue(received);
+        if (Intercept?.Invoke(Interlocked.Increment(ref _attempts), received) is { } refusal)
+        {
+            return refusal;
+        }
+
         _all.Enqueue(received);
         await _received.Writer.WriteAsync(received);
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
@@ -92,6 +121,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
 public sealed record ReceivedActivity(string ConversationId, string? ReplyToId, string RawPath, Activity Activity)
 {
+    public string UserAgent { get; init; } = "";
+
     /// <summary>The content id the bot stamps on every message it builds from <c>dialogs-content/</c>.</summary>
     public string? ContentId => (Activity.ChannelData as JObject)?["contentId"]?.Value<string>();
 }

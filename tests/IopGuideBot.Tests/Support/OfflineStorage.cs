@@ -2,6 +2,7 @@ using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Storage;
 using IopGuideBot.Storage.Database;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IopGuideBot.Tests.Support;
@@ -14,15 +15,24 @@ public sealed class OfflineStorage : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public OfflineStorage(IDictionary<string, string?> settings)
+    /// <param name="keyRingCertificate">The certificate the service's key ring is encrypted to; null opens it without one.</param>
+    public OfflineStorage(IDictionary<string, string?> settings, string? keyRingCertificate = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddBotStorage(configuration)
-            .BuildServiceProvider();
+            .AddBotStorage(configuration);
+        if (keyRingCertificate is not null)
+        {
+            services.AddDataProtection().ProtectKeyRingWith(new KeyRingOptions { CertificatePath = keyRingCertificate }, createIfMissing: false);
+        }
+
+        _services = services.BuildServiceProvider();
     }
+
+    /// <summary>The storage of a service started with the tests' shared key-ring certificate.</summary>
+    public static OfflineStorage WithTestKeyRing(IDictionary<string, string?> settings) => new(settings, TestKeyRing.CertificatePath);
 
     public IActivityLog ActivityLog => _services.GetRequiredService<IActivityLog>();
 

@@ -49,6 +49,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["KeyRing__CertificatePath"] = TestKeyRing.CertificatePath;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -68,7 +69,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        // Generous: on two shared cores, several services loading their models at once take a while to start.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(180));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
