@@ -56,7 +56,7 @@ internal static class EmbeddingFile
     public static void Write(string path, IReadOnlyDictionary<string, float[]> vectors)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp"; // several matchers (even in one process) may write at once
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
             writer.Write(Magic);

@@ -25,8 +25,10 @@ public sealed record MeaningPrediction(IntentPrediction Classified, IntentPredic
 /// cascade answers from the fast classifier alone.
 /// </para>
 /// </summary>
-public sealed partial class SemanticMatcher
+public sealed partial class SemanticMatcher : IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _building = Task.CompletedTask;
     private readonly IntentExamples _examples;
     private readonly SentenceEmbeddings _embeddings;
     private readonly string? _cacheFile;
@@ -67,7 +69,7 @@ public sealed partial class SemanticMatcher
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _ = Task.Run(Build);
+            _building = Task.Run(Build);
         }
 
         return _ready.Task;
@@ -96,7 +98,7 @@ public sealed partial class SemanticMatcher
             var stored = _cacheFile is null ? [] : EmbeddingFile.Read(_cacheFile);
             var keys = texts.ToDictionary(t => t, EmbeddingFile.KeyOf, StringComparer.Ordinal);
             var missing = texts.Where(t => !stored.ContainsKey(keys[t])).ToList();
-            var encoded = _embeddings.EmbedMany(missing);
+            var encoded = _embeddings.EmbedMany(missing, cancellationToken: _stopping.Token);
             NewlyEncoded = missing.Count;
             for (var i = 0; i < missing.Count; i++)
             {
@@ -114,11 +116,34 @@ public sealed partial class SemanticMatcher
             _ready.TrySetResult(index);
             LogBuilt(_logger, _examples.All.Count, missing.Count, watch.Elapsed.TotalMilliseconds);
         }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            _ready.TrySetCanceled(_stopping.Token);
+        }
         catch (Exception ex)
         {
             LogBuildFailed(_logger, ex.GetType().Name);
             _ready.TrySetException(ex);
         }
+    }
+
+    /// <summary>
+    /// Stops a build in progress and waits for it, so the shared embedding model (disposed after this, since this
+    /// depends on it) is never released while a batch is being encoded.
+    /// </summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        try
+        {
+            _building.Wait(TimeSpan.FromMinutes(1));
+        }
+        catch (AggregateException)
+        {
+            // The build's outcome is already recorded in WhenReady.
+        }
+
+        _stopping.Dispose();
     }
 
     private void WriteCache(Dictionary<string, float[]> vectors)

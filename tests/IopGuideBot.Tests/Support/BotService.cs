@@ -18,11 +18,14 @@ public sealed class BotService : WebApplicationFactory<Program>
 
     public BotService(IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        ExampleEmbeddingCache.EnsureBuilt();
         DataDirectory = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["KeyRing:CertificatePath"] = TestKeyRing.CertificatePath,
+            // Every service in the run shares one cache of example embeddings, so only the first encodes them.
+            ["Understanding:CacheDirectory"] = SharedEmbeddingCache,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -34,6 +37,9 @@ public sealed class BotService : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Where the services of a test run keep the content's example embeddings (content, never user text).</summary>
+    public static string SharedEmbeddingCache { get; } = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", "example-embeddings");
 
     public Uri BaseAddress
     {
