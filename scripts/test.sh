@@ -2,9 +2,10 @@
 # Runs every test in the solution and ends with one line: "N passed, N failed, N skipped".
 #
 # Set-up it does on its own (idempotent):
-#   * as root: installs and starts what the tests need from Debian's packages (PostgreSQL) — scripts/prerequisites.sh;
+#   * as root: installs and starts what the tests need from Debian's packages (PostgreSQL, Chromium) — scripts/prerequisites.sh;
 #   * points the PostgreSQL half of the storage tests at that server.
-# Not root and no PostgreSQL reachable: those tests are skipped with a reason, except under CI=true, where they fail.
+# Not root and no PostgreSQL reachable (or no Chromium): those tests are skipped with a reason, except under CI=true,
+# where they fail. Browser screenshots land in TestResults/<run>/artifacts.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="TestResults/$(date +%Y%m%d-%H%M%S)"
 rm -rf "$results"
+# Screenshots and other files the tests leave for people to look at.
+export IOPGUIDEBOT_TEST_ARTIFACTS="$PWD/$results/artifacts"
 
 # Build once, then test without rebuilding: the projects share dependencies and the machine has two cores.
 if ! dotnet build IopGuideBot.sln -c Release -nologo -clp:ErrorsOnly; then

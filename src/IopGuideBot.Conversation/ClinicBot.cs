@@ -24,6 +24,9 @@ public partial class ClinicBot : ActivityHandler
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<bool> _welcomed;
 
+    /// <summary>The event Web Chat sends when its window connects to a conversation.</summary>
+    public const string WebChatJoinEvent = "webchat/join";
+
     public ClinicBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, Replies replies, ILogger<ClinicBot> logger)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
@@ -50,7 +53,28 @@ public partial class ClinicBot : ActivityHandler
 
         // The Emulator sends one update listing the bot and the user; older clients send one per member.
         var botId = turnContext.Activity.Recipient?.Id;
-        if (!membersAdded.Any(m => m.Id != botId) || await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
+        if (membersAdded.Any(m => m.Id != botId))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Web Chat sends the <see cref="WebChatJoinEvent"/> event each time its window connects (also after a page refresh);
+    /// Direct Line sends no conversationUpdate to Web Chat, so this is where a website visitor is welcomed.
+    /// </summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (string.Equals(turnContext.Activity.Name, WebChatJoinEvent, StringComparison.Ordinal))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
         {
             return;
         }

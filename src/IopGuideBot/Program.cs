@@ -1,10 +1,12 @@
 using IopGuideBot.Channels;
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Safety;
+using IopGuideBot.DirectLine;
 using IopGuideBot.Handoff;
 using IopGuideBot.Hosting;
 using IopGuideBot.Storage;
 using IopGuideBot.Turns;
+using IopGuideBot.WebChat;
 using Serilog;
 
 ClinicLogging.UseStartupLogger();
@@ -28,6 +30,7 @@ try
     builder.Services.AddHandoffRecording();
     builder.Services.AddTurnPipeline();
     builder.Services.AddBotChannel(builder.Configuration);
+    builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddOutboundReplies(builder.Configuration);
     builder.Services.AddClinicMetrics(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
@@ -37,9 +40,12 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseClinicRequestLogging();
+    app.UseWebsiteChatTransport();
 
     app.MapHealthEndpoints();
     app.MapBotMessagesEndpoints();
+    app.MapDirectLineEndpoints();
+    app.MapWebChatPage();
     app.MapMetricsEndpoint();
 
     app.EnsureChannelSettingsAreSafe();

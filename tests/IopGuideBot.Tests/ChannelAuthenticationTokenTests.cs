@@ -131,7 +131,7 @@ public sealed class ChannelAuthenticationTokenTests(ChannelAuthenticationTokenTe
                 ["SSL_CERT_FILE"] = Authority.TrustedCertificateFile,
             });
             await Process.WaitUntilHealthyAsync();
-            Client = new HttpClient { BaseAddress = Process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            Client = new HttpClient { BaseAddress = Process.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         }
 
         public async Task DisposeAsync()

@@ -16,5 +16,6 @@ public static class ContentSections
         new CareComparisonSection(),
         new Safety.SafetySection(),
         new Triage.TriageSection(),
+        new WebsiteSection(),
     ];
 }

@@ -148,7 +148,7 @@ public static class ActivityRequestReader
         return activity.MembersRemoved?.Any(m => HasUnsafeCharacter(m.Id)) == true ? "membersRemoved.id" : null;
     }
 
-    private static string? WithoutNoncharacters(string? text)
+    internal static string? WithoutNoncharacters(string? text)
     {
         if (text is null || !text.Any(c => c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c)))
         {
@@ -190,7 +190,8 @@ public static class ActivityRequestReader
         return false;
     }
 
-    private static async Task<string?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="maxBytes"/> (with or without a length).</summary>
+    internal static async Task<string?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes + 1, 64 * 1024));
         try

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IopGuideBot.Tests.Support;
@@ -15,10 +16,13 @@ public sealed class BotService : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public BotService(IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="configureServices">Replaces services after the service's own registrations (e.g. the clock).</param>
+    public BotService(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? configureServices = null)
     {
         ExampleEmbeddingCache.EnsureBuilt();
+        _configureServices = configureServices;
         DataDirectory = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -51,7 +55,9 @@ public sealed class BotService : WebApplicationFactory<Program>
         }
     }
 
-    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    // A deadline, not a delay: a first turn (models warming up) can take tens of seconds while other test assemblies
+    // load the same 2-core machine.
+    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -59,6 +65,11 @@ public sealed class BotService : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
         }
     }
 
