@@ -4,6 +4,7 @@ using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Tests.Safety;
 using IopGuideBot.Conversation.Tests.Triage;
 using IopGuideBot.Conversation.Triage;
+using IopGuideBot.Conversation.Tests.Understanding;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
 using IopGuideBot.Dialogs.Prompts;
@@ -24,13 +25,6 @@ namespace IopGuideBot.Conversation.Tests;
 /// </summary>
 internal sealed class BotHarness : IAsyncDisposable
 {
-    // Training takes about a second; every conversation in the suite shares one content load and one model.
-    private static readonly Lazy<(ClinicContent Content, TopicClassifier Classifier)> Shared = new(() =>
-    {
-        var content = ContentLoader.Load(ContentPaths.Content);
-        return (content, TopicClassifier.Train(content));
-    });
-
     private readonly ServiceProvider _services;
     private readonly IBot _bot;
 
@@ -43,8 +37,7 @@ internal sealed class BotHarness : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IStorage, MemoryStorage>()
             .AddClinicConversation(configuration)
-            .AddSingleton(Shared.Value.Content)
-            .AddSingleton(Shared.Value.Classifier);
+            .AddSharedUnderstanding();
         services.AddSingleton(SharedCrisisDetector.Detector);
         services.AddSingleton<ISafetyAlertSink>(Alerts);
         services.AddSingleton<SafetyMiddleware>();
@@ -77,7 +70,7 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public TestAdapter Adapter { get; }
 
-    public ClinicContent Content => Shared.Value.Content;
+    public ClinicContent Content => SharedUnderstanding.Content;
 
     public Task<IReadOnlyList<Activity>> SayAsync(string? text) =>
         SendAsync(Adapter.MakeActivity(text));

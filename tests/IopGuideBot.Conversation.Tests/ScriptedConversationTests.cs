@@ -9,7 +9,8 @@ namespace IopGuideBot.Conversation.Tests;
 /// <c>steps</c>; each step sends one of
 /// <c>user: text</c>, <c>update: [bot, user]</c> (members added) or <c>attachment: content/type</c>, and checks
 /// <c>expect</c> (the contentIds of every reply, in order; [] for none) and optionally <c>actions</c> (the number of
-/// suggested actions on the last reply).
+/// suggested actions on the last reply), <c>variant</c> (the last reply's wording: <c>family</c>, or <c>none</c> for the
+/// person's own) and <c>suggests</c> (exactly which topics a fallback offers as "did you mean", by id).
 /// </summary>
 public sealed class ScriptedConversationTests
 {
@@ -70,6 +71,21 @@ public sealed class ScriptedConversationTests
             var actual = replies.Select(r => BotHarness.ContentId(r) ?? "(no contentId)").ToList();
             Assert.True(expected.SequenceEqual(actual),
                 $"{script}:{line}: after {said}\n  expected [{string.Join(", ", expected)}]\n  but got  [{string.Join(", ", actual)}]");
+
+            if (Scalar(stepNode, "variant") is { } variant)
+            {
+                var got = Replies.VariantOf(replies[^1]) ?? "none";
+                Assert.True(variant == got, $"{script}:{line}: after {said}\n  expected wording variant {variant}, got {got}");
+            }
+
+            if (stepNode.Children.TryGetValue(new YamlScalarNode("suggests"), out var suggestsNode))
+            {
+                // The topics offered as "did you mean": exactly these, so an unrelated suggestion fails the script.
+                var wanted = ((YamlSequenceNode)suggestsNode).Children.Select(n => ((YamlScalarNode)n).Value!).Order(StringComparer.Ordinal).ToList();
+                var labels = bot.Content.Topics.All.ToDictionary(t => t.Label.Value, t => t.Id, StringComparer.Ordinal);
+                var offered = (replies[^1].SuggestedActions?.Actions ?? []).Select(a => a.Title).Where(labels.ContainsKey).Select(t => labels[t]).Order(StringComparer.Ordinal).ToList();
+                Assert.True(wanted.SequenceEqual(offered), $"{script}:{line}: after {said}\n  expected suggestions [{string.Join(", ", wanted)}]\n  but got [{string.Join(", ", offered)}]");
+            }
 
             if (Scalar(stepNode, "actions") is { } count)
             {

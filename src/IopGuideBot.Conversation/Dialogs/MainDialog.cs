@@ -2,6 +2,7 @@ using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -17,24 +18,23 @@ namespace IopGuideBot.Conversation.Dialogs;
 /// </summary>
 public sealed partial class MainDialog : ComponentDialog
 {
-    /// <summary>A side question in the middle of another dialog is answered only when the classifier is this sure.</summary>
-    public const float SideQuestionThreshold = 0.5f;
-
     private readonly Replies _replies;
     private readonly CommandMatcher _matcher;
-    private readonly TopicClassifier _classifier;
+    private readonly MessageUnderstanding _understanding;
+    private readonly IStatePropertyAccessor<ConversationContext> _context;
     private readonly SafetyHold _safetyHold;
     private readonly ILogger<MainDialog> _logger;
 
-    public MainDialog(TopicRouterDialog router, Replies replies, CommandMatcher matcher, TopicClassifier classifier, SafetyHold safetyHold, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
+    public MainDialog(TopicRouterDialog router, Replies replies, CommandMatcher matcher, MessageUnderstanding understanding, ConversationState conversationState, SafetyHold safetyHold, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
         : base(DialogIds.Main)
     {
-        _safetyHold = safetyHold;
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(dialogs);
+        _safetyHold = safetyHold;
         _replies = replies;
         _matcher = matcher;
-        _classifier = classifier;
+        _understanding = understanding;
+        _context = ConversationContext.CreateAccessor(conversationState);
         _logger = logger;
         AddDialog(router);
         foreach (var dialog in dialogs)
@@ -97,10 +97,12 @@ public sealed partial class MainDialog : ComponentDialog
             case CommandIds.Cancel:
                 return await RestartAsync(innerDc, MessageKeys.CancelDone, cancellationToken);
             case CommandIds.Person when innerDc.FindDialog(DialogIds.Handoff) is not null:
+                await NoteSentAsync(innerDc, SentRequest.Person, cancellationToken);
                 await RestartAsync(innerDc, null, cancellationToken);
                 var handoff = await innerDc.BeginDialogAsync(DialogIds.Handoff, null, cancellationToken);
                 return handoff.Status == DialogTurnStatus.Waiting ? EndOfTurn : handoff;
             case CommandIds.Person:
+                await NoteSentAsync(innerDc, SentRequest.Person, cancellationToken);
                 return await RestartAsync(innerDc, MessageKeys.HandoffRequested, cancellationToken);
             default:
                 return null;
@@ -134,12 +136,12 @@ public sealed partial class MainDialog : ComponentDialog
             return null;
         }
 
-        var prediction = _classifier.Classify(text);
-        if (prediction.Top.Score >= SideQuestionThreshold)
+        var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
+        if (_understanding.Understand(text, context.About) is { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch })
         {
-            LogInterruption(_logger, "on-hold topic:" + prediction.Top.TopicId);
-            var topic = _replies.Content.Topics[prediction.Top.TopicId];
-            await innerDc.Context.SendActivityAsync(_replies.Topic(topic, innerDc.Context.Activity.ChannelId), cancellationToken);
+            LogInterruption(_logger, "on-hold " + intent.Key);
+            var topic = _replies.Content.Topics[intent.Id];
+            await innerDc.Context.SendActivityAsync(_replies.Topic(topic, innerDc.Context.Activity.ChannelId, context.About), cancellationToken);
         }
 
         LogInterruption(_logger, SafetyContent.Paused);
@@ -155,15 +157,21 @@ public sealed partial class MainDialog : ComponentDialog
             return null;
         }
 
-        var prediction = _classifier.Classify(text);
-        if (prediction.Top.Score < SideQuestionThreshold)
+        var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
+        if (_understanding.Understand(text, context.About) is not { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch })
         {
             return null;
         }
 
-        LogInterruption(_logger, "topic:" + prediction.Top.TopicId);
-        var topic = _replies.Content.Topics[prediction.Top.TopicId];
-        return await ReplyAndResumeAsync(innerDc, _replies.Topic(topic, innerDc.Context.Activity.ChannelId), cancellationToken);
+        LogInterruption(_logger, intent.Key);
+        var topic = _replies.Content.Topics[intent.Id];
+        return await ReplyAndResumeAsync(innerDc, _replies.Topic(topic, innerDc.Context.Activity.ChannelId, context.About), cancellationToken);
+    }
+
+    private async Task NoteSentAsync(DialogContext innerDc, SentRequest sent, CancellationToken cancellationToken)
+    {
+        var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
+        context.LastSent = sent;
     }
 
     private static async Task<DialogTurnResult> ReplyAndResumeAsync(DialogContext innerDc, Activity reply, CancellationToken cancellationToken)

@@ -9,11 +9,11 @@ namespace IopGuideBot.Conversation.Tests.Safety;
 /// </summary>
 internal static class SharedCrisisDetector
 {
-    private static readonly Lazy<SentenceEmbeddings> LazyEmbeddings = new(() => new SentenceEmbeddings());
     private static readonly Lazy<CrisisDetector> LazyDetector = new(() =>
-        new CrisisDetector(new CrisisSemanticSignal(LazyEmbeddings.Value, CrisisSemanticModel.LoadEmbedded())));
+        new CrisisDetector(new CrisisSemanticSignal(Embeddings, CrisisSemanticModel.LoadEmbedded())));
 
-    public static SentenceEmbeddings Embeddings => LazyEmbeddings.Value;
+    /// <summary>The same model instance understanding uses, as in the service.</summary>
+    public static SentenceEmbeddings Embeddings => IopGuideBot.Conversation.Tests.Understanding.SharedUnderstanding.Embeddings;
 
     public static CrisisDetector Detector => LazyDetector.Value;
 }

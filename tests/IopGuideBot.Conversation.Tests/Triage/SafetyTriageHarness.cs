@@ -29,7 +29,7 @@ internal sealed class SafetyTriageHarness
         _conversationState = new ConversationState(new MemoryStorage());
         _adapter = new TestAdapter();
         _adapter.Use(new SafetyMiddleware(
-            detector ?? Safety.SharedCrisisDetector.Detector, Content, _conversationState, Alerts, new Understanding.CommandMatcher(Content), reachability));
+            detector ?? Safety.SharedCrisisDetector.Detector, Content, _conversationState, Alerts, new IopGuideBot.Conversation.Understanding.CommandMatcher(Content), reachability));
         _dialogs = new DialogSet(_conversationState.CreateProperty<DialogState>("DialogState"));
         _dialogs.Add(new TriageDialog(Content, Results, _conversationState));
     }
