@@ -460,7 +460,9 @@ public static class CrisisLexicon
         {
             Negatable = false,
         },
-        new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b"),
+        new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
+        new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
+        new("es.chest-pain", Medical, @"\b(?:me duele|le duele) (?:mucho )?el pecho\b|\bdolor (?:fuerte )?(?:en el|de) pecho\b"),
         new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
         {
             InformationSuppresses = true,
@@ -481,7 +483,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.overdose", Overdose,
-            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\blabios (?:azules|morados)\b")
+            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
         {
             InformationSuppresses = true,
         },

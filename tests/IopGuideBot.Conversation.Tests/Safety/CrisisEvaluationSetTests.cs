@@ -19,8 +19,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
 
     [Theory]
     // The figures recorded in each file's header.
-    [InlineData("crisis-blind-r1.tsv", 0.976, 0.030)]
-    [InlineData("crisis-blind-r2.tsv", 0.918, 0.090)]
+    [InlineData("crisis-blind-r1.tsv", 0.980, 0.045)]
+    [InlineData("crisis-blind-r2.tsv", 0.968, 0.081)]
+    [InlineData("crisis-blind-r3.tsv", 0.930, 0.038)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {

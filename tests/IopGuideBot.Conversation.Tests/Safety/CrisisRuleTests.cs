@@ -100,6 +100,8 @@ public sealed class CrisisRuleTests
         ["es.overdose-past"] = ("mi hijo tuvo una sobredosis", "mi hijo tuvo una sobredosis hace anos"),
         ["es.overdose"] = ("mi amigo no respira", "que hago si alguien no respira"),
         ["es.danger"] = ("me van a matar", "que es la violencia"),
+        ["es.someone-suicidal"] = ("mi amiga dice que se va a suicidar", "mi amiga dice que se va a mudar"),
+        ["es.chest-pain"] = ("me duele el pecho despues de fumar crack", "me duele la cabeza un poco"),
     };
 
     public static TheoryData<string> RuleIds()

@@ -71,7 +71,8 @@ public sealed partial class CrisisSemanticModelTests
     [Fact]
     public void Nothing_close_to_a_blind_line_is_trained_on()
     {
-        var blind = EvaluationLines().Where(l => l.File.StartsWith("crisis-blind-", StringComparison.Ordinal)).Select(l => (l.Text, Words: Words(l.Text))).ToList();
+        var blind = EvaluationLines().Where(l => l.File.StartsWith("crisis-blind-", StringComparison.Ordinal))
+            .Select(l => (l.Text, Words: Words(l.Text), WrittenBefore: CorpusLinesWrittenBefore(l.File))).ToList();
         var close = new List<string>();
         foreach (var example in Corpus.Value)
         {
@@ -81,7 +82,9 @@ public sealed partial class CrisisSemanticModelTests
                 continue;
             }
 
-            foreach (var (text, blindWords) in blind)
+            // A training line written before a blind set arrived cannot have been taken from it; shared everyday phrasing
+            // ("what does naloxone do") is then coincidence, not copying.
+            foreach (var (text, blindWords, _) in blind.Where(b => example.Line > b.WrittenBefore))
             {
                 var overlap = (double)words.Intersect(blindWords).Count() / words.Union(blindWords).Count();
                 if (overlap >= 0.4)
@@ -104,6 +107,19 @@ public sealed partial class CrisisSemanticModelTests
                 yield return (Path.GetFileName(file), parts[^1]);
             }
         }
+    }
+
+    /// <summary>
+    /// The number of training-corpus lines written before the blind set arrived, from its header line
+    /// <c># Training corpus lines written before this set arrived: N</c>; 0 (every line is checked) when it has none.
+    /// </summary>
+    private static int CorpusLinesWrittenBefore(string file)
+    {
+        const string Marker = "# Training corpus lines written before this set arrived:";
+        var header = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Safety", file))
+            .TakeWhile(l => l.StartsWith('#'))
+            .FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
+        return header is null ? 0 : int.Parse(header[Marker.Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Simplify(string text) => string.Join(' ', Words(text).Order(StringComparer.Ordinal));
