@@ -2,6 +2,7 @@ using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Questions;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Semantics;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Conversation.Walkthroughs;
@@ -27,16 +28,26 @@ public static class ConversationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<ContentOptions>(configuration.GetSection(ContentOptions.SectionName));
-        services.Configure<UnderstandingOptions>(configuration.GetSection(UnderstandingOptions.SectionName));
+        services.AddOptions<UnderstandingOptions>()
+            .Bind(configuration.GetSection(UnderstandingOptions.SectionName))
+            .Validate(o => o.IsValid(), "Understanding: every threshold must be between 0 and 1.")
+            .ValidateOnStart();
 
         services.AddSingleton(sp => ContentLoader.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveDirectory()));
+        services.AddSentenceEmbeddings(configuration);
+        services.AddSingleton(sp => IntentExamples.From(sp.GetRequiredService<ClinicContent>()));
         services.AddSingleton(sp =>
         {
-            var classifier = TopicClassifier.Train(sp.GetRequiredService<ClinicContent>(), sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value);
-            LogTrained(sp.GetRequiredService<ILoggerFactory>().CreateLogger<TopicClassifier>(), classifier.TopicIds.Count, classifier.TrainingTime.TotalMilliseconds);
+            var classifier = IntentClassifier.Train(sp.GetRequiredService<IntentExamples>(), sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.Seed);
+            LogTrained(sp.GetRequiredService<ILoggerFactory>().CreateLogger<IntentClassifier>(), classifier.Intents.Count, classifier.TrainingTime.TotalMilliseconds);
             return classifier;
         });
-        services.AddSentenceEmbeddings(configuration);
+        services.AddSingleton(sp => new SemanticMatcher(
+            sp.GetRequiredService<IntentExamples>(),
+            sp.GetRequiredService<SentenceEmbeddings>(),
+            sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.EmbeddingCacheFile,
+            sp.GetRequiredService<ILogger<SemanticMatcher>>()));
+        services.AddSingleton<MessageUnderstanding>();
         services.AddSingleton<Replies>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AnswerReader(sp.GetRequiredService<ClinicContent>().Section<AnswersContent>(), sp.GetRequiredService<TimeProvider>()));
@@ -48,26 +59,30 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<TopicRouterDialog>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<ConversationState>();
+        services.AddSingleton<SafetyHold>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, ClinicBot>();
         services.AddHostedService<ContentWarmup>();
         return services;
     }
 
-    private static void LogTrained(ILogger logger, int topics, double milliseconds) =>
-        logger.LogInformation("Topic classifier trained on {Topics} topics in {Milliseconds:0} ms", topics, milliseconds);
+    private static void LogTrained(ILogger logger, int intents, double milliseconds) =>
+        logger.LogInformation("Intent classifier trained on {Intents} intents in {Milliseconds:0} ms", intents, milliseconds);
 
     /// <summary>
-    /// Loads content, trains the classifier and loads the embedding model when the host starts, so bad content stops
-    /// start-up with its errors and the first message does not pay for loading.
+    /// Loads content, trains the fast classifier and loads the embedding model when the host starts, so bad content stops
+    /// start-up with its errors and the first message does not pay for loading. The semantic matcher's example vectors
+    /// are built in the background (from the cache file when it has them): start-up does not wait for them, and until
+    /// they are ready the fast classifier answers alone.
     /// </summary>
     private sealed class ContentWarmup(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<ClinicContent>();
-            services.GetRequiredService<TopicClassifier>();
-            services.GetRequiredService<SentenceEmbeddings>().Embed("hello");
+            services.GetRequiredService<IntentClassifier>();
+            services.GetRequiredService<SentenceEmbeddings>().Embed("hello", cancellationToken);
+            services.GetRequiredService<SemanticMatcher>().StartBuilding();
             services.GetRequiredService<MainDialog>();
             return Task.CompletedTask;
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Handoff;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -58,27 +59,44 @@ public sealed class Replies(ClinicContent content)
         return Build(Content, key, Content.Render(message.Text.Value), actions ?? message.Actions);
     }
 
-    /// <summary>A topic's answer with its follow-up buttons, plus "talk to a person" so there is always a way to reach someone.</summary>
-    public Activity Topic(Topic topic, string? channelId)
+    /// <summary>The wording variant used when a topic is answered for a family member (<see cref="VariantOf"/>).</summary>
+    public const string FamilyVariant = "family";
+
+    /// <summary>
+    /// A topic's answer with its follow-up buttons, plus "talk to a person" so there is always a way to reach someone.
+    /// When the conversation is about a loved one, the family wording is used (variant <see cref="FamilyVariant"/>) and
+    /// the questionnaire is offered about them.
+    /// </summary>
+    public Activity Topic(Topic topic, string? channelId, InquiryFor about = InquiryFor.Unknown)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        var text = TopicText(topic);
+        var forFamily = about == InquiryFor.FamilyMember;
+        var text = TopicText(topic, forFamily);
         if (topic.Show == "care-comparison")
         {
             text += "\n\n" + Comparison(channelId);
         }
 
-        var actions = topic.FollowUps.ToList();
+        var actions = topic.FollowUps
+            .Select(a => forFamily && a.Kind == ActionKind.Command && a.Id == CommandIds.TriageSelf ? a with { Id = CommandIds.TriageFamily } : a)
+            .ToList();
         if (!actions.Any(a => a.Kind == ActionKind.Command && a.Id == CommandIds.Person))
         {
             actions.Add(new ActionRef(ActionKind.Command, CommandIds.Person, 0));
         }
 
-        return Build(Content, $"topic:{topic.Id}", text, actions);
+        var reply = Build(Content, $"topic:{topic.Id}", text, actions);
+        if (forFamily && (topic.AnswerFamily is not null || topic.Audience == TopicAudience.Family))
+        {
+            ((JObject)reply.ChannelData)[VariantKey] = FamilyVariant;
+        }
+
+        return reply;
     }
 
-    /// <summary>A topic's answer text (the clinic's wording when a feature it needs is off), without its extra block.</summary>
-    public string TopicText(Topic topic)
+    /// <summary>A topic's answer text (the clinic's wording when a feature it needs is off; the family wording when asked
+    /// for), without its extra block.</summary>
+    public string TopicText(Topic topic, bool forFamily = false)
     {
         ArgumentNullException.ThrowIfNull(topic);
         var available = topic.Requires switch
@@ -87,8 +105,12 @@ public sealed class Replies(ClinicContent content)
             "telehealth" => Content.Clinic.TelehealthOffered,
             _ => true,
         };
-        return Content.Render((available ? topic.Answer : topic.AnswerIfUnavailable!).Value.Trim());
+        var answer = forFamily && topic.AnswerFamily is { } family ? family : topic.Answer;
+        return Content.Render((available ? answer : topic.AnswerIfUnavailable!).Value.Trim());
     }
+
+    /// <summary>A small-talk reply (content id <c>smalltalk.&lt;id&gt;</c>).</summary>
+    public Activity SmallTalk(string id) => Create(Content, Content.Section<SmallTalkCatalog>()[id].Reply);
 
     /// <summary>The level-of-care comparison: a Markdown table where the channel renders one, else a plain list.</summary>
     /// <param name="channelId">The channel (decides table or list).</param>

@@ -3,9 +3,36 @@ using IopGuideBot.Benchmarks;
 
 // Warm figures: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --filter '*' --job short
 // Cold start (first call in a fresh process): dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --cold
+// Understanding cost per message, p50/p95/p99 per path: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --understanding-p99
+// How the understanding thresholds were chosen: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --calibrate
+if (args.Contains("--calibrate"))
+{
+    UnderstandingCalibration.Run(crossValidate: args.Contains("--cv"));
+    return;
+}
+
+if (args.Length > 1 && args[0] == "--explain")
+{
+    UnderstandingCalibration.Explain(args.Skip(1));
+    return;
+}
+
+if (args.Contains("--understanding-p99"))
+{
+    UnderstandingCost.Run();
+    return;
+}
+
 if (args.Contains("--cold"))
 {
     ColdStart.Run();
+    return;
+}
+
+// How the semantic crisis signal was chosen: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-semantic-report
+if (args.Contains("--crisis-semantic-report"))
+{
+    CrisisSemanticReport.Run();
     return;
 }
 

@@ -1,6 +1,8 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Tests.Safety;
+using IopGuideBot.Conversation.Tests.Understanding;
 using IopGuideBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -22,13 +24,6 @@ internal sealed class BotHarness : IAsyncDisposable
     /// <summary>A Monday afternoon in the clinic's time zone: the office is open.</summary>
     public static readonly DateTimeOffset OfficeHours = new(2026, 3, 16, 15, 0, 0, TimeSpan.FromHours(-5));
 
-    // Training takes about a second; every conversation in the suite shares one content load and one model.
-    private static readonly Lazy<(ClinicContent Content, TopicClassifier Classifier)> Shared = new(() =>
-    {
-        var content = ContentLoader.Load(ContentPaths.Content);
-        return (content, TopicClassifier.Train(content));
-    });
-
     private readonly ServiceProvider _services;
     private readonly IBot _bot;
 
@@ -45,7 +40,7 @@ internal sealed class BotHarness : IAsyncDisposable
             .Build();
         Handoffs = handoffs ?? new MemoryHandoffStore();
         Storage = storage ?? new MemoryStorage();
-        Content = content ?? Shared.Value.Content;
+        Content = content ?? SharedUnderstanding.Content;
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(Storage)
@@ -54,9 +49,10 @@ internal sealed class BotHarness : IAsyncDisposable
             .AddClinicConversation(configuration)
             .AddSafetyAndTriage()
             .AddHandoffRecording()
+            .AddSharedUnderstanding()
+            .AddSingleton(SharedCrisisDetector.Detector)
             .AddSingleton(Alerts)
-            .AddSingleton(Content)
-            .AddSingleton(content is null ? Shared.Value.Classifier : TopicClassifier.Train(content));
+            .AddSingleton(Content);
 
         // Alerts go where the host sends them (the handoff record), and are also counted here.
         services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink>(sp => Alerts.Forwarding(ActivatorUtilities.CreateInstance<HandoffSafetyAlertSink>(sp))));

@@ -96,7 +96,7 @@ public sealed class RepliesTests
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Content:Directory"] = ContentPaths.Content,
-                ["Understanding:ConfidenceThreshold"] = "0.45",
+                ["Understanding:SemanticConfidence"] = "0.45",
             })
             .Build();
         using var services = new ServiceCollection()
@@ -113,7 +113,7 @@ public sealed class RepliesTests
         Assert.NotNull(main.FindDialog(DialogIds.Handoff));
         Assert.NotNull(main.FindDialog(IopGuideBot.Conversation.Walkthroughs.IopWalkthroughDialog.DialogId));
         Assert.NotNull(main.FindDialog(IopGuideBot.Conversation.Walkthroughs.ComparisonDialog.DialogId));
-        Assert.Equal(0.45, services.GetRequiredService<TopicClassifier>().ConfidenceThreshold);
+        Assert.Equal(0.45, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UnderstandingOptions>>().Value.SemanticConfidence);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class RepliesTests
     [Fact]
     public async Task Classifier_is_safe_to_use_from_many_threads()
     {
-        var classifier = TopicClassifier.Train(Content.Value);
+        var classifier = IntentClassifier.Train(Content.Value);
         var expected = classifier.Classify("can i keep my job").Top;
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
             Enumerable.Range(0, 200).Select(_ => classifier.Classify("can i keep my job").Top).Distinct().ToList())));

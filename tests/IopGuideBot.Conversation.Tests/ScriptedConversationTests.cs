@@ -7,14 +7,16 @@ namespace IopGuideBot.Conversation.Tests;
 
 /// <summary>
 /// Conversations as data: every <c>Scripts/*.yaml</c> is replayed through the real bot as users meet it (the safety
-/// middleware in front of <see cref="ClinicBot"/>, see <see cref="BotHarness"/>) with the real content.
+/// middleware in front of <see cref="ClinicBot"/>, see <see cref="BotHarness"/>) with the real content (the real
+/// questionnaire and callback request; a script's <c>triage:</c> key is documentation only).
 /// </summary>
 /// <remarks>
 /// A script is <c>description</c>, optional <c>channel</c>, optional <c>now</c> (the clock, ISO 8601 with offset; a
 /// Monday afternoon in office hours by default), and <c>steps</c>; each step sends one of <c>user: text</c>,
 /// <c>update: [bot, user]</c> (members added) or <c>attachment: content/type</c>, and checks <c>expect</c> (the
 /// contentIds of every reply, in order; [] for none), optionally <c>actions</c> (the number of suggested actions on the
-/// last reply) and <c>variant</c> (the wording variant of the last reply, e.g. family).
+/// last reply), <c>variant</c> (the wording variant of the last reply: family, or none for the person's own) and
+/// <c>suggests</c> (exactly which topics a fallback offers as "did you mean", by id).
 /// At the end a script may check <c>never</c> (contentIds no reply may have, e.g. the retry that says "I'm not sure how
 /// to read that"), <c>recorded</c> (questionnaire answers staff receive, by question id: choice ids joined with +, a
 /// number, or "skipped") and <c>handoff</c> (the handoff record: method, phone, email, name, best_time, voicemail_ok,
@@ -77,16 +79,26 @@ public sealed class ScriptedConversationTests
                 Assert.True(!actual.Intersect(never).Any(), $"{script}:{line}: after {said} the bot said {string.Join(", ", actual.Intersect(never))}, which this script never expects");
             }
 
+            if (Scalar(stepNode, "variant") is { } variant)
+            {
+                var got = Replies.VariantOf(replies[^1]) ?? "none";
+                Assert.True(variant == got, $"{script}:{line}: after {said}\n  expected wording variant {variant}, got {got}");
+            }
+
+            if (stepNode.Children.TryGetValue(new YamlScalarNode("suggests"), out var suggestsNode))
+            {
+                // The topics offered as "did you mean": exactly these, so an unrelated suggestion fails the script.
+                var wanted = ((YamlSequenceNode)suggestsNode).Children.Select(n => ((YamlScalarNode)n).Value!).Order(StringComparer.Ordinal).ToList();
+                var labels = bot.Content.Topics.All.ToDictionary(t => t.Label.Value, t => t.Id, StringComparer.Ordinal);
+                var offered = (replies[^1].SuggestedActions?.Actions ?? []).Select(a => a.Title).Where(labels.ContainsKey).Select(t => labels[t]).Order(StringComparer.Ordinal).ToList();
+                Assert.True(wanted.SequenceEqual(offered), $"{script}:{line}: after {said}\n  expected suggestions [{string.Join(", ", wanted)}]\n  but got [{string.Join(", ", offered)}]");
+            }
+
             if (Scalar(stepNode, "actions") is { } count)
             {
                 var last = replies[^1];
                 Assert.True(int.Parse(count, CultureInfo.InvariantCulture) == (last.SuggestedActions?.Actions.Count ?? 0),
                     $"{script}:{line}: expected {count} suggested actions, got {last.SuggestedActions?.Actions.Count ?? 0}");
-            }
-
-            if (Scalar(stepNode, "variant") is { } variant)
-            {
-                Assert.True(variant == Replies.VariantOf(replies[^1]), $"{script}:{line}: expected the {variant} wording, got {Replies.VariantOf(replies[^1]) ?? "none"}");
             }
         }
 

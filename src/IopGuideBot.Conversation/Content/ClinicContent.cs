@@ -42,9 +42,19 @@ public sealed class ClinicContent
         return false;
     }
 
-    /// <summary>Substitutes <c>{clinic.*}</c> placeholders with the clinic's details.</summary>
-    public string Render(string text) =>
-        Placeholders.Resolve(text, _placeholderValues ??= TryGetSection<ClinicDetails>(out var clinic)
-            ? clinic.PlaceholderValues()
-            : new Dictionary<string, string>());
+    /// <summary>Substitutes <see cref="Placeholders.Known"/> placeholders: the clinic's details and how long answers are kept.</summary>
+    public string Render(string text) => Placeholders.Resolve(text, _placeholderValues ??= PlaceholderValues());
+
+    private Dictionary<string, string> PlaceholderValues()
+    {
+        var values = TryGetSection<ClinicDetails>(out var clinic)
+            ? new Dictionary<string, string>(clinic.PlaceholderValues(), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        if (TryGetSection<Triage.TriageContent>(out var triage))
+        {
+            values[Placeholders.RetentionDays] = triage.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
 }

@@ -5,8 +5,13 @@ namespace IopGuideBot.Conversation.Content;
 /// <summary>
 /// Something a person can ask for by button or by typing one of its phrases. Global commands (help, menu, person, cancel,
 /// bot) interrupt anything, including a question in progress; the others only act from the main conversation.
+/// <see cref="Phrases"/> are matched exactly (as whole words); <see cref="Examples"/> are other ways people ask, which the
+/// bot learns like a topic's examples and acts on only from the main conversation, when it is sure.
 /// </summary>
-public sealed record Command(string Id, Located<string> Label, IReadOnlyList<Located<string>> Phrases, bool Global, int Line);
+public sealed record Command(string Id, Located<string> Label, IReadOnlyList<Located<string>> Phrases, bool Global, int Line)
+{
+    public IReadOnlyList<Located<string>> Examples { get; init; } = [];
+}
 
 public sealed class CommandCatalog(IReadOnlyDictionary<string, Command> commands)
 {
@@ -39,13 +44,14 @@ public sealed class CommandsSection : ContentSection<CommandCatalog>
             }
 
             var what = $"command '{id}'";
-            reader.AllowOnly(entry, what, "label", "phrases", "global");
+            reader.AllowOnly(entry, what, "label", "phrases", "global", "examples");
             var label = reader.RequiredString(entry, "label", what);
             var phrases = reader.StringList(entry, "phrases", what, required: true);
             var global = reader.OptionalBool(entry, "global", what) ?? false;
+            var examples = reader.StringList(entry, "examples", what, required: false);
             if (label is not null)
             {
-                commands[id] = new Command(id, label, phrases, global, ContentReader.LineOf(keyNode));
+                commands[id] = new Command(id, label, phrases, global, ContentReader.LineOf(keyNode)) { Examples = examples };
             }
         }
 
@@ -81,5 +87,8 @@ public static class CommandIds
     public const string TriageSelf = "triage-self";
     public const string TriageFamily = "triage-family";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, Callback, TriageSelf, TriageFamily];
+    /// <summary>Go on with what was paused (the questions wait after a crisis message until the person asks for this).</summary>
+    public const string Resume = "resume";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, Callback, TriageSelf, TriageFamily, Resume];
 }

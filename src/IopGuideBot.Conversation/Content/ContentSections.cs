@@ -12,6 +12,7 @@ public static class ContentSections
         new MessagesSection(),
         new CommandsSection(),
         new TopicsSection(),
+        new SmallTalkSection(),
         new CareComparisonSection(),
         new Safety.SafetySection(),
         new Questions.AnswersSection(),

@@ -8,12 +8,17 @@ namespace IopGuideBot.Conversation.Content;
 /// </summary>
 public static partial class Placeholders
 {
-    /// <summary>Every placeholder content may use; the values come from <c>clinic.yaml</c>.</summary>
+    /// <summary>
+    /// Every placeholder content may use: the clinic's details from <c>clinic.yaml</c>, and how long answers are kept
+    /// (<c>retention_days</c> in <c>triage.yaml</c>), so each fact is written once.
+    /// </summary>
     public static IReadOnlyList<string> Known { get; } =
     [
         "clinic.name", "clinic.phone", "clinic.address", "clinic.website", "clinic.email",
-        "clinic.hours", "clinic.time_zone", "clinic.cost", "clinic.telehealth",
+        "clinic.hours", "clinic.time_zone", "clinic.cost", "clinic.telehealth", RetentionDays,
     ];
+
+    public const string RetentionDays = "triage.retention_days";
 
     /// <summary>Finds problems in a text: unknown names and unbalanced braces, with the character offset of each.</summary>
     public static IEnumerable<(int Offset, string Problem)> Check(string text)

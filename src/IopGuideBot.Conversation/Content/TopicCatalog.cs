@@ -13,6 +13,12 @@ public sealed record Topic
     public required Located<string> Label { get; init; }
     public required Located<string> Answer { get; init; }
 
+    /// <summary>The answer worded for a family member asking about their loved one; null when <see cref="Answer"/> fits both.</summary>
+    public Located<string>? AnswerFamily { get; init; }
+
+    /// <summary>Who mostly asks about this topic; family topics are preferred for unclear questions about a loved one.</summary>
+    public TopicAudience Audience { get; init; }
+
     /// <summary>A clinic feature the answer depends on (<c>cost</c> or <c>telehealth</c>); when it is off, <see cref="AnswerIfUnavailable"/> is used.</summary>
     public string? Requires { get; init; }
     public Located<string>? AnswerIfUnavailable { get; init; }
@@ -22,6 +28,16 @@ public sealed record Topic
     public required IReadOnlyList<ActionRef> FollowUps { get; init; }
     public required IReadOnlyList<Located<string>> Examples { get; init; }
     public required int Line { get; init; }
+}
+
+/// <summary>Who mostly asks about a topic.</summary>
+public enum TopicAudience
+{
+    /// <summary>The person themselves or a family member.</summary>
+    Anyone,
+
+    /// <summary>Mainly family members and friends asking about a loved one.</summary>
+    Family,
 }
 
 public sealed class TopicCatalog(IReadOnlyList<Topic> topics)
@@ -41,8 +57,8 @@ public sealed class TopicCatalog(IReadOnlyList<Topic> topics)
 
 public sealed class TopicsSection : ContentSection<TopicCatalog>
 {
-    /// <summary>Fewer phrasings than this and the classifier cannot learn a topic reliably.</summary>
-    public const int MinimumExamples = 5;
+    /// <summary>Fewer phrasings than this and the bot cannot learn a topic reliably, in both the person's and a family member's words.</summary>
+    public const int MinimumExamples = 12;
 
     public static IReadOnlyList<string> Features { get; } = ["cost", "telehealth"];
 
@@ -69,10 +85,24 @@ public sealed class TopicsSection : ContentSection<TopicCatalog>
 
             var idText = reader.RequiredString(map, "id", "a topic");
             var what = idText is null ? "a topic" : $"topic '{idText.Value}'";
-            reader.AllowOnly(map, what, "id", "title", "label", "answer", "answer_file", "requires", "answer_if_unavailable", "show", "follow_ups", "examples");
+            reader.AllowOnly(map, what, "id", "title", "label", "answer", "answer_file", "answer_family", "audience", "requires", "answer_if_unavailable", "show", "follow_ups", "examples");
             var title = reader.RequiredString(map, "title", what);
             var label = reader.OptionalString(map, "label", what) ?? title;
             var answer = ReadAnswer(map, reader, what);
+            var answerFamily = reader.OptionalString(map, "answer_family", what);
+            var audience = TopicAudience.Anyone;
+            if (reader.OptionalString(map, "audience", what) is { } audienceText)
+            {
+                if (audienceText.Value.Trim() == "family")
+                {
+                    audience = TopicAudience.Family;
+                }
+                else
+                {
+                    reader.Error(audienceText.Line, $"'audience' in {what} must be 'family' (or left out)");
+                }
+            }
+
             var requires = reader.OptionalString(map, "requires", what);
             if (requires is not null && !Features.Contains(requires.Value))
             {
@@ -109,6 +139,8 @@ public sealed class TopicsSection : ContentSection<TopicCatalog>
                 Title = title.Value.Trim(),
                 Label = label with { Value = label.Value.Trim() },
                 Answer = answer,
+                AnswerFamily = answerFamily,
+                Audience = audience,
                 Requires = requires?.Value,
                 AnswerIfUnavailable = unavailable,
                 Show = show?.Value,
@@ -165,6 +197,10 @@ public sealed class TopicsSection : ContentSection<TopicCatalog>
             }
 
             context.CheckPlaceholders(FileName, topic.Answer);
+            if (topic.AnswerFamily is not null)
+            {
+                context.CheckPlaceholders(FileName, topic.AnswerFamily);
+            }
             if (topic.AnswerIfUnavailable is not null)
             {
                 context.CheckPlaceholders(FileName, topic.AnswerIfUnavailable);
@@ -179,13 +215,36 @@ public sealed class TopicsSection : ContentSection<TopicCatalog>
             foreach (var example in topic.Examples)
             {
                 var normal = TextNormalizer.Normalize(example.Value);
-                if (phrasings.TryGetValue(normal, out var other) && other != topic.Id)
+                if (phrasings.TryGetValue(normal, out var other) && other != $"topic '{topic.Id}'")
                 {
-                    context.Error(FileName, example.Line, $"example '{example.Value}' of topic '{topic.Id}' is also an example of topic '{other}'");
+                    context.Error(FileName, example.Line, $"example '{example.Value}' of topic '{topic.Id}' is also an example of {other}");
                 }
 
-                phrasings[normal] = topic.Id;
+                phrasings[normal] = $"topic '{topic.Id}'";
             }
+        }
+
+        // The bot learns small talk and command examples alongside the topics, so one phrasing may teach only one thing.
+        var others = new List<(string Owner, string File, Located<string> Example)>();
+        if (context.Content.TryGetSection<SmallTalkCatalog>(out var smallTalk))
+        {
+            others.AddRange(smallTalk.All.Values.SelectMany(e => e.Examples.Select(x => ($"small talk '{e.Id}'", "smalltalk.yaml", x))));
+        }
+
+        if (context.Content.TryGetSection<CommandCatalog>(out var commands))
+        {
+            others.AddRange(commands.All.Values.SelectMany(c => c.Examples.Select(x => ($"command '{c.Id}'", "commands.yaml", x))));
+        }
+
+        foreach (var (owner, file, example) in others)
+        {
+            var normal = TextNormalizer.Normalize(example.Value);
+            if (phrasings.TryGetValue(normal, out var other) && other != owner)
+            {
+                context.Error(file, example.Line, $"example '{example.Value}' of {owner} is also an example of {other}");
+            }
+
+            phrasings[normal] = owner;
         }
     }
 }

@@ -1,11 +1,13 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Questions;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Terms;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Conversation.Walkthroughs;
 using IopGuideBot.Dialogs;
 using IopGuideBot.Dialogs.Prompts;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +20,8 @@ namespace IopGuideBot.Conversation.Dialogs;
 /// <item>before the active dialog sees the message: help, menu / start over, stop, talk to a person, "are you a bot?",
 /// empty or non-text input, "keep going", what a term means, and a phone number typed anywhere (which starts the callback
 /// request);</item>
+/// <item>after a crisis message (see <see cref="SafetyMiddleware"/>): a question in progress is on hold — the person's
+/// words are never taken as its answer — and is asked again when they ask to go on;</item>
 /// <item>after a question could not read the message (<see cref="DialogEvents.Unrecognized"/>): a clear side question
 /// about a topic ("wait, is this confidential?") is answered.</item>
 /// </list>
@@ -25,9 +29,6 @@ namespace IopGuideBot.Conversation.Dialogs;
 /// </summary>
 public sealed partial class MainDialog : ComponentDialog
 {
-    /// <summary>A side question in the middle of another dialog is answered only when the classifier is this sure.</summary>
-    public const float SideQuestionThreshold = 0.5f;
-
     private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal)
     {
         "what", "whats", "why", "how", "who", "where", "when", "is", "are", "do", "does", "can", "could", "will", "would",
@@ -37,10 +38,12 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly Replies _replies;
     private readonly QuestionReplies _questionReplies;
     private readonly CommandMatcher _matcher;
-    private readonly TopicClassifier _classifier;
+    private readonly MessageUnderstanding _understanding;
+    private readonly IStatePropertyAccessor<ConversationContext> _context;
+    private readonly SafetyHold _safetyHold;
     private readonly ILogger<MainDialog> _logger;
 
-    public MainDialog(TopicRouterDialog router, Replies replies, QuestionReplies questionReplies, CommandMatcher matcher, TopicClassifier classifier, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
+    public MainDialog(TopicRouterDialog router, Replies replies, QuestionReplies questionReplies, CommandMatcher matcher, MessageUnderstanding understanding, ConversationState conversationState, SafetyHold safetyHold, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
         : base(DialogIds.Main)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -48,7 +51,9 @@ public sealed partial class MainDialog : ComponentDialog
         _replies = replies;
         _questionReplies = questionReplies;
         _matcher = matcher;
-        _classifier = classifier;
+        _understanding = understanding;
+        _context = ConversationContext.CreateAccessor(conversationState);
+        _safetyHold = safetyHold;
         _logger = logger;
         AddDialog(router);
         AddDialog(router.OfferPrompt);
@@ -86,7 +91,39 @@ public sealed partial class MainDialog : ComponentDialog
 
         var text = activity.Text;
         var command = _matcher.MatchCommand(text, globalOnly: true);
-        if (command is not null)
+        var onHold = await _safetyHold.IsHoldingAsync(innerDc.Context, cancellationToken);
+        if (onHold && (command?.Id == CommandIds.Resume || SafetyTurn.AsksToGoOn(innerDc.Context)))
+        {
+            return await GoOnAsync(innerDc, cancellationToken);
+        }
+
+        if (onHold && command is null)
+        {
+            return await WhileOnHoldAsync(innerDc, text, cancellationToken);
+        }
+
+        var active = ActiveDialogIds(innerDc);
+        if (command?.Id == CommandIds.Resume || _questionReplies.Answers.IsKeepGoing(text))
+        {
+            // An offer or a walk-through reads "keep going" itself (yes, next part); a question is simply asked again.
+            if (IsGuide(active))
+            {
+                return null;
+            }
+
+            if (active.Count > 1)
+            {
+                LogInterruption(_logger, "keep-going");
+                return await ReplyAndResumeAsync(innerDc, _questionReplies.Message(AnswersContent.Resume), cancellationToken);
+            }
+
+            if (command?.Id == CommandIds.Resume)
+            {
+                return await GoOnAsync(innerDc, cancellationToken);
+            }
+        }
+
+        if (command is not null && command.Id != CommandIds.Resume)
         {
             LogInterruption(_logger, "command:" + command.Id);
             switch (command.Id)
@@ -99,7 +136,7 @@ public sealed partial class MainDialog : ComponentDialog
                     return await RestartAsync(innerDc, MessageKeys.Menu, cancellationToken);
                 case CommandIds.Cancel:
                     return await RestartAsync(innerDc, MessageKeys.CancelDone, cancellationToken);
-                case CommandIds.Person when ActiveDialogIds(innerDc).Contains(DialogIds.Handoff):
+                case CommandIds.Person when active.Contains(DialogIds.Handoff):
                     // Already collecting the details: "can someone call me" answers how to reach them; else the question stands.
                     if (LeafQuestionId(innerDc) == CallbackContent.ContactMethod)
                     {
@@ -115,14 +152,10 @@ public sealed partial class MainDialog : ComponentDialog
             }
         }
 
-        var active = ActiveDialogIds(innerDc);
-        if (_questionReplies.Answers.IsKeepGoing(text) && active.Count > 1 && !IsGuide(active))
-        {
-            LogInterruption(_logger, "keep-going");
-            return await ReplyAndResumeAsync(innerDc, _questionReplies.Message(AnswersContent.Resume), cancellationToken);
-        }
-
-        if (_replies.Content.Section<TermsContent>().AskedAbout(text) is { } term)
+        // A term asked about in the main conversation is answered by its topic when one clearly covers it ("what is
+        // partial hospitalization" has a whole answer); in the middle of a question, the short definition keeps it brief.
+        if (_replies.Content.Section<TermsContent>().AskedAbout(text) is { } term
+            && (active.Count > 1 || await ClearTopicAsync(innerDc.Context, text, cancellationToken) is null))
         {
             LogInterruption(_logger, "term:" + term.Id);
             return await ReplyAndResumeAsync(innerDc, Replies.Create(_replies.Content, $"term:{term.Id}", term.Text.Value.Trim()), cancellationToken);
@@ -140,25 +173,62 @@ public sealed partial class MainDialog : ComponentDialog
         return null;
     }
 
+    /// <summary>"Keep going" after a crisis message: the question on hold is asked again; with nothing in progress, the menu.</summary>
+    private async Task<DialogTurnResult> GoOnAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        LogInterruption(_logger, "go-on");
+        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+        if (innerDc.ActiveDialog is { } active && active.Id != DialogIds.Router)
+        {
+            return await ReplyAndResumeAsync(innerDc, _questionReplies.Message(AnswersContent.Resume), cancellationToken);
+        }
+
+        await innerDc.Context.SendActivityAsync(_replies.Message(MessageKeys.Menu), cancellationToken);
+        return EndOfTurn;
+    }
+
+    /// <summary>
+    /// After a crisis message, a question in progress waits: what the person says is answered as a question about a topic
+    /// when it clearly is one, and otherwise with a reminder that the questions are paused. Never fed to the question.
+    /// </summary>
+    private async Task<DialogTurnResult?> WhileOnHoldAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
+    {
+        if (innerDc.ActiveDialog is null || innerDc.ActiveDialog.Id == DialogIds.Router)
+        {
+            await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+            return null;
+        }
+
+        if (await ClearTopicAsync(innerDc.Context, text, cancellationToken) is { } answer)
+        {
+            LogInterruption(_logger, "on-hold topic");
+            await innerDc.Context.SendActivityAsync(answer, cancellationToken);
+        }
+
+        LogInterruption(_logger, SafetyContent.Paused);
+        await innerDc.Context.SendActivityAsync(Replies.Create(_replies.Content, _replies.Content.Section<SafetyContent>()[SafetyContent.Paused]), cancellationToken);
+        return EndOfTurn;
+    }
+
     /// <summary>A question could not read the message: if it is a clear question about a topic, answer it and let the question stand.</summary>
     protected override async Task<bool> OnPostBubbleEventAsync(DialogContext dc, DialogEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         ArgumentNullException.ThrowIfNull(e);
         if (e.Name != DialogEvents.Unrecognized || e.Value is not string text || !LooksLikeAQuestion(text)
-            || _matcher.MatchLabel(text) is not null || _matcher.MatchCommand(text, globalOnly: false) is not null)
+            || _matcher.MatchLabel(text) is { Kind: ActionKind.Command } || _matcher.MatchCommand(text, globalOnly: false) is not null)
         {
             return false;
         }
 
-        var prediction = _classifier.Classify(text);
-        if (prediction.Top.Score < SideQuestionThreshold)
+        var context = await _context.GetAsync(dc.Context, () => new ConversationContext(), cancellationToken);
+        if (_understanding.Understand(text, context.About) is not { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch })
         {
             return false;
         }
 
         // Offered something or walking through: a topic with its own walk-through or offer takes over instead.
-        var topicId = prediction.Top.TopicId;
+        var topicId = intent.Id;
         var active = CreateChildContext(dc) is { } innerDc ? ActiveDialogIds(innerDc) : [];
         if (IsGuide(active) && (topicId is WalkthroughContent.WhatIsIop or WalkthroughContent.CompareCare
             || _replies.Content.Section<WalkthroughContent>().Offers.ContainsKey(topicId)))
@@ -167,8 +237,17 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         LogInterruption(_logger, "topic:" + topicId);
-        await dc.Context.SendActivityAsync(_replies.Topic(_replies.Content.Topics[topicId], dc.Context.Activity.ChannelId), cancellationToken);
+        await dc.Context.SendActivityAsync(_replies.Topic(_replies.Content.Topics[topicId], dc.Context.Activity.ChannelId, context.About), cancellationToken);
         return true;
+    }
+
+    /// <summary>The answer to a message that is clearly a question about a topic, or null.</summary>
+    private async Task<Activity?> ClearTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var context = await _context.GetAsync(turnContext, () => new ConversationContext(), cancellationToken);
+        return _understanding.Understand(text, context.About) is { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch }
+            ? _replies.Topic(_replies.Content.Topics[intent.Id], turnContext.Activity.ChannelId, context.About)
+            : null;
     }
 
     private static bool LooksLikeAQuestion(string text)
@@ -219,6 +298,8 @@ public sealed partial class MainDialog : ComponentDialog
     /// </summary>
     private async Task<DialogTurnResult> RequestCallbackAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
     {
+        var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
+        context.LastSent = SentRequest.Person;
         if (innerDc.FindDialog(DialogIds.Handoff) is null)
         {
             return await RestartAsync(innerDc, MessageKeys.HandoffRequested, cancellationToken);
@@ -253,6 +334,7 @@ public sealed partial class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> RestartAsync(DialogContext innerDc, string? messageKey, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
+        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
         if (messageKey is not null)
         {
             await innerDc.Context.SendActivityAsync(_replies.Message(messageKey), cancellationToken);

@@ -1,6 +1,7 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Questions;
+using IopGuideBot.Conversation.Triage;
 using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Conversation.Walkthroughs;
 using IopGuideBot.Dialogs;
@@ -13,12 +14,13 @@ using Microsoft.Extensions.Logging;
 namespace IopGuideBot.Conversation.Dialogs;
 
 /// <summary>
-/// The main conversation: each message is a button click (its label), a command phrase, or free text that the classifier
-/// matches to a topic. Below the confidence threshold it never guesses: it offers the closest topics, the menu and a person.
-/// Topics with a walk-through (<c>walkthroughs.yaml</c>) begin it; topics with an offer ("I can ask you about 10 short
-/// questions") wait for the answer with a real prompt, so "yes", "sure" or "ok" act on it and "no" declines.
-/// It never ends; other dialogs (triage, walk-throughs, the callback request) run on top of it and it waits again when
-/// they finish.
+/// The main conversation: each message is read by <see cref="MessageUnderstanding"/> (a button label, a command phrase,
+/// or free text matched to a topic, small talk or a command) in the light of <see cref="ConversationContext"/>: who the
+/// conversation is about, and what the person last sent us. When nothing is sure enough it never guesses: it offers the
+/// genuinely close topics (or none), the menu and a person. Topics with a walk-through (<c>walkthroughs.yaml</c>) begin
+/// it; topics with an offer ("I can ask you about 10 short questions") wait for the answer with a real prompt, so "yes",
+/// "sure" or "ok" act on it and "no" declines. It never ends; other dialogs (triage, walk-throughs, the callback request,
+/// handoff) run on top of it and it waits again when they finish.
 /// </summary>
 public sealed partial class TopicRouterDialog : Dialog
 {
@@ -29,18 +31,19 @@ public sealed partial class TopicRouterDialog : Dialog
     public const string OfferPromptId = "main.offer";
 
     private const string OfferKey = "offer";
+    private const string HowToStartTopic = "how-to-start";
 
     private readonly Replies _replies;
-    private readonly TopicClassifier _classifier;
-    private readonly CommandMatcher _matcher;
+    private readonly MessageUnderstanding _understanding;
+    private readonly IStatePropertyAccessor<ConversationContext> _context;
     private readonly ILogger<TopicRouterDialog> _logger;
 
-    public TopicRouterDialog(Replies replies, TopicClassifier classifier, CommandMatcher matcher, AnswerReader reader, QuestionReplies questionReplies, ILogger<TopicRouterDialog> logger)
+    public TopicRouterDialog(Replies replies, MessageUnderstanding understanding, ConversationState conversationState, AnswerReader reader, QuestionReplies questionReplies, ILogger<TopicRouterDialog> logger)
         : base(DialogIds.Router)
     {
         _replies = replies ?? throw new ArgumentNullException(nameof(replies));
-        _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
-        _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+        _understanding = understanding ?? throw new ArgumentNullException(nameof(understanding));
+        _context = ConversationContext.CreateAccessor(conversationState);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         var offer = WalkthroughContent.OfferQuestion;
         OfferPrompt = new QuestionPrompt(OfferPromptId, reader, questionReplies, id => id == offer.Id ? offer : null);
@@ -66,38 +69,35 @@ public sealed partial class TopicRouterDialog : Dialog
             return EndOfTurn;
         }
 
-        if (_matcher.MatchLabel(text) is { } action)
+        // Read against who earlier turns were about: a loved one named in this message speaks for itself.
+        var context = await _context.GetAsync(dc.Context, () => new ConversationContext(), cancellationToken);
+        var understood = _understanding.Understand(text, context.About);
+        context.Hear(text);
+        LogUnderstood(_logger, understood.Path, understood.Intent?.Key ?? "-", understood.Score, understood.Suggestions.Count);
+        switch (understood.Intent)
         {
-            return await RunActionAsync(dc, action, cancellationToken);
+            case { Kind: IntentKind.Topic } topic:
+                return await AnswerTopicAsync(dc, context, topic.Id, cancellationToken);
+            case { Kind: IntentKind.Command } command:
+                return await RunCommandAsync(dc, context, command.Id, cancellationToken);
+            case { Kind: IntentKind.SmallTalk } smallTalk:
+                return await SmallTalkAsync(dc, context, smallTalk.Id, cancellationToken);
+            default:
+                var reply = understood.Suggestions.Count > 0
+                    ? _replies.Message(MessageKeys.FallbackSuggest,
+                        understood.Suggestions.Select(s => new ActionRef(ActionKind.Topic, s.Id, 0))
+                            .Append(new ActionRef(ActionKind.Command, CommandIds.Menu, 0))
+                            .Append(new ActionRef(ActionKind.Command, CommandIds.Person, 0)))
+                    : _replies.Message(MessageKeys.FallbackMenu);
+                await SendAsync(dc, reply, cancellationToken);
+                return EndOfTurn;
         }
-
-        if (_matcher.MatchCommand(text, globalOnly: false) is { } command)
-        {
-            return await RunActionAsync(dc, new ActionRef(ActionKind.Command, command.Id, 0), cancellationToken);
-        }
-
-        var prediction = _classifier.Classify(text);
-        if (prediction.IsConfident)
-        {
-            LogTopic(_logger, prediction.Top.TopicId, prediction.Top.Score);
-            return await AnswerTopicAsync(dc, prediction.Top.TopicId, cancellationToken);
-        }
-
-        var suggestions = _classifier.Suggestions(prediction);
-        LogFallback(_logger, prediction.Top.TopicId, prediction.Top.Score, suggestions.Count);
-        var reply = suggestions.Count > 0
-            ? _replies.Message(MessageKeys.FallbackSuggest,
-                suggestions.Select(s => new ActionRef(ActionKind.Topic, s.TopicId, 0))
-                    .Append(new ActionRef(ActionKind.Command, CommandIds.Menu, 0))
-                    .Append(new ActionRef(ActionKind.Command, CommandIds.Person, 0)))
-            : _replies.Message(MessageKeys.FallbackMenu);
-        await SendAsync(dc, reply, cancellationToken);
-        return EndOfTurn;
     }
 
     /// <summary>
     /// A dialog begun from here finished: act on an accepted offer (its action), decline politely, or — when the person
-    /// said something else instead (<see cref="RouteMessage"/>) — answer that message as usual.
+    /// said something else instead (<see cref="RouteMessage"/>) — answer that message as usual. A finished questionnaire
+    /// is remembered as what the person sent us.
     /// </summary>
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
@@ -105,13 +105,17 @@ public sealed partial class TopicRouterDialog : Dialog
         var state = dc.ActiveDialog!.State;
         var offer = state.GetValue<string>(OfferKey);
         state.Remove(OfferKey);
+        var context = await _context.GetAsync(dc.Context, () => new ConversationContext(), cancellationToken);
         switch (result)
         {
+            case TriageResult { NoticeAccepted: true }:
+                context.LastSent = SentRequest.Questionnaire;
+                return EndOfTurn;
             case ActionRef action:
-                return await RunActionAsync(dc, action, cancellationToken);
+                return await RunActionAsync(dc, context, action, cancellationToken);
             case QuestionAnswer answer when offer is not null && answer.Is("yes") && ParseAction(offer) is { } accepted:
                 LogOffer(_logger, offer, "accepted");
-                return await RunActionAsync(dc, accepted, cancellationToken);
+                return await RunActionAsync(dc, context, accepted, cancellationToken);
             case QuestionAnswer when offer is not null:
                 LogOffer(_logger, offer, "declined");
                 await SendAsync(dc, Replies.Create(_replies.Content, Walkthroughs[WalkthroughContent.OfferDeclined]), cancellationToken);
@@ -126,8 +130,14 @@ public sealed partial class TopicRouterDialog : Dialog
         }
     }
 
-    private async Task<DialogTurnResult> AnswerTopicAsync(DialogContext dc, string topicId, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AnswerTopicAsync(DialogContext dc, ConversationContext context, string topicId, CancellationToken cancellationToken)
     {
+        var topic = _replies.Content.Topics[topicId];
+        if (topic.Audience == TopicAudience.Family)
+        {
+            context.About = InquiryFor.FamilyMember;
+        }
+
         var walkthrough = topicId switch
         {
             WalkthroughContent.WhatIsIop => IopWalkthroughDialog.DialogId,
@@ -141,7 +151,7 @@ public sealed partial class TopicRouterDialog : Dialog
             return begun.Status == DialogTurnStatus.Waiting ? EndOfTurn : begun;
         }
 
-        await SendAsync(dc, _replies.Topic(_replies.Content.Topics[topicId], dc.Context.Activity.ChannelId), cancellationToken);
+        await SendAsync(dc, _replies.Topic(topic, dc.Context.Activity.ChannelId, context.About), cancellationToken);
         if (Walkthroughs.Offers.TryGetValue(topicId, out var offer) && dc.FindDialog(OfferPromptId) is not null)
         {
             // The answer already made the offer: wait for a yes or a no, quietly, without asking again.
@@ -156,30 +166,55 @@ public sealed partial class TopicRouterDialog : Dialog
         return EndOfTurn;
     }
 
-    private async Task<DialogTurnResult> RunActionAsync(DialogContext dc, ActionRef action, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> SmallTalkAsync(DialogContext dc, ConversationContext context, string id, CancellationToken cancellationToken)
     {
-        if (action.Kind == ActionKind.Topic)
+        // "What happens now?" is about what they sent us; before they have sent anything, it's how to get started.
+        if (id == SmallTalkIds.WhatNext && context.LastSent == SentRequest.None)
         {
-            LogTopic(_logger, action.Id, 1f);
-            return await AnswerTopicAsync(dc, action.Id, cancellationToken);
+            return await AnswerTopicAsync(dc, context, HowToStartTopic, cancellationToken);
         }
 
-        switch (action.Id)
+        await SendAsync(dc, _replies.SmallTalk(id), cancellationToken);
+        return EndOfTurn;
+    }
+
+    private async Task<DialogTurnResult> RunActionAsync(DialogContext dc, ConversationContext context, ActionRef action, CancellationToken cancellationToken) =>
+        action.Kind == ActionKind.Topic
+            ? await AnswerTopicAsync(dc, context, action.Id, cancellationToken)
+            : await RunCommandAsync(dc, context, action.Id, cancellationToken);
+
+    private async Task<DialogTurnResult> RunCommandAsync(DialogContext dc, ConversationContext context, string commandId, CancellationToken cancellationToken)
+    {
+        switch (commandId)
         {
             case CommandIds.TriageSelf or CommandIds.TriageFamily:
-                var who = action.Id == CommandIds.TriageSelf ? InquiryFor.Self : InquiryFor.FamilyMember;
+                context.About = commandId == CommandIds.TriageSelf ? InquiryFor.Self : InquiryFor.FamilyMember;
                 if (dc.FindDialog(DialogIds.Triage) is not null)
                 {
                     LogBegin(_logger, DialogIds.Triage);
-                    var result = await dc.BeginDialogAsync(DialogIds.Triage, who, cancellationToken);
+                    var result = await dc.BeginDialogAsync(DialogIds.Triage, context.About, cancellationToken);
                     return result.Status == DialogTurnStatus.Waiting ? EndOfTurn : result;
                 }
 
                 await SendAsync(dc, _replies.Message(MessageKeys.TriageComingSoon), cancellationToken);
                 return EndOfTurn;
-            case CommandIds.Person or CommandIds.Callback when dc.FindDialog(DialogIds.Handoff) is not null:
-                var handoff = await dc.BeginDialogAsync(DialogIds.Handoff, null, cancellationToken);
-                return handoff.Status == DialogTurnStatus.Waiting ? EndOfTurn : handoff;
+            case CommandIds.Person or CommandIds.Callback:
+                context.LastSent = SentRequest.Person;
+                if (dc.FindDialog(DialogIds.Handoff) is not null)
+                {
+                    LogBegin(_logger, DialogIds.Handoff);
+                    var handoff = await dc.BeginDialogAsync(DialogIds.Handoff, null, cancellationToken);
+                    return handoff.Status == DialogTurnStatus.Waiting ? EndOfTurn : handoff;
+                }
+
+                await SendAsync(dc, _replies.Message(MessageKeys.HandoffRequested), cancellationToken);
+                return EndOfTurn;
+            case CommandIds.Bot:
+                await SendAsync(dc, _replies.Message(MessageKeys.BotDisclosure), cancellationToken);
+                return EndOfTurn;
+            case CommandIds.Help:
+                await SendAsync(dc, _replies.Message(MessageKeys.Help), cancellationToken);
+                return EndOfTurn;
             default:
                 // Global commands are handled by MainDialog before the router sees a message; this is only a safety net.
                 await SendAsync(dc, _replies.Message(MessageKeys.Menu), cancellationToken);
@@ -196,11 +231,8 @@ public sealed partial class TopicRouterDialog : Dialog
     private static Task SendAsync(DialogContext dc, Activity activity, CancellationToken cancellationToken) =>
         dc.Context.SendActivityAsync(activity, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered topic {TopicId} (score {Score:0.000})")]
-    private static partial void LogTopic(ILogger logger, string topicId, float score);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Low confidence: closest topic {TopicId} (score {Score:0.000}); offered {SuggestionCount} suggestions")]
-    private static partial void LogFallback(ILogger logger, string topicId, float score, int suggestionCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Understood by {Path}: {Intent} (score {Score:0.000}); {SuggestionCount} suggestions")]
+    private static partial void LogUnderstood(ILogger logger, UnderstandingPath path, string intent, float score, int suggestionCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Beginning dialog {DialogId}")]
     private static partial void LogBegin(ILogger logger, string dialogId);

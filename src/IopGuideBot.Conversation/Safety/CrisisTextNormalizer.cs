@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IopGuideBot.Conversation.Safety;
 
 /// <summary>
-/// Turns chat text into the plain lower-case form the crisis lexicon is written against: curly quotes straightened,
-/// punctuation dropped, chat shorthand expanded ("wanna" → "want to", "im" → "i'm", "rn" → "right now"), elongated
-/// words reduced ("diiiie"). An elongated word is ambiguous ("killlll" is "kill", "diiiie" is "die"), so
-/// <see cref="Normalize"/> returns up to two variants: long runs cut to two letters, and long runs cut to one.
+/// Turns chat text into the plain lower-case form the crisis lexicon is written against: characters that cannot be
+/// normalised (lone surrogates, noncharacters such as U+FFFE, control characters) become spaces first, so nothing a
+/// person can type makes normalisation throw; then compatibility forms and accents are folded ("está" → "esta"), curly
+/// quotes straightened, punctuation dropped, chat shorthand expanded ("wanna" → "want to", "im" → "i'm", "rn" → "right
+/// now") and elongated words reduced ("diiiie"). An elongated word is ambiguous ("killlll" is "kill", "diiiie" is "die"),
+/// so <see cref="Normalize"/> returns up to two variants: long runs cut to two letters, and long runs cut to one.
+/// Every step is a single pass (or a non-backtracking regex), so the cost is linear in the length of the text.
 /// </summary>
-internal static partial class CrisisTextNormalizer
+internal static class CrisisTextNormalizer
 {
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
@@ -29,43 +33,43 @@ internal static partial class CrisisTextNormalizer
         ["wana"] = "want to", ["kil"] = "kill",
     };
 
-    public static IReadOnlyList<string> Normalize(string? text)
+    private static readonly Regex SlashShorthand = CompiledCrisisRule.Compile(@"\b(?:j/k|w/)");
+    private static readonly Regex DottedOd = CompiledCrisisRule.Compile(@"\bo\.d\b\.?");
+    private static readonly Regex HyphenOd = CompiledCrisisRule.Compile(@"\bod-(d|ed|ing)\b");
+
+    /// <summary>Marks a clause boundary (". , ; : ! ?" or a line break) between words while normalising.</summary>
+    private const string ClauseMark = "\u0001";
+
+    public static IReadOnlyList<string> Normalize(string? text) => [.. NormalizeWithClauses(text).Select(n => n.Text)];
+
+    /// <summary>
+    /// The normalised variants, each with the offsets where a clause starts (after ". , ; : ! ?" or a line break), so a
+    /// negation in one clause does not switch off a cue in the next ("it's fine if not. I won't be around much longer").
+    /// </summary>
+    public static IReadOnlyList<NormalizedText> NormalizeWithClauses(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [string.Empty];
+            return [new NormalizedText(string.Empty, [])];
         }
 
-        var s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var s = FoldAccents(Sanitize(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        s = SlashShorthand.Replace(s, m => m.Value[0] == 'j' ? " jk " : " with ");
+        s = DottedOd.Replace(s, " od ");
+        s = HyphenOd.Replace(s, "od'$1");
+
+        // Everything but letters, digits and in-word apostrophes becomes a space; clause punctuation leaves a mark.
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '\u2018' or '\u2019' or '\u02BC' or '\u0060' or '\u00B4' or '\u2032':
-                    sb.Append('\'');
-                    break;
-                case '\u200B' or '\u200C' or '\u200D' or '\uFEFF':
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
-
-        s = sb.ToString();
-        s = SlashShorthand().Replace(s, m => m.Value[0] == 'j' ? " jk " : " with ");
-        s = DottedOd().Replace(s, " od ");
-        s = HyphenOd().Replace(s, "od'$1");
-
-        // Everything but letters, digits and in-word apostrophes becomes a space.
-        sb.Clear();
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(c);
+            }
+            else if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\n' or '…' or '¿' or '¡')
+            {
+                sb.Append(' ').Append(ClauseMark).Append(' ');
             }
             else if (c == '\'' && i > 0 && i + 1 < s.Length && char.IsLetter(s[i - 1]) && char.IsLetter(s[i + 1]))
             {
@@ -78,16 +82,21 @@ internal static partial class CrisisTextNormalizer
         }
 
         var words = JoinSpelledOut(sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var twoLetter = new List<string>(words.Length + 4);
-        var oneLetter = new List<string>(words.Length + 4);
+        var twoLetter = new List<string>(words.Length);
+        var oneLetter = new List<string>(words.Length);
         var elongated = false;
         foreach (var word in words)
         {
-            if (LongRun().IsMatch(word))
+            if (word == ClauseMark)
+            {
+                twoLetter.Add(word);
+                oneLetter.Add(word);
+            }
+            else if (HasLongRun(word))
             {
                 elongated = true;
-                twoLetter.Add(Expand(LongRun().Replace(word, m => new string(m.Value[0], 2))));
-                oneLetter.Add(Expand(LongRun().Replace(word, m => m.Value[..1])));
+                twoLetter.Add(Expand(CutRuns(word, 2)));
+                oneLetter.Add(Expand(CutRuns(word, 1)));
             }
             else
             {
@@ -97,8 +106,105 @@ internal static partial class CrisisTextNormalizer
             }
         }
 
-        var first = string.Join(' ', twoLetter);
-        return elongated ? [first, string.Join(' ', oneLetter)] : [first];
+        var first = Join(twoLetter);
+        return elongated ? [first, Join(oneLetter)] : [first];
+    }
+
+    /// <summary>Joins words with single spaces, turning clause marks into the offsets of the words that follow them.</summary>
+    private static NormalizedText Join(List<string> words)
+    {
+        var sb = new StringBuilder();
+        var clauseStarts = new List<int>();
+        var pendingClause = false;
+        foreach (var word in words)
+        {
+            if (word == ClauseMark)
+            {
+                pendingClause = sb.Length > 0;
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            if (pendingClause)
+            {
+                clauseStarts.Add(sb.Length);
+                pendingClause = false;
+            }
+
+            sb.Append(word);
+        }
+
+        return new NormalizedText(sb.ToString(), [.. clauseStarts]);
+    }
+
+    /// <summary>
+    /// Keeps what Unicode normalisation accepts: valid surrogate pairs stay, lone surrogates, noncharacters (U+FDD0–U+FDEF
+    /// and every code point ending in FFFE/FFFF) and control characters become spaces; zero-width characters go; curly
+    /// quotes and look-alike apostrophes become a straight apostrophe.
+    /// </summary>
+    internal static string Sanitize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if ((codePoint & 0xFFFE) == 0xFFFE)
+                {
+                    sb.Append(' ');
+                }
+                else
+                {
+                    sb.Append(c).Append(text[i + 1]);
+                }
+
+                i++;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\u2018' or '\u2019' or '\u02BC' or '\u0060' or '\u00B4' or '\u2032':
+                    sb.Append('\'');
+                    break;
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
+                    break;
+                case '\t' or '\r':
+                    sb.Append(' ');
+                    break;
+                case '\n':
+                    sb.Append('\n');
+                    break;
+                default:
+                    var invalid = char.IsSurrogate(c) || char.IsControl(c) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF';
+                    sb.Append(invalid ? ' ' : c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>"está" → "esta", "ñ" → "n": the lexicon is written without accents, and people often type without them.</summary>
+    private static string FoldAccents(string s)
+    {
+        var decomposed = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>"k i l l" → "kill": three or more single letters in a row are one spelled-out word.</summary>
@@ -129,21 +235,51 @@ internal static partial class CrisisTextNormalizer
         return [.. result];
     }
 
+    /// <summary>Three or more of the same letter in a row ("diiie").</summary>
+    private static bool HasLongRun(string word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (char.IsLetter(word[i]) && word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cuts every run of three or more of the same letter to <paramref name="keep"/> letters.</summary>
+    private static string CutRuns(string word, int keep)
+    {
+        var sb = new StringBuilder(word.Length);
+        var i = 0;
+        while (i < word.Length)
+        {
+            var j = i;
+            while (j < word.Length && word[j] == word[i])
+            {
+                j++;
+            }
+
+            var run = j - i;
+            sb.Append(word[i], run >= 3 && char.IsLetter(word[i]) ? keep : run);
+            i = j;
+        }
+
+        return sb.ToString();
+    }
+
     private static string Expand(string word) => Shorthand.TryGetValue(word, out var expanded) ? expanded : word;
+}
 
-    /// <summary>Whether the raw text reads as a question (used to recognise information requests).</summary>
-    public static bool LooksLikeQuestion(string? text) =>
-        text is not null && text.TrimEnd().EndsWith('?');
-
-    [GeneratedRegex(@"\b(j/k|w/)", RegexOptions.CultureInvariant)]
-    private static partial Regex SlashShorthand();
-
-    [GeneratedRegex(@"\bo\.d\b\.?", RegexOptions.CultureInvariant)]
-    private static partial Regex DottedOd();
-
-    [GeneratedRegex(@"\bod-(d|ed|ing)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex HyphenOd();
-
-    [GeneratedRegex(@"(\p{L})\1{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex LongRun();
+/// <summary>Normalised text and the offsets where its clauses start (ascending).</summary>
+internal sealed record NormalizedText(string Text, int[] ClauseStarts)
+{
+    /// <summary>Where the clause holding <paramref name="index"/> starts.</summary>
+    public int ClauseStartOf(int index)
+    {
+        var i = Array.BinarySearch(ClauseStarts, index);
+        return i >= 0 ? ClauseStarts[i] : (~i == 0 ? 0 : ClauseStarts[~i - 1]);
+    }
 }

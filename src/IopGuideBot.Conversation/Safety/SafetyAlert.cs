@@ -9,12 +9,14 @@ public enum SafetySignal
     Detected,
     /// <summary>The person answered "Are you safe right now?" with no.</summary>
     ConfirmedNotSafe,
+    /// <summary>After taking an earlier crisis message back, the person disclosed again.</summary>
+    DisclosedAgain,
 }
 
 /// <summary>Tells staff a conversation is urgent. Holds no message text: only what, when and which conversation.</summary>
 public sealed record SafetyAlert(string ConversationId, CrisisCategory Category, DateTimeOffset DetectedAt, SafetySignal Signal = SafetySignal.Detected);
 
-/// <summary>Where urgent flags go. The lead wires a durable one (the handoff record); <see cref="LoggingSafetyAlertSink"/> is the default.</summary>
+/// <summary>Where urgent flags go: the host's durable handoff record; <see cref="LoggingSafetyAlertSink"/> is the default.</summary>
 public interface ISafetyAlertSink
 {
     Task RaiseAsync(SafetyAlert alert, CancellationToken cancellationToken);

@@ -3,15 +3,21 @@ using IopGuideBot.Storage;
 
 namespace IopGuideBot.Hosting;
 
-/// <summary>Where the service keeps its database and logs: <c>Storage:DataDirectory</c>, relative to the content root.</summary>
+/// <summary>
+/// Where the service keeps its database, logs and cached example embeddings: <c>Storage:DataDirectory</c>, relative to
+/// the content root.
+/// </summary>
 public static class DataDirectory
 {
     public const string ConfigurationKey = "Storage:DataDirectory";
 
+    private const string UnderstandingCacheKey = "Understanding:CacheDirectory";
+
     /// <summary>
     /// Resolves the directory once, creates it owner-only (0700; what an older version left readable is tightened), and
-    /// writes the absolute path back into configuration so that storage and logging agree on it. From here on every file
-    /// the process creates (database, WAL, logs) is owner-only too.
+    /// writes the absolute path back into configuration so that storage, logging and understanding
+    /// (<c>Understanding:CacheDirectory</c>, unless set) agree on it. From here on every file the process creates
+    /// (database, WAL, logs, the example-embedding cache) is owner-only too.
     /// </summary>
     public static string Resolve(WebApplicationBuilder builder)
     {
@@ -21,6 +27,11 @@ public static class DataDirectory
         OwnerOnly.CreateDirectory(path);
         OwnerOnly.Restrict(path);
         builder.Configuration[ConfigurationKey] = path;
+        if (string.IsNullOrWhiteSpace(builder.Configuration[UnderstandingCacheKey]))
+        {
+            builder.Configuration[UnderstandingCacheKey] = path;
+        }
+
         return path;
     }
 

@@ -1,10 +1,112 @@
 using IopGuideBot.Conversation.Safety;
+using Microsoft.Extensions.Logging;
 
 namespace IopGuideBot.Conversation.Tests.Safety;
 
 public sealed class CrisisDetectorTests
 {
     private readonly CrisisDetector _detector = new();
+
+    [Fact]
+    public void A_failure_inside_the_check_is_a_possible_crisis_logged_by_type_without_the_text()
+    {
+        var log = new RecordingLogger();
+        var detector = new CrisisDetector(new FailingSignal(), null, log);
+
+        var assessment = detector.Assess("what are your hours, my name is Canary McTest");
+
+        Assert.True(assessment.IsCrisis);
+        Assert.Equal(CrisisCategory.PossibleCrisis, assessment.Category);
+        Assert.True(assessment.Signals.HasFlag(CrisisSignals.CheckFailed));
+        var entry = Assert.Single(log.Entries);
+        Assert.Contains(nameof(InvalidOperationException), entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Canary", entry, StringComparison.Ordinal);
+    }
+
+    // UTF-16 code units, so that test discovery never has to carry the broken strings themselves.
+    [Theory]
+    [InlineData(0xFFFE)]
+    [InlineData(0xFFFF)]
+    [InlineData(0xFDD0)]
+    [InlineData(0xD800)]
+    [InlineData(0xDC00)]
+    [InlineData(0xD83F, 0xDFFE)] // U+1FFFE, a noncharacter outside the basic plane
+    [InlineData(0x0000, 0x001B)]
+    public void Characters_normalisation_refuses_do_not_make_the_check_fail_or_hide_a_crisis(params int[] units)
+    {
+        var bad = new string([.. units.Select(u => (char)u)]);
+        var benign = _detector.Assess("what is an IOP" + bad + "?");
+        var crisis = _detector.Assess("I want to" + bad + " kill myself");
+
+        Assert.False(benign.Signals.HasFlag(CrisisSignals.CheckFailed));
+        Assert.False(benign.IsCrisis);
+        Assert.Equal(CrisisCategory.SuicideOrSelfHarm, crisis.Category);
+    }
+
+    [Fact]
+    public void No_character_of_the_basic_plane_makes_the_check_fail()
+    {
+        var all = new string([.. Enumerable.Range(0, 0x10000).Select(c => (char)c)]);
+        foreach (var chunk in all.Chunk(2000))
+        {
+            Assert.False(_detector.Assess(new string(chunk)).Signals.HasFlag(CrisisSignals.CheckFailed));
+        }
+    }
+
+    [Fact]
+    public void A_long_message_is_read_at_its_start_and_its_end()
+    {
+        var filler = string.Concat(Enumerable.Repeat("so what are the hours for the evening groups and the schedule ", 2000));
+        var max = new SafetyOptions().MaxCheckedChars;
+
+        var plain = _detector.Assess(filler);
+        var atStart = _detector.Assess("I want to kill myself. " + filler);
+        var atEnd = _detector.Assess(filler + " I want to kill myself");
+        var inTheMiddle = _detector.Assess(filler + " I want to kill myself " + filler);
+
+        Assert.True(plain.IsTruncated);
+        Assert.False(plain.IsCrisis);
+        Assert.True(atStart.IsCrisis);
+        Assert.True(atEnd.IsCrisis);
+        Assert.False(inTheMiddle.IsCrisis); // beyond what the check reads: the person is asked for a shorter message
+        Assert.All(CrisisDetector.CheckedParts(filler, max), p => Assert.True(p.Length <= max / 2));
+        Assert.False(_detector.Assess("I want to kill myself").IsTruncated);
+    }
+
+    [Fact]
+    public void Checked_parts_never_split_a_surrogate_pair()
+    {
+        var text = string.Concat(Enumerable.Repeat("🙂", 5000));
+
+        foreach (var part in CrisisDetector.CheckedParts(text, 4000))
+        {
+            Assert.False(char.IsLowSurrogate(part[0]));
+            Assert.False(char.IsHighSurrogate(part[^1]));
+        }
+    }
+
+    [Theory]
+    [InlineData("I took a bunch of pills an hour ago and feel weird", CrisisVoice.Self)]
+    [InlineData("i think i'm overdosing", CrisisVoice.Self)]
+    [InlineData("he's not waking up after using", CrisisVoice.Bystander)]
+    [InlineData("my friend took too many pills and won't wake up", CrisisVoice.Bystander)]
+    [InlineData("my son says he wants to kill himself", CrisisVoice.Bystander)]
+    [InlineData("my boyfriend left and i want to die", CrisisVoice.Self)]
+    public void Voice_says_whose_danger_it_is(string text, CrisisVoice voice) =>
+        Assert.Equal(voice, _detector.Assess(text).Voice);
+
+    [Theory]
+    [InlineData("quiero morirme", true)]
+    [InlineData("mi hijo no respira y no despierta", true)]
+    [InlineData("I want to die", false)]
+    [InlineData("i want to die, no joke", false)]
+    public void Spanish_crisis_messages_are_recognised_as_Spanish(string text, bool spanish)
+    {
+        var assessment = _detector.Assess(text);
+
+        Assert.True(assessment.IsCrisis);
+        Assert.Equal(spanish, assessment.IsSpanish);
+    }
 
     [Theory]
     [InlineData("I didn't mean it")]
@@ -74,16 +176,40 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     [Theory]
-    [InlineData("yes", true)]
-    [InlineData("I'm safe", true)]
-    [InlineData("yeah I'm ok now", true)]
-    [InlineData("no", false)]
-    public void Reassurance_after_the_safety_check(string text, bool safe)
-    {
-        Assert.Equal(safe, CrisisDetector.IsReassurance(text));
-        Assert.Equal(!safe, CrisisDetector.IsNotSafe(text));
-    }
+    [InlineData("yes", SafetyAnswer.Safe)]
+    [InlineData("I'm safe", SafetyAnswer.Safe)]
+    [InlineData("yeah I'm ok now", SafetyAnswer.Safe)]
+    [InlineData("no im fine", SafetyAnswer.Safe)]
+    [InlineData("sí, estoy bien", SafetyAnswer.Safe)]
+    [InlineData("no", SafetyAnswer.NotSafe)]
+    [InlineData("not really", SafetyAnswer.NotSafe)]
+    [InlineData("i'm not ok", SafetyAnswer.NotSafe)]
+    [InlineData("no estoy bien", SafetyAnswer.NotSafe)]
+    [InlineData("idk… probably", SafetyAnswer.Unclear)]
+    [InlineData("i guess", SafetyAnswer.Unclear)]
+    [InlineData("whatever", SafetyAnswer.Unclear)]
+    [InlineData("how much does it cost", SafetyAnswer.Unclear)]
+    public void Answers_to_the_safety_check_are_read_with_doubt_never_counting_as_safe(string text, SafetyAnswer expected) =>
+        Assert.Equal(expected, SafetyCheckAnswers.Read(text));
 
     [Fact]
     public void Empty_text_is_none() => Assert.Same(CrisisAssessment.None, _detector.Assess("  "));
+
+    private sealed class FailingSignal : ICrisisSemanticSignal
+    {
+        public SemanticJudgement Judge(IReadOnlyList<string> parts) => throw new InvalidOperationException("boom");
+    }
+
+    private sealed class RecordingLogger : ILogger<CrisisDetector>
+    {
+        public List<string> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
+    }
 }

@@ -1,6 +1,8 @@
 using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Safety;
 
+using IopGuideBot.Conversation.Tests.Triage;
+
 namespace IopGuideBot.Conversation.Tests.Safety;
 
 /// <summary>The safety check in front of the real bot: what it answers, what reaches the bot behind it, and what staff are told.</summary>
@@ -68,5 +70,115 @@ public sealed class SafetyMiddlewareTests
         var alert = Assert.Single(bot.Alerts.Alerts);
         Assert.DoesNotContain("Canary", alert.ToString(), StringComparison.Ordinal);
         Assert.Equal(12, IopGuideBot.Conversation.Diagnostics.LogIds.Hash(alert.ConversationId).Length);
+    }
+
+    [Fact]
+    public async Task A_check_that_fails_inside_answers_as_a_possible_crisis_and_raises_the_flag()
+    {
+        var bot = new SafetyTriageHarness(new CrisisDetector(new FailingSignal()));
+
+        Assert.Equal(["crisis.possible", "crisis.team.alerted", "crisis.check"], await bot.SayAsync("what are your hours"));
+        Assert.Equal(0, bot.BotTurnsRun);
+        Assert.Equal(CrisisCategory.PossibleCrisis, Assert.Single(bot.Alerts.Alerts).Category);
+    }
+
+    [Fact]
+    public async Task A_message_longer_than_the_check_reads_gets_the_too_long_answer()
+    {
+        var bot = new SafetyTriageHarness();
+
+        Assert.Equal(["safety.too-long"], await bot.SayAsync(string.Concat(Enumerable.Repeat("what are the hours for the evening groups ", 500))));
+        Assert.Equal(0, bot.BotTurnsRun);
+        Assert.Empty(bot.Alerts.Alerts);
+    }
+
+    [Theory]
+    [InlineData("I took a bunch of pills an hour ago and feel weird", "crisis.overdose.self")]
+    [InlineData("my brother isn't waking up after using", "crisis.overdose")]
+    [InlineData("my son says he wants to kill himself", "crisis.suicide.bystander")]
+    [InlineData("my dad quit drinking and he's hallucinating", "crisis.withdrawal.bystander")]
+    public async Task The_reply_is_worded_for_who_is_speaking(string text, string contentId) =>
+        Assert.Equal([contentId, "crisis.team.alerted", "crisis.check"], await new SafetyTriageHarness().SayAsync(text));
+
+    [Fact]
+    public async Task A_person_who_can_be_reached_is_told_someone_will_reach_out_and_nobody_else_is()
+    {
+        var reachable = new SafetyTriageHarness(reachability: new Reachable());
+        var anonymous = new SafetyTriageHarness();
+
+        Assert.Equal("crisis.team.reaching-out", (await reachable.SayAsync("I want to die"))[1]);
+        Assert.Equal("crisis.team.alerted", (await anonymous.SayAsync("I want to die"))[1]);
+    }
+
+    [Fact]
+    public async Task Spanish_crisis_messages_get_the_resources_and_the_safety_check_in_Spanish()
+    {
+        var bot = new SafetyTriageHarness();
+
+        Assert.Equal(["crisis.suicide.es", "crisis.team.alerted.es", "crisis.check.es"], await bot.SayAsync("ya no quiero vivir, quiero morirme"));
+        Assert.Equal(["crisis.check.unsafe.es"], await bot.SayAsync("no"));
+        Assert.Equal(["crisis.check.safe.es"], await bot.SayAsync("sí, ya estoy bien"));
+    }
+
+    [Fact]
+    public async Task An_unclear_answer_repeats_the_resources_and_asks_again_until_the_person_answers()
+    {
+        var bot = new SafetyTriageHarness();
+        await bot.SayAsync("I want to die");
+
+        Assert.Equal(["crisis.check.unclear"], await bot.SayAsync("idk… probably"));
+        Assert.Equal(["crisis.check.unclear"], await bot.SayAsync("how much does the program cost?"));
+        Assert.Equal(0, bot.BotTurnsRun);
+        Assert.Equal(["crisis.check.safe"], await bot.SayAsync("yes I'm safe"));
+        Assert.Equal(2, (await bot.SafetyStateAsync()).UnclearAnswers);
+    }
+
+    [Fact]
+    public async Task Not_safe_keeps_safety_mode_and_the_flag()
+    {
+        var bot = new SafetyTriageHarness();
+        await bot.SayAsync("I want to die");
+
+        Assert.Equal(["crisis.check.unsafe"], await bot.SayAsync("not really"));
+        Assert.Equal(["crisis.check.unsafe"], await bot.SayAsync("no"));
+        var state = await bot.SafetyStateAsync();
+        Assert.True(state.AwaitingSafetyCheck);
+        Assert.True(state.SaidNotSafe);
+        Assert.Equal(0, bot.BotTurnsRun);
+    }
+
+    [Fact]
+    public async Task Asking_for_something_else_explicitly_ends_safety_mode()
+    {
+        var bot = new SafetyTriageHarness();
+        await bot.SayAsync("I want to die");
+
+        await bot.SayAsync("talk to a person");
+
+        Assert.Equal(1, bot.BotTurnsRun);
+        var state = await bot.SafetyStateAsync();
+        Assert.False(state.AwaitingSafetyCheck);
+        Assert.True(state.IsFlagged);
+    }
+
+    [Fact]
+    public async Task A_disclosure_after_a_retraction_is_caught_like_the_first_and_staff_are_told_again()
+    {
+        var bot = new SafetyTriageHarness();
+        await bot.SayAsync("i don't want to be here anymore");
+        Assert.Equal(["crisis.retraction"], await bot.SayAsync("lol jk im fine"));
+
+        Assert.Equal(["crisis.suicide", "crisis.team.alerted", "crisis.check"], await bot.SayAsync("actually no. i have a bottle of pills next to me"));
+        Assert.Equal([SafetySignal.Detected, SafetySignal.DisclosedAgain], bot.Alerts.Alerts.Select(a => a.Signal));
+    }
+
+    private sealed class FailingSignal : ICrisisSemanticSignal
+    {
+        public SemanticJudgement Judge(IReadOnlyList<string> parts) => throw new InvalidOperationException("boom");
+    }
+
+    private sealed class Reachable : ICrisisReachability
+    {
+        public Task<bool> CanReachAsync(string conversationId, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 }

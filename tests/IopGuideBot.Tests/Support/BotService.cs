@@ -21,12 +21,15 @@ public sealed class BotService : WebApplicationFactory<Program>
     /// <param name="configureServices">Replaces services after the service's own registrations (e.g. the clock).</param>
     public BotService(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? configureServices = null)
     {
+        ExampleEmbeddingCache.EnsureBuilt();
         _configureServices = configureServices;
         DataDirectory = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["KeyRing:CertificatePath"] = TestKeyRing.CertificatePath,
+            // Every service in the run shares one cache of example embeddings, so only the first encodes them.
+            ["Understanding:CacheDirectory"] = SharedEmbeddingCache,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -38,6 +41,9 @@ public sealed class BotService : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Where the services of a test run keep the content's example embeddings (content, never user text).</summary>
+    public static string SharedEmbeddingCache { get; } = Path.Combine(Path.GetTempPath(), "iopguidebot-tests", "example-embeddings");
 
     public Uri BaseAddress
     {

@@ -40,6 +40,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static ServiceProcess Start(IDictionary<string, string> environment)
     {
         var port = FreeLoopbackPort();
+        ExampleEmbeddingCache.EnsureBuilt();
         var start = new ProcessStartInfo("dotnet", [ServiceAssemblyPath(), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
@@ -50,6 +51,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["KeyRing__CertificatePath"] = TestKeyRing.CertificatePath;
+        start.Environment["Understanding__CacheDirectory"] = BotService.SharedEmbeddingCache;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -6,42 +6,31 @@ using Microsoft.ML.Data;
 
 namespace IopGuideBot.Conversation.Understanding;
 
-/// <summary>Options bound to the <c>Understanding</c> configuration section.</summary>
-public sealed class UnderstandingOptions
-{
-    public const string SectionName = "Understanding";
-
-    /// <summary>Below this top score the bot does not answer; it offers the closest topics, the menu and a person.</summary>
-    public double ConfidenceThreshold { get; set; } = 0.30;
-
-    /// <summary>When confidence is low but the closest topic scores at least this, the two closest are offered as "did you mean".</summary>
-    public double SuggestionThreshold { get; set; } = 0.08;
-
-    /// <summary>Seed for training, so the same content always gives the same model.</summary>
-    public int Seed { get; set; } = 20240611;
-}
-
-public sealed record TopicScore(string TopicId, float Score);
+/// <summary>An intent and how strongly a matcher thinks the message asks for it.</summary>
+public sealed record ScoredIntent(Intent Intent, float Score);
 
 /// <summary>
-/// Every topic with its score, best first. <see cref="HasKnownWords"/> is false when the message shares no meaningful word
-/// with any example (gibberish, another language, a name): then no score is trusted.
+/// Every intent with its score, best first. <see cref="HasKnownWords"/> is false when the message shares no meaningful
+/// word with any example (gibberish, another language, a name): then the n-gram scores say nothing.
 /// </summary>
-public sealed record TopicPrediction(IReadOnlyList<TopicScore> Ranked, bool IsConfident, bool HasKnownWords)
+public sealed record IntentPrediction(IReadOnlyList<ScoredIntent> Ranked, bool HasKnownWords)
 {
-    public TopicScore Top => Ranked[0];
+    public ScoredIntent Top => Ranked[0];
+
+    /// <summary>The best-scored intent other than <see cref="Top"/>.</summary>
+    public ScoredIntent Second => Ranked.Count > 1 ? Ranked[1] : new ScoredIntent(Top.Intent, 0f);
 }
 
 /// <summary>
-/// Matches free text to a topic. An ML.NET text classifier (n-gram features + SDCA maximum entropy) trained at start-up
-/// from the example phrasings in <c>topics.yaml</c>, so editing content retrains the bot. Thread-safe: prediction
-/// engines (which are not) come from a pool.
+/// The fast path of understanding: an ML.NET text classifier (word and character n-grams + SDCA maximum entropy) trained
+/// at start-up from <see cref="IntentExamples"/>, so editing content retrains the bot. About 10 µs a message, and very
+/// precise when its top probability is high; it learns the examples' words rather than their meaning, so the cascade
+/// asks <see cref="SemanticMatcher"/> when it is unsure. Thread-safe: prediction engines (which are not) come from a pool.
 /// </summary>
-public sealed class TopicClassifier
+public sealed class IntentClassifier
 {
     private readonly ObjectPool<PredictionEngine<Example, Prediction>> _engines;
-    private readonly string[] _labels;
-    private readonly UnderstandingOptions _options;
+    private readonly Intent[] _labels;
     private readonly HashSet<string> _vocabulary;
 
     // Words too common to show that a message is about anything the bot knows.
@@ -52,39 +41,31 @@ public sealed class TopicClassifier
         "it", "to", "of", "in", "on", "an", "or", "if", "be", "so", "at", "im", "am", "tell", "know", "want", "like",
     };
 
-    private TopicClassifier(ITransformer model, MLContext ml, DataViewSchema inputSchema, UnderstandingOptions options, TimeSpan trainingTime, HashSet<string> vocabulary)
+    private IntentClassifier(ITransformer model, MLContext ml, DataViewSchema inputSchema, TimeSpan trainingTime, HashSet<string> vocabulary)
     {
-        _options = options;
         _vocabulary = vocabulary;
         TrainingTime = trainingTime;
         var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref slotNames);
-        _labels = slotNames.DenseValues().Select(v => v.ToString()).ToArray();
+        _labels = slotNames.DenseValues().Select(v => Intent.Parse(v.ToString())).ToArray();
         _engines = new DefaultObjectPool<PredictionEngine<Example, Prediction>>(
             new EnginePolicy(() => ml.Model.CreatePredictionEngine<Example, Prediction>(model)), Environment.ProcessorCount * 4);
     }
 
     public TimeSpan TrainingTime { get; }
 
-    public double ConfidenceThreshold => _options.ConfidenceThreshold;
+    public IReadOnlyList<Intent> Intents => _labels;
 
-    public IReadOnlyList<string> TopicIds => _labels;
+    /// <summary>Trains from every intent's examples in <paramref name="content"/>.</summary>
+    public static IntentClassifier Train(ClinicContent content, int seed = UnderstandingOptions.DefaultSeed) =>
+        Train(IntentExamples.From(content), seed);
 
-    /// <summary>Trains from every topic's examples (and its title and button label).</summary>
-    public static TopicClassifier Train(ClinicContent content, UnderstandingOptions? options = null)
+    public static IntentClassifier Train(IntentExamples examples, int seed = UnderstandingOptions.DefaultSeed)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        var examples = content.Topics.All.SelectMany(t =>
-            t.Examples.Select(e => e.Value).Append(t.Title).Append(t.Label.Value).Select(text => (text, t.Id)));
-        return Train(examples, options);
-    }
-
-    public static TopicClassifier Train(IEnumerable<(string Text, string TopicId)> examples, UnderstandingOptions? options = null)
-    {
-        options ??= new UnderstandingOptions();
+        ArgumentNullException.ThrowIfNull(examples);
         var watch = Stopwatch.StartNew();
-        var ml = new MLContext(seed: options.Seed);
-        var rows = examples.Select(e => new Example { Text = TextNormalizer.Normalize(e.Text), Label = e.TopicId }).ToList();
+        var ml = new MLContext(seed: seed);
+        var rows = examples.All.Select(e => new Example { Text = e.Text, Label = e.Intent.Key }).ToList();
         var data = ml.Data.LoadFromEnumerable(rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("Features", new Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.Options
@@ -105,11 +86,11 @@ public sealed class TopicClassifier
         var model = pipeline.Fit(data);
         watch.Stop();
         var vocabulary = rows.SelectMany(r => r.Text.Split(' ')).Where(w => !CommonWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        return new TopicClassifier(model, ml, data.Schema, options, watch.Elapsed, vocabulary);
+        return new IntentClassifier(model, ml, data.Schema, watch.Elapsed, vocabulary);
     }
 
-    /// <summary>Scores <paramref name="text"/> against every topic.</summary>
-    public TopicPrediction Classify(string text)
+    /// <summary>Scores <paramref name="text"/> against every intent (probabilities that sum to 1).</summary>
+    public IntentPrediction Classify(string text)
     {
         var normal = TextNormalizer.Normalize(text);
         var engine = _engines.Get();
@@ -123,25 +104,14 @@ public sealed class TopicClassifier
             _engines.Return(engine);
         }
 
-        var ranked = new TopicScore[_labels.Length];
+        var ranked = new ScoredIntent[_labels.Length];
         for (var i = 0; i < ranked.Length; i++)
         {
-            ranked[i] = new TopicScore(_labels[i], scores[i]);
+            ranked[i] = new ScoredIntent(_labels[i], scores[i]);
         }
 
-        Array.Sort(ranked, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.TopicId, b.TopicId));
-        var known = normal.Split(' ').Any(_vocabulary.Contains);
-        return new TopicPrediction(ranked, known && ranked[0].Score >= _options.ConfidenceThreshold, known);
-    }
-
-    /// <summary>
-    /// The <paramref name="count"/> closest topics to offer when confidence is low, or none when even the closest is a
-    /// long shot (then the bot offers the menu and a person instead).
-    /// </summary>
-    public IReadOnlyList<TopicScore> Suggestions(TopicPrediction prediction, int count = 2)
-    {
-        ArgumentNullException.ThrowIfNull(prediction);
-        return !prediction.HasKnownWords || prediction.Top.Score < _options.SuggestionThreshold ? [] : prediction.Ranked.Take(count).ToList();
+        Array.Sort(ranked, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Intent.Key, b.Intent.Key));
+        return new IntentPrediction(ranked, normal.Split(' ').Any(_vocabulary.Contains));
     }
 
     internal sealed class Example

@@ -1,0 +1,553 @@
+namespace IopGuideBot.Conversation.Safety;
+
+/// <summary>
+/// The lexicon signal's rule table: precise cues, each a named <see cref="CrisisRule"/> whose flags say when a match does
+/// not count. Patterns are written against <see cref="CrisisTextNormalizer"/> output (lower case, straight apostrophes,
+/// no punctuation, shorthand expanded). Every word the user sees lives in <c>dialogs-content/safety.yaml</c>.
+/// </summary>
+/// <remarks>
+/// <para>How a match is judged (<see cref="CrisisLexiconSignal"/>):</para>
+/// <list type="number">
+/// <item>Window guards (<see cref="CrisisRule.NotAfter"/>, <see cref="CrisisRule.NotBefore"/>, <see cref="CrisisRule.OnlyBefore"/>)
+/// and message guards (<see cref="CrisisRule.OnlyWithContext"/>, <see cref="CrisisRule.UnlessInMessage"/>).</item>
+/// <item><b>Negation</b>: a negator in the three words before a negatable match turns it off. For suicide and self-harm a
+/// negated match is recorded as a <i>denial</i>, never as an all-clear. Phrases that carry their own negation ("don't want
+/// to live", "can't go on") are not negatable.</item>
+/// <item><b>Information requests</b> ("what is an overdose?", "if someone is overdosing") turn off rules marked
+/// <see cref="CrisisRule.InformationSuppresses"/>.</item>
+/// <item><b>Past events</b>: see <see cref="RuleTense"/>; a recent-time marker ("an hour ago", "last night", "just") makes
+/// a past event a crisis, a distant-time or recovery marker ("years ago", "is doing better") makes it history.</item>
+/// </list>
+/// </remarks>
+public static class CrisisLexicon
+{
+    // Shared vocabulary for the rules below.
+    private const string Self = @"(?:my ?self|me self|him ?self|her ?self|them ?selves|them ?self)";
+    private const string People =
+        @"(?:he|she|they|him|her|them|friend|buddy|boyfriend|girlfriend|husband|wife|partner|son|daughter|brother|sister|mom|mum|dad|mother|father|roommate|cousin|kid|baby|uncle|aunt|grandma|grandpa|someone|somebody|person|guy|girl|man|woman)";
+    private const string Kin =
+        @"(?:husband|wife|boyfriend|girlfriend|partner|ex|boss|dad|mom|father|mother|brother|sister|son|daughter|kids?|family|roommate|neighbou?r|coworker|co worker|landlord|stepdad|stepmom|dealer|plug|pimp|john|baby ?daddy|baby ?mama)";
+
+    /// <summary>Someone who can threaten or hurt the writer: pronouns (with contractions), "my ex", "some guy".</summary>
+    private const string Aggressor =
+        $@"(?:he|she|they|he's|she's|they're|my {Kin}|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer))";
+
+    /// <summary>Words that put a symptom in a withdrawal (stopping alcohol, benzos or opioids) context.</summary>
+    private const string WithdrawalContext =
+        @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
+
+    /// <summary>Opioid use (treatment medicines included: pregnancy on methadone or buprenorphine still needs a same-day clinician) or withdrawal.</summary>
+    private const string Opioid =
+        @"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|methadone|suboxone|subs|bupe|buprenorphine|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey|ran out|run out|running out)";
+
+    private const CrisisCategory Suicide = CrisisCategory.SuicideOrSelfHarm;
+    private const CrisisCategory Overdose = CrisisCategory.OverdoseInProgress;
+    private const CrisisCategory Withdrawal = CrisisCategory.SevereWithdrawal;
+    private const CrisisCategory Danger = CrisisCategory.DangerToOthers;
+    private const CrisisCategory Medical = CrisisCategory.MedicalEmergency;
+    private const CrisisCategory Pregnancy = CrisisCategory.PregnancyWithOpioidWithdrawal;
+
+    /// <summary>Whether <paramref name="rule"/> alone fires on <paramref name="text"/> (normalised as the detector does) — to test one rule by itself.</summary>
+    public static bool Fires(CrisisRule rule, string text) => CrisisLexiconSignal.Fires(rule, text);
+
+    /// <summary>Every rule, in the order they are tried.</summary>
+    public static IReadOnlyList<CrisisRule> Rules { get; } =
+    [
+        // ---- Suicide and self-harm. First-person statements are never treated as information requests. ----
+        new("suicide.kill-self", Suicide,
+            @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:my ?self|me self)\b")
+        {
+            NotAfter = @"\b(?:tried|attempted|try|trying) to ",
+            NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work))",
+        },
+        // Someone else: the same words, but "what do I do if my friend says she wants to kill herself" is a question.
+        new("suicide.kill-self-other", Suicide,
+            @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:him ?self|her ?self|them ?selves|them ?self)\b")
+        {
+            NotAfter = @"\b(?:tried|attempted|try|trying) to ",
+            NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work))",
+            InformationSuppresses = true,
+        },
+        new("suicide.kms", Suicide, @"\bkms\b") { NotAfter = @"\d " },
+        new("suicide.unalive", Suicide, @"\bunaliv(?:e|ing)\b"),
+        // "suicidal" describing someone now; "was suicidal" is the past-tense rule after it.
+        new("suicide.suicidal", Suicide, @"\b(?:suicidal|sucidal|suicdal|suicidel|suicidle|suisidal|sucidle|suicidial|suacidal)\b")
+        {
+            NotAfter = @"\b(?:was|were|used to be|felt) (?:\w+ )?",
+            InformationSuppresses = true,
+        },
+        new("suicide.was-suicidal", Suicide, @"\b(?:was|were|used to be|felt) (?:\w+ )?(?:suicidal|sucidal|suicidel)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("suicide.noun", Suicide,
+            @"\b(?:commit|committing|attempt|attempting|think about|thinking about|thinking of|considering|contemplating|planning|plan for) (?:suicide|sucide|suiside|suicde)\b|\bsuicid\w* (?:note|plan|attempt|letter|pact|thoughts)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("suicide.thoughts-of", Suicide, @"\bthoughts (?:of|about) (?:suicide|sucide|suiside|suicde)\b")
+        {
+            NotAfter = @"\bhad (?:\w+ )?",
+            InformationSuppresses = true,
+        },
+        // "had thoughts of suicide", "had suicidal thoughts": a crisis unless a distant or recovery marker says it is history.
+        new("suicide.had-thoughts", Suicide,
+            @"\bhad (?:\w+ )?(?:thoughts (?:of|about) (?:suicide|sucide|suiside|killing my ?self|ending my life|dying)|suicidal thoughts)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("suicide.attempted", Suicide,
+            @"\b(?:attempted|tried|try|trying) (?:suicide|sucide|to (?:kill|hurt|harm|off|unalive) (?:my ?self|him ?self|her ?self|them ?selves)|to end (?:my|his|her|their) (?:own )?life|to take (?:my|his|her|their) (?:own )?life|to jump (?:off|in front of) (?:a|the|of) \w+)\b|\b(?:committed|died by|died of) suicide\b|\b(?:killed|hanged|hung|shot) (?:him|her|them) ?(?:self|selves)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("suicide.want-die", Suicide,
+            @"\b(?:want|wish|wishing|ready|plan|planning|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b"),
+        // "I'm going to die" is a plan, or fear ("I thought I was going to die"), or a figure of speech ("going to die of embarrassment").
+        new("suicide.going-to-die", Suicide, @"\bgoing to (?:die|be dead)\b")
+        {
+            NotAfter = @"\b(?:thought|think|felt like|feel like|feels like|felt|figured|swear|swore|sure|scared|afraid|worried) (?:that )?(?:i was |i'm |i am |i'd be |he was |she was |he's |she's |we were |i )?",
+            NotBefore = @" (?:of|from) (?:nerves|embarrassment|boredom|laugh\w*|shame|heat|cold|hunger|excitement|cringe|anticipation)|(?: \w+)? (?:lol|haha|lmao)\b| (?:if|when|before) (?:i|my|the|this)",
+        },
+        new("suicide.not-live", Suicide,
+            @"\b(?:don't|do not|dont) want to (?:live|be alive|exist|keep living|go on|be here anymore|be around anymore|wake up)\b|\b(?:never|don't) want to wake up\b|\bhope i (?:don't|never) wake up\b|\b(?:sleep|go to sleep) and (?:never|not) wake up\b")
+        {
+            Negatable = false,
+        },
+        new("suicide.no-reason", Suicide,
+            @"\b(?:no|nothing|not any|what's the|whats the) (?:reason|point|one|thing)s? (?:to|in|of|for) (?:live|living|go on|going on|being alive|life|keep going|wake up|get up in the morning|keep trying|stay alive|be alive|be here)\b|\bwhy (?:am i|i'm|i am) (?:even |still )?(?:alive|breathing)\b|\b(?:decided|going|ready|time) to check out$|\bcheck(?:ing)? out (?:for good|permanently|of (?:life|this world))\b|\bnothing (?:left )?to live for\b|\b(?:life|living) (?:is|isn't|is not) (?:not )?worth (?:it|living)\b|\bnot worth living\b|\bno way out\b|\bcan't see a way out\b")
+        {
+            Negatable = false,
+        },
+        new("suicide.end-it", Suicide,
+            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b"),
+        new("suicide.end-it-intent", Suicide,
+            @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to) (?:to )?end it(?: all| tonight| today| now)?\b")
+        {
+            NotBefore = @" (?:with|early|there|here|for (?:today|tonight|now)|off|on a)",
+        },
+        new("suicide.cant-go-on", Suicide,
+            @"\b(?:can't|cannot|can not) (?:go on|take (?:it|this|much more) anymore|take it|keep going|keep living like this|live like this|do this anymore|handle (?:life|living) anymore)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone (?:with life|living)\b|\bbetter off (?:dead|without me|if i (?:was|were|wasn't) (?:gone|dead|here|around))\b")
+        {
+            Negatable = false,
+            NotBefore = @" (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|the (?:trip|tour|date|weekend)|vacation|that day|a date)\b",
+        },
+        new("suicide.self-harm", Suicide,
+            $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("suicide.jump", Suicide, @"\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony|overpass|ledge)|in front of (?:a|the) (?:train|car|bus|truck))\b")
+        {
+            NotAfter = @"\b(?:tried|attempted|try) to ",
+            InformationSuppresses = true,
+        },
+        // "been cutting" alone could be hair or coupons; it counts at the end of the message or before a telling word.
+        new("suicide.cutting", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting\b")
+        {
+            OnlyBefore = @" again\b| (?:and|but|so|because|lately|every|since|tonight|today|when|at night|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
+            InformationSuppresses = true,
+        },
+        new("suicide.cutting-last", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting$")
+        {
+            InformationSuppresses = true,
+        },
+        // Indirect: saying goodbye, not being around much longer, a note or the means ready.
+        new("suicide.farewell", Suicide,
+            @"\b(?:goodbye (?:everyone|everybody|world|cruel world|forever|for good|all of you)|bye (?:world|forever|for good))\b|\b(?:final|last) goodbyes?\b|\b(?:have|got|get|getting) (?:the |my |all the |all my )?(?:pills|rope|gun|razors?|blades?|noose|meds) (?:ready|lined up|counted out|picked out)\b|\bgiving (?:away )?(?:all )?my (?:stuff|things|belongings) away\b|\bgiving away my (?:stuff|things|belongings)\b|\bdisappear (?:forever|for good|permanently)\b|\b(?:and|to|then|maybe) not wake (?:back )?up\b"),
+        new("suicide.farewell-note-written", Suicide, @"\b(?:goodbye|suicide|last|final) (?:note|letter)s?\b")
+        {
+            NotBefore = @" (?:to|for) (?:my )?(?:addiction|drugs|alcohol|drinking|using|booze|pills|dope|meth|the old me|my old self|old self|younger self|\w+ing)\b",
+        },
+        new("suicide.farewell-this-is", Suicide, @"\bthis is (?:my )?(?:goodbye|last message|final message)\b")
+        {
+            NotBefore = @" (?:for|before|of the|today|tonight)",
+        },
+        new("suicide.farewell-saying-goodbye", Suicide, @"\bsaying (?:my )?goodbyes?\b")
+        {
+            NotBefore = @" to (?:drugs|alcohol|booze|pills|dope|using|drinking|the old me|my old life|that life|my addiction|this habit|\w+ing\b)",
+        },
+        new("suicide.farewell-note", Suicide, @"\b(?:wrote|written|writing|finished|left) my (?:note|letters?)\b")
+        {
+            NotBefore = @" (?:for|to) (?:work|school|the|my (?:boss|teacher|doctor|lawyer|po|probation|landlord))",
+        },
+        new("suicide.farewell-disappear", Suicide, @"\b(?:want|wish|going) to (?:just )?disappear\b")
+        {
+            NotBefore = @" (?:for (?:a|the|like)|from|under|into (?:a|my|the) (?:book|show|game|blanket|covers|bed|room)) ",
+        },
+        new("suicide.farewell-never-wake", Suicide, @"\b(?:to|and) never wake (?:back )?up(?: again)?\b")
+        {
+            NotBefore = @" (?:on time|early|before|in time|for)",
+        },
+        // Not being around much longer: its own negation, so a "not" before it is another clause, not a denial.
+        new("suicide.not-around", Suicide,
+            @"\b(?:won't|will not|not going to|ain't going to|don't think i'll|probably won't|might not|may not) be (?:around|here|alive) (?:much longer|for (?:much )?longer|for long|anymore|after tonight|by morning|by then|next (?:week|month)|to see|for (?:it|that|the (?:program|end|next)))\b|\b(?:can't|cannot|can not|won't|don't think i can|don't think i'll) (?:last|hold on|make it|survive) (?:much longer|past tonight|through (?:tonight|the night|this night)|another (?:night|day))\b")
+        {
+            Negatable = false,
+        },
+        new("suicide.after-gone", Suicide, @"\b(?:after|when|once) i'm (?:gone|dead|not here|not around)\b")
+        {
+            NotBefore = @" (?:to|for|on|from|at|in)\b",
+        },
+        new("suicide.hoping-not-wake", Suicide,
+            @"\b(?:hoping|hope|praying|pray|wishing) (?:that )?i (?:just )?(?:don't|won't|never|wouldn't|do not|will not) wake (?:back )?up\b")
+        {
+            Negatable = false,
+        },
+        // The means within reach.
+        new("suicide.means-at-hand", Suicide,
+            @"\b(?:bottle of pills|all (?:my|the) pills|the pills|a handful of pills|rope|noose|gun|pistol|rifle|shotgun|razor|razer|razor blade|blade|blades) (?:is |are )?(?:right )?(?:next to me|beside me|in front of me|in my (?:lap|hand|hands|pocket)|on my lap|right here|here with me|within reach|on the (?:table|counter|bed|nightstand) (?:next to|beside|in front of) me)\b"),
+        new("suicide.have-plan", Suicide, @"\bi (?:have|got|made|'ve got|'ve made|have got) (?:a|my) plan\b")
+        {
+            OnlyBefore = @"$| (?:if|and|for (?:tonight|it|how|when)|tonight|now|already|ready|this time|to (?:kill|end|die|do it|take|hang|jump|shoot|overdose|od|go through))\b",
+        },
+        new("suicide.looked-up", Suicide,
+            @"\b(?:looked|looking|look|searched|searching|googled|googling|researched|researching) (?:up )?(?:how (?:many|much) (?:\w+ ){0,3}(?:it would take|it takes|would kill|to die|to overdose|to od)|ways to (?:die|kill my ?self|end it|end my life)|how to (?:kill my ?self|end my life|die|overdose|od|tie a noose|hang my ?self))\b"),
+        new("suicide.drive-into", Suicide,
+            @"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering|wreck|wrecking) (?:my car |my truck |the car |the truck |it )?(?:into|off|in front of) (?:a |the |an |oncoming )?(?:wall|tree|pole|river|lake|bridge|cliff|traffic|truck|semi|train|overpass|guardrail|ditch)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("suicide.nobody-would-care", Suicide,
+            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
+        new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing) (?:my ?self|him ?self|her ?self)\b")
+        {
+            NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        new("suicide.self-harm-body", Suicide,
+            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|hit|hitting|punched|punching|banged|banging|bit|biting|stabbed|stabbing|smashed|smashing) (?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?)\b")
+        {
+            OnlyWithContext = @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b",
+            InformationSuppresses = true,
+        },
+        new("suicide.urge-to-cut", Suicide, @"\b(?:want|wanna|going|about|urge|urges|need|tempted|trying not) to (?:cut|burn)\b")
+        {
+            NotBefore = @" (?:my hair|back|down|out|ties|class|school|costs|the|some|it|in|off|him|her|them|someone|anyone|people|you|everyone|my (?:kids|baby|son|daughter|wife|husband|family|friend|mom|dad))\b",
+            InformationSuppresses = true,
+        },
+        new("suicide.sh-shorthand", Suicide, @"\bsh (?:relapse|again|urges?|tonight|right now)\b|\brelapsed? (?:on|with|into) sh\b"),
+        // "What's a lethal dose of my pills / of fentanyl" is a plan; "what's a lethal amount of alcohol" is a question.
+        new("suicide.lethal-dose", Suicide, @"\blethal (?:dose|amount)\b")
+        {
+            OnlyWithContext = @"\b(?:my|i|i'm|me|myself|i've|i'd|pills?|fentanyl|fent|heroin|oxy\w*|xanax|bars|benzos?|insulin|tylenol|seroquel|methadone|opioids?|meds|medication)\b",
+        },
+        new("suicide.method", Suicide,
+            @"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:pills|tablets|meds|medication|medicine|xanax|bars|benzos|oxys?|percs?|tylenol|advil|insulin|sleeping pills|seroquel|fent|fentanyl|heroin|dope|methadone|alcohol|vodka|drinks?|shots?|of it|of them) (?:\w+ )?(?:would it take|does it take|would kill|to die|to kill|to not wake up|until)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:to die|to kill (?:me|my ?self|someone|a person)|to not wake up|would kill (?:me|you|someone|a person))\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
+
+        // ---- Overdose, now or just now ----
+        new("overdose.now", Overdose,
+            @"\b(?:overdosing|od'ing|odding|oding|od'in)\b|\b(?:having|is having|i'm having|think i'm having|in the middle of) an? (?:overdose|od)\b|\bthis is an? (?:overdose|od)\b")
+        {
+            InformationSuppresses = true,
+            NotBefore = @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull)\b",
+        },
+        new("overdose.od-verb", Overdose,
+            @"\b(?:i|i'm|he|she|they|just|might|think|gonna|going to|about to|will|could|friend|someone|somebody|boyfriend|girlfriend|husband|wife|son|daughter|brother|sister|roommate) od\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("overdose.od-on", Overdose, @"\bod (?:on|from)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+            NotAfter = @"\b(?:to|wanna) ",
+            UnlessInMessage = @"\bon purpose\b",
+        },
+        new("overdose.past-verb", Overdose, @"\b(?:overdosed|od'd|od'ed|oded|odd on|had an? (?:overdose|od))\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("overdose.too-much", Overdose,
+            @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?too (?:many|much)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+            NotBefore = @" (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long)",
+        },
+        new("overdose.whole-supply", Overdose,
+            @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("overdose.naloxone", Overdose,
+            @"\b(?:gave|give|giving|used|using|need|needs|sprayed|should i give|do i give) (?:him|her|them|me|my \w+ |\w+ )?(?:some |a dose of |another dose of )?(?:narcan|naloxone|nalaxone|narcon)\b")
+        {
+            InformationSuppresses = true,
+            NotBefore = " work",
+        },
+        new("overdose.signs", Medical,
+            $@"\b(?:isn't|is not|not|stopped|barely|aren't|are not) breathing\b|\b{People}(?:'s|'re)? (?:\w+ ){{0,3}}(?:won't|will not|can't|cannot|isn't|is not|not) (?:wake up|waking up|responding|respond)\b|\bfoaming at the mouth\b|\b(?:he's|she's|they're|he is|she is|they are) (?:\w+ )?(?:gurgling|choking on (?:his|her|their) (?:own )?(?:vomit|puke|throw up))\b|\b(?:can't|cannot|couldn't) (?:wake|get) (?:him|her|them|my \w+) (?:up|to wake)\b|\bunresponsive\b|\bbreathing (?:is |got |getting |gotten |seems )?(?:really |real |very |so |super |too |kinda |pretty |way )?(?:slow|slower|shallow|weird|strange|funny)\b")
+        {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
+        },
+        // What an overdose feels like from inside, next to a word about using.
+        new("overdose.feelings", Overdose,
+            @"\b(?:can't|cannot|can not|can barely|could barely) (?:keep my eyes open|stay awake|keep my head up|feel my (?:arms|legs|hands|face|body|fingers)|breathe|breath)\b|\b(?:fading|slipping) (?:out|away|in and out)\b|\bi'm fading\b|\b(?:everything|it|the room|my vision) (?:is |keeps )?(?:going|getting|went|turning) (?:dark|black)\b|\bheart (?:is |feels like it's |feels like its )?(?:stopping|slowing down|giving out)\b|\blips (?:are |feel |look )?(?:numb|blue|purple|tingl\w*)\b|\b(?:can't|cannot) stop (?:nodding|passing out)\b")
+        {
+            OnlyWithContext = CrisisLexicon.DrugContext,
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        new("overdose.on-the-floor", Medical, @"\b(?:twitching|jerking|seizing|convulsing|choking|gurgling|not moving|unconscious|slumped) (?:on|over on|in) (?:the|my|his|her) (?:floor|ground|bed|couch|bathroom|car|seat)\b")
+        {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Classic opioid-overdose signs: an overdose even when no drug is named.
+        new("overdose.opioid-signs", Overdose,
+            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
+        {
+            InformationSuppresses = true,
+        },
+        new("overdose.collapsed", Medical,
+            $@"\b{People} (?:\w+ ){{0,2}}(?:passed out|collapsed|is unconscious|blacked out|went limp|is limp|fell and)\b|\b(?:passed out|collapsed|unconscious) and (?:won't|can't|isn't|not)\b")
+        {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
+        },
+
+        // ---- Severe withdrawal happening now ----
+        new("withdrawal.seizure-now", Withdrawal,
+            @"\b(?:having|is having|started having|i'm having|keep having|think i'm having|going into) (?:a |an |another )?(?:seizure|seizures|fit|fits|convulsions)\b|\b(?:seizing|convulsing|seizuring|seizing up)\b|\bjust had (?:a |another )?(?:seizure|fit)\b|\b(?:feel like|feels like|think|about to|going to|i'm going to|i'll) (?:i'm going to |i'm about to |i'll |i might )?(?:seize|seize up|have a seizure|have a fit|start seizing)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("withdrawal.seizure-past", Withdrawal, @"\bhad (?:a |another |two |three )?(?:seizure|seizures|fit)\b")
+        {
+            Tense = RuleTense.PastDefaultHistory,
+            InformationSuppresses = true,
+        },
+        new("withdrawal.hallucinating", Withdrawal,
+            @"\b(?:hallucinating|hallucinatin|halucinating|hallucinating)\b|\b(?:seeing|hearing) (?:things|stuff|voices|people|bugs|spiders|shadows)(?: that| who)? (?:aren't|are not|isn't|that aren't)\b|\b(?:i'm|i am|keep|started|been) (?:seeing|hearing) (?:things|stuff|voices|bugs|spiders)\b|\bhearing voices\b|\b(?:bugs|things|spiders|ants) (?:are )?crawling (?:on|under|all over|in)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("withdrawal.hallucinated", Withdrawal, @"\b(?:hallucinated|had hallucinations|saw things|heard voices)\b")
+        {
+            Tense = RuleTense.PastDefaultHistory,
+            InformationSuppresses = true,
+        },
+        new("withdrawal.gated-signs", Withdrawal,
+            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = $@"\b{WithdrawalContext}\b",
+        },
+        new("withdrawal.dts", Withdrawal, @"\b(?:dts|dt's|delirium tremens|delirium)\b")
+        {
+            InformationSuppresses = true,
+            NotAfter = @"\bhad (?:the )?|\bever (?:get|had|have) (?:the )?",
+        },
+        new("withdrawal.confused", Withdrawal, @"\b(?:so|really|very|super|totally|completely|getting|gotten|i'm|i am|he's|she's|is) (?:confused|disoriented)\b")
+        {
+            InformationSuppresses = true,
+            OnlyWithContext = @"\b(?:withdraw\w*|detox\w*|quit|stopped|shaking|shakes|sweating|drinking|drink|xanax|benzos?|alcohol|booze|sober)\b",
+        },
+        new("withdrawal.confused-after", Withdrawal,
+            @"\b(?:withdraw\w*|detox\w*|quit|stopped|shaking|shakes|sweating|drinking|xanax|benzos?|alcohol|booze)\b.*\b(?:confused|disoriented)\b|\bdon't know where (?:i am|i'm at|i'm)\b|\bdon't know what (?:day|year) it is\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("withdrawal.shaking", Withdrawal,
+            @"\bcan't stop (?:shaking|trembling|throwing up|vomiting)\b|\b(?:shaking|trembling|shakes are|tremors are) (?:so |really |very )?(?:bad|badly|uncontrollably|like crazy|violently|so hard)\b|\buncontrollable (?:shaking|trembling|tremors)\b|\b(?:severe|really bad|terrible|horrible|scary) (?:withdrawal|withdrawals|shakes|tremors)\b|\b(?:my |the )?withdrawals? (?:is|are) (?:so |really |very |getting )?(?:bad|severe|intense|scary|dangerous|worse)\b|\b(?:sweating|sweats) and (?:shaking|shakes|trembling)\b|\b(?:shaking|trembling) and (?:sweating|sweats|throwing up|vomiting)\b|\bheart (?:is )?(?:racing|pounding) (?:and|so)\b")
+        {
+            InformationSuppresses = true,
+        },
+
+        // ---- Danger to others (or from others): 911 ----
+        new("danger.threat", Danger,
+            $@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna|might|may|snap and|afraid i'll|scared i'll|afraid i might|scared i might|urge to|urges to) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b"),
+        new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
+        {
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:kill|hurt|shoot|threat\w*|scared|afraid|use it|coming|going to|pointing|waving)\b",
+        },
+        new("danger.weapon-drawn", Danger, @"\b(?:pointing|waving|pulled) a (?:gun|knife)\b"),
+        new("danger.victim", Danger,
+            $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been )?(?:threatening|threatened) (?:to (?:kill|hurt|shoot) )?(?:me|us|my)\b|\b{Aggressor} (?:is|are|keeps|keep|just|has been|started) (?:hit|beat|choked|attacked) (?:me|us|my)\b|\b(?:afraid|scared) (?:that )?(?:he|she|they|my {Kin})(?:'ll| will| is going to| might| are going to|'s going to) (?:kill|hurt) (?:me|us|my)\b|\b(?:don't|do not) feel safe (?:at home|here|with (?:him|her|them)|right now|in my house)\b|\bnot safe (?:at home|in my (?:home|house))\b|\bunsafe at home\b")
+        {
+            Negatable = false,
+        },
+        new("danger.victim-hitting", Danger,
+            $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b")
+        {
+            Negatable = false,
+            NotBefore = @" (?:up|out|off)\b",
+        },
+        new("danger.attack-now", Danger,
+            @"\b(?:came|coming|comes|went|lunged) at (?:me|us|him|her|my \w+) with (?:a|an|his|her|the) (?:knife|gun|bat|bottle|hammer|machete|weapon|blade|crowbar)\b|\b(?:is|are|keeps|keep|just|started|been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing|shooting at) (?:his|her|their) (?:wife|girlfriend|husband|boyfriend|partner|kids?|son|daughter|baby|mom|dad)\b|\b(?:waving|pointing) (?:a|the|his|her) (?:knife|gun|weapon) at (?:me|us|him|her|my \w+)\b|\b(?:husband|wife|boyfriend|girlfriend|partner|dad|father|stepdad|mom|mother|brother|son|ex|boss|uncle|neighbou?r) (?:is|keeps|just|started|has been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing) (?:him|her|them)\b|\b(?:shoot|shooting|blow|blowing) up (?:my|the|that|his|her|our) (?:work|job|school|office|workplace|store|church|plant|shop)\b")
+        {
+            Negatable = false,
+        },
+        new("danger.relayed-threat", Danger,
+            $@"\b{Aggressor} (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b"),
+        // Simple past ("he choked me"): a crisis unless a distant or recovery marker says it is history.
+        new("danger.was-hurt", Danger, $@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            NotBefore = @" (?:up|out|off|back)\b",
+        },
+
+        // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----
+        new("pregnancy.opioid", Pregnancy,
+            @"\b(?:i'm|i am|she's|she is|we're|currently|just found out i'm|just found out she's|my (?:girlfriend|wife|partner|daughter|sister) is) (?:\w+ ){0,3}(?:pregnant|expecting)\b|\bpregnant (?:and|but|while|with|&)\b")
+        {
+            NegatableInside = true,
+            OnlyBefore = $@".*\b{Opioid}\b",
+            NotAfter = @"\b(?:was|were) (?:\w+ )?",
+        },
+        new("pregnancy.opioid-first", Pregnancy, $@"\b{Opioid}\b.*\b(?:i'm|i am|she's|she is|we're|and) (?:\w+ ){{0,3}}pregnant\b")
+        {
+            NegatableInside = true,
+        },
+
+        // ---- Other medical emergencies: 911 ----
+        new("medical.emergency", Medical,
+            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\bwon't stop bleeding\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        new("medical.heart-attack", Medical, @"\b(?:having|had|is having|has had|just had) a heart attack\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
+            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b",
+        },
+        new("medical.cant-breathe", Medical, @"\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            NotBefore = @" (?:through|out of|thru) (?:my|the|his|her|their) nose| (?:through|thru) (?:it|one nostril)\b",
+        },
+        new("medical.head-injury", Medical, @"\b(?:hit|banged|bumped|smashed|cracked|split) (?:his|her|my|their) head\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:throwing up|vomiting|puking|confused|passed out|knocked out|unconscious|won't wake|bleeding|dizzy|can't|seizure|not making sense|slurring)\b",
+        },
+        new("medical.fainted", Medical, @"\b(?:i|i think i) (?:\w+ )?fainted\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        // "I blacked out" is usually a drinking memory: history unless a recent marker ("just", "an hour ago").
+        new("medical.blacked-out", Medical, @"\b(?:i|i think i) (?:\w+ )?blacked out\b")
+        {
+            Tense = RuleTense.PastDefaultHistory,
+            InformationSuppresses = true,
+        },
+
+        // ---- Spanish: the most common crisis statements (accents are folded by the normaliser: "tomé" → "tome") ----
+        new("es.suicide-wish", Suicide,
+            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b"),
+        new("es.suicide-no-life", Suicide,
+            @"\bmejor (?:muerto|muerta)\b|\bestarian mejor sin mi\b|\bno (?:quiero|vale la pena) (?:vivir|seguir viviendo|estar vivo|estar viva|despertar)\b|\bno (?:tengo|hay) (?:razon|razones|motivo|motivos) para vivir\b|\bya no (?:puedo|aguanto) mas\b")
+        {
+            Negatable = false,
+        },
+        new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
+        new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
+        new("es.chest-pain", Medical, @"\b(?:me duele|le duele) (?:mucho )?el pecho\b|\bdolor (?:fuerte )?(?:en el|de) pecho\b"),
+        new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("es.pregnancy", Pregnancy, @"\b(?:estoy|esta) embarazada\b")
+        {
+            OnlyWithContext = @"\b(?:abstinencia|heroina|fentanilo|fentanyl|opioides|opiaceos|pastillas|metadona|suboxone)\b",
+            NegatableInside = true,
+        },
+        new("es.self-harm", Suicide,
+            @"\b(?:cortarme|me (?:estoy )?cortando|me corte|hacerme dano|me hago dano|lastimarme|me lastime|me quiero lastimar|me quiero cortar)\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("es.overdose-past", Overdose, @"\b(?:tuvo|tuve|le dio|me dio) una sobredosis\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+        },
+        new("es.overdose", Overdose,
+            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("es.danger", Danger,
+            @"\b(?:me|nos) (?:esta|estan) (?:pegando|golpeando|amenazando)\b|\b(?:me|nos) (?:va|van) a matar\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
+    ];
+
+    /// <summary>Takes something back: "nvm", "I didn't mean it", "just kidding".</summary>
+    public const string Retraction =
+        @"\b(?:i )?(?:didn't|did not|don't|do not) (?:really )?mean (?:it|that|what i said|any of (?:it|that))\b|\bnvm\b|\bnever ?mind\b|\b(?:just |only )?(?:kidding|joking|jk|jking)\b|\bi was (?:just )?(?:venting|exaggerating)\b|\bforget (?:it|i said (?:that|anything)|what i said|that)\b|\bignore (?:that|it|me|what i said|my last message)\b|\b(?:not|wasn't|was not) serious\b|\bi'm not (?:actually|really) going to\b|\bthat came out wrong\b";
+
+    /// <summary>Denies suicidality outright: "I'm not suicidal", "I would never hurt myself".</summary>
+    public const string ExplicitDenial =
+        @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b|\bi (?:didn't|did not|haven't|have not) (?:take|taken|use|used|drink|drank|touch|touched|do|done) anything\b|\bno (?:he|she) (?:didn't|did not|hasn't) (?:take|use) anything\b";
+
+    /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
+    public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|que (?:hago|hacer|debo hacer) si|en caso de que)\b";
+
+    /// <summary>Asks about a topic ("what is…", "signs of…") rather than saying it is happening.</summary>
+    public const string InformationFrame =
+        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
+
+    /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
+    public const string FirstPersonNow =
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome)\b";
+
+    public const string RecentMarker =
+        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+
+    public const string DistantMarker =
+        @"\b(?:years? ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|in (?:19|20)\d\d|back (?:in|then|when)|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+
+    /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
+    public const string Once = @"\bonce\b";
+
+    /// <summary>"take them all at once", "breathing once every few seconds", "once a week", "once more".</summary>
+    public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b";
+
+    public const string RecoveryMarker =
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|en recuperacion)\b";
+
+    public const string DrugContext =
+        @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";
+
+    /// <summary>Someone other than the writer is in the message: a pronoun, "my son", "a friend", "someone".</summary>
+    public const string BystanderCue =
+        @"\b(?:he|she|they|he's|she's|they're|him|her|them|his|their|himself|herself|themselves|my (?:son|daughter|husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mum|dad|mother|father|friend|roommate|kid|child|baby|cousin|uncle|aunt|grandma|grandpa|grandmother|grandfather|fiance|fiancee|coworker|neighbor|neighbour|niece|nephew|stepson|stepdaughter)|(?:a|my|our|this) (?:friend|buddy|guy|girl|person)|someone|somebody|mi (?:hijo|hija|esposo|esposa|novio|novia|hermano|hermana|amigo|amiga|mama|papa)|ella)\b";
+
+    /// <summary>The writer says the danger is their own: "I took…", "myself", "I can't breathe", "my chest".</summary>
+    public const string SelfCrisisCue =
+        @"\bi (?:just |think i |may have |might have |accidentally )?(?:took|taken|swallowed|popped|snorted|drank|mixed) (?:way |like |about |maybe |a lot |all |too )?(?:too|a|all|my|some|the|\d+|ten|twenty|a bunch|a handful|everything|pills|bars|xanax|fent|dope|half|two|three|four|five|six|more|extra)\b|\bi (?:overdosed|od'd|od)\b|\bi'm (?:overdosing|od'ing|dying|shaking|seeing|hearing|bleeding|passing out|fading|so dizzy|not safe|scared|going to die|cutting)\b|\bi (?:want|need|plan|planning) to (?:die|kill|end|hurt|cut|disappear)\b|\bi'm going to (?:die|kill|end|hurt|cut)\b|\bmy ?self\b|\bi (?:can't|cannot|can not) (?:breathe|stay awake|keep my eyes open|feel my|stop shaking|move|see straight|think straight)\b|\bmy (?:heart|chest|lips|breathing|vision|hands|body|arms|wrists?)\b|\bi feel\b|\bme (?:quiero|voy|tome)\b|\bquiero morir|\bmatarme\b";
+
+    /// <summary>Words found in Spanish and not in English, to tell a Spanish message.</summary>
+    public const string SpanishWord =
+        @"\b(?:quiero|quieres|estoy|esta|estas|tengo|tiene|que|mi|mis|muy|pero|porque|para|por|con|hijo|hija|esposo|esposa|novio|novia|vida|morir|matar|matarme|pastillas|ayuda|ayudame|nadie|nada|todo|todos|ya|puedo|siento|respira|despierta|tome|tomo|mucho|muchas|muchos|solo|quiere|voy|hacer|dano|cortarme|sobredosis|aqui|ahora|mejor|seguir|vivir|hermano|hermana|amigo|amiga|casa|ella|los|las|una|del|se|yo|es|el|la|lo|le|como|cuando|donde|gracias|hola|bien|mal|puede|necesito|hace|noche|dia|nunca|mas|sin|sus|su|ustedes|usted|favor|hay)\b";
+
+    /// <summary>Words found in English and not in Spanish.</summary>
+    public const string EnglishWord =
+        @"\b(?:the|i|i'm|my|is|are|and|to|of|you|it|he|she|with|what|how|have|was|this|that|for|can|do|not|just|want|in|on|at|be|so|if|about|your|we|they|don't|can't|will)\b";
+
+    /// <summary>Negators that turn off a negatable match when they are among the three words before it.</summary>
+    public static IReadOnlyList<string> Negators { get; } =
+    [
+        "not", "never", "no", "don't", "didn't", "won't", "wouldn't", "isn't", "aren't", "wasn't", "ain't", "nor",
+        "doesn't", "shouldn't", "neither",
+    ];
+}

@@ -1,0 +1,287 @@
+using System.Text.RegularExpressions;
+
+namespace IopGuideBot.Conversation.Safety;
+
+/// <summary>How a text is framed, whatever it is about.</summary>
+/// <param name="InformationRequest">Asks about a topic ("what are the signs of an overdose?") without saying it is happening now.</param>
+/// <param name="History">Speaks of the past as over ("years ago", "clean since 2019") with nothing recent.</param>
+/// <param name="Denial">Denies or takes back, and says nothing risky: "I'm not suicidal", "nvm I didn't mean it".</param>
+public readonly record struct CrisisFrame(bool InformationRequest, bool History, bool Denial)
+{
+    public bool IsAny => InformationRequest || History || Denial;
+}
+
+/// <summary>What the lexicon found in one normalised text.</summary>
+internal sealed class LexiconFindings
+{
+    public HashSet<CrisisCategory> Categories { get; } = [];
+
+    public List<string> RuleIds { get; } = [];
+
+    /// <summary>A suicide or self-harm cue was negated ("I don't want to kill myself"), or an explicit denial.</summary>
+    public bool Denial { get; set; }
+
+    public bool Retraction { get; set; }
+
+    public void Add(CrisisCategory category, string ruleId)
+    {
+        Categories.Add(category);
+        if (!RuleIds.Contains(ruleId))
+        {
+            RuleIds.Add(ruleId);
+        }
+    }
+}
+
+/// <summary>
+/// Runs the <see cref="CrisisLexicon"/> rule table over normalised text. Linear in the text: every pattern is
+/// non-backtracking, each rule's message guards run once, and each match is judged on fixed-size windows next to it.
+/// Thread-safe (compiled regexes are).
+/// </summary>
+internal sealed class CrisisLexiconSignal
+{
+    private static readonly HashSet<string> NegatorSet = new(CrisisLexicon.Negators, StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = NegatorSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string> SubjectSet = new(
+        ["i", "i'm", "i've", "i'll", "i'd", "he", "she", "they", "we", "you", "he's", "she's", "they're", "we're", "you're"], StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectLookup = SubjectSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly CompiledCrisisRule[] _rules;
+    private readonly Regex _retraction = CompiledCrisisRule.Compile(CrisisLexicon.Retraction);
+    private readonly Regex _denial = CompiledCrisisRule.Compile(CrisisLexicon.ExplicitDenial);
+    private readonly Regex _hypothetical = CompiledCrisisRule.Compile(CrisisLexicon.Hypothetical);
+    private readonly Regex _informationFrame = CompiledCrisisRule.Compile(CrisisLexicon.InformationFrame);
+    private readonly Regex _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
+    private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
+    private readonly Regex _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
+    private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
+    private readonly Regex _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
+    private readonly Regex _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
+    private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
+    private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions) (?:of|about|to)$");
+
+    public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null) =>
+        _rules = [.. (rules ?? CrisisLexicon.Rules).Select(r => new CompiledCrisisRule(r))];
+
+    public IReadOnlyList<CompiledCrisisRule> Rules => _rules;
+
+    /// <summary>Scans one normalised text and adds what it finds to <paramref name="findings"/>.</summary>
+    public void Scan(NormalizedText normalized, LexiconFindings findings)
+    {
+        var text = normalized.Text;
+        var context = new MessageContext(this, text);
+        foreach (var rule in _rules)
+        {
+            if (rule.OnlyWithContext is { } required && !required.IsMatch(text))
+            {
+                continue;
+            }
+
+            if (rule.UnlessInMessage is { } unless && unless.IsMatch(text))
+            {
+                continue;
+            }
+
+            foreach (var match in rule.Pattern.EnumerateMatches(text))
+            {
+                var verdict = Judge(rule, normalized, match.Index, match.Length, context);
+                if (verdict == Verdict.Crisis)
+                {
+                    var category = rule.Rule.DrugContextMeansOverdose && context.HasDrugContext
+                        ? CrisisCategory.OverdoseInProgress
+                        : rule.Rule.Category;
+                    findings.Add(category, rule.Rule.Id);
+                    break;
+                }
+
+                if (verdict == Verdict.Negated && rule.Rule.Category == CrisisCategory.SuicideOrSelfHarm)
+                {
+                    findings.Denial = true;
+                }
+            }
+        }
+
+        findings.Retraction |= _retraction.IsMatch(text);
+        findings.Denial |= _denial.IsMatch(text);
+    }
+
+    /// <summary>How a normalised text is framed: a question about a topic, a past event that is over, a denial.</summary>
+    public CrisisFrame Frame(NormalizedText normalized)
+    {
+        var text = normalized.Text;
+        var context = new MessageContext(this, text);
+        var findings = new LexiconFindings();
+        Scan(normalized, findings);
+        return new CrisisFrame(
+            context.IsInformationRequest,
+            context.HasDistantOrRecoveryMarker && !context.HasRecentMarker,
+            (findings.Denial || findings.Retraction) && findings.Categories.Count == 0);
+    }
+
+    /// <summary>Whether <paramref name="text"/> (normalised) matches <paramref name="rule"/> and the match counts — for testing one rule alone.</summary>
+    public static bool Fires(CrisisRule rule, string text)
+    {
+        var signal = new CrisisLexiconSignal([rule]);
+        var findings = new LexiconFindings();
+        foreach (var variant in CrisisTextNormalizer.NormalizeWithClauses(text))
+        {
+            signal.Scan(variant, findings);
+        }
+
+        return findings.RuleIds.Count > 0;
+    }
+
+    private Verdict Judge(CompiledCrisisRule compiled, NormalizedText normalized, int index, int length, MessageContext context)
+    {
+        var rule = compiled.Rule;
+        var text = normalized.Text;
+        var before = Before(text, index);
+
+        // Negation and hypotheticals are read within the clause of the match: "it's fine if not. I won't be around".
+        var clauseStart = normalized.ClauseStartOf(index);
+        var inClause = text.AsSpan(Math.Max(clauseStart, index - CrisisRule.WindowChars), index - Math.Max(clauseStart, index - CrisisRule.WindowChars));
+        var after = After(text, index + length);
+        if (compiled.NotAfter is { } notAfter && notAfter.IsMatch(before))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (compiled.NotBefore is { } notBefore && notBefore.IsMatch(after))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (compiled.OnlyBefore is { } onlyBefore && !onlyBefore.IsMatch(after))
+        {
+            return Verdict.Suppressed;
+        }
+
+        // "never had thoughts of killing myself": past a "thoughts of" frame, the negator sits further back.
+        var negationWindow = LastWords(inClause, 3);
+        if (_thoughtsFrame.IsMatch(negationWindow))
+        {
+            negationWindow = LastWords(inClause, 6);
+        }
+
+        if (rule.Negatable && HasNegator(negationWindow))
+        {
+            return Verdict.Negated;
+        }
+
+        if (rule.NegatableInside && HasNegator(text.AsSpan(index, length)))
+        {
+            return Verdict.Negated;
+        }
+
+        if (rule.InformationSuppresses && (_hypothetical.IsMatch(LastWords(inClause, 5)) || context.IsInformationRequest))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (rule.Tense == RuleTense.Present)
+        {
+            return rule.DistantMarkerSuppresses && !context.HasRecentMarker && context.HasDistantOrRecoveryMarker
+                ? Verdict.Suppressed
+                : Verdict.Crisis;
+        }
+
+        if (context.HasRecentMarker)
+        {
+            return Verdict.Crisis;
+        }
+
+        if (context.HasDistantOrRecoveryMarker)
+        {
+            return Verdict.Suppressed;
+        }
+
+        return rule.Tense == RuleTense.PastDefaultCrisis ? Verdict.Crisis : Verdict.Suppressed;
+    }
+
+    private static ReadOnlySpan<char> Before(string text, int index)
+    {
+        var start = Math.Max(0, index - CrisisRule.WindowChars);
+        return text.AsSpan(start, index - start);
+    }
+
+    private static ReadOnlySpan<char> After(string text, int index) =>
+        text.AsSpan(index, Math.Min(CrisisRule.WindowChars, text.Length - index));
+
+    /// <summary>The last <paramref name="count"/> whole words of <paramref name="span"/> (a partial first word of a cut window is dropped).</summary>
+    private static ReadOnlySpan<char> LastWords(ReadOnlySpan<char> span, int count)
+    {
+        var end = span.Length;
+        while (end > 0 && span[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        var words = 0;
+        while (start > 0 && words < count)
+        {
+            var i = start - 1;
+            while (i >= 0 && span[i] != ' ')
+            {
+                i--;
+            }
+
+            if (i < 0 && span.Length == CrisisRule.WindowChars)
+            {
+                break; // the window cut this word: it may be only part of one
+            }
+
+            start = i + 1;
+            words++;
+            while (start > 0 && span[start - 1] == ' ')
+            {
+                start--;
+            }
+        }
+
+        return span[start..end];
+    }
+
+    /// <summary>
+    /// Whether a negator governs what follows <paramref name="words"/>: a negator counts unless a new subject comes after it
+    /// ("if this doesn't work I have the rope ready": "I" starts another statement; "I don't want to die": it does not).
+    /// </summary>
+    private static bool HasNegator(ReadOnlySpan<char> words)
+    {
+        var negated = false;
+        foreach (var range in words.Split(' '))
+        {
+            var word = words[range];
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            if (NegatorLookup.Contains(word))
+            {
+                negated = true;
+            }
+            else if (negated && SubjectLookup.Contains(word))
+            {
+                negated = false;
+            }
+        }
+
+        return negated;
+    }
+
+    private enum Verdict { Crisis, Negated, Suppressed }
+
+    private sealed class MessageContext(CrisisLexiconSignal signal, string text)
+    {
+        public bool HasRecentMarker { get; } = signal._recent.IsMatch(text);
+
+        public bool HasDistantOrRecoveryMarker { get; } =
+            signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._onceNotPast.Count(text);
+
+        public bool HasDrugContext { get; } = signal._drugContext.IsMatch(text);
+
+        /// <summary>Asks about a topic ("what is…", "signs of…") without saying it is happening to the writer now.</summary>
+        public bool IsInformationRequest { get; } = signal._informationFrame.IsMatch(text) && !signal._firstPersonNow.IsMatch(text);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace IopGuideBot.Conversation.Safety;
+
+/// <summary>How a rule's match relates to time.</summary>
+public enum RuleTense
+{
+    /// <summary>Describes something happening now; past or recovery markers do not turn it off.</summary>
+    Present,
+
+    /// <summary>Past tense; a crisis unless a distant-time or recovery marker says it is history ("I overdosed").</summary>
+    PastDefaultCrisis,
+
+    /// <summary>Past tense; history unless a recent-time marker says it just happened ("I had a seizure").</summary>
+    PastDefaultHistory,
+}
+
+/// <summary>
+/// One lexicon rule: a whole-word pattern over normalised text (<see cref="CrisisTextNormalizer"/>) and named flags that
+/// say when a match does not count. Every pattern — the rule's own and its guards — is compiled with
+/// <see cref="CrisisRule.Options"/> (<see cref="RegexOptions.NonBacktracking"/>), so matching is linear in the length of the
+/// text whatever it contains. The non-backtracking engine has no lookarounds; what a lookaround used to say is a guard
+/// here, tried on a short window next to the match or once on the whole message.
+/// </summary>
+/// <param name="Id">Stable name (<c>area.what</c>) used in tests and in the assessment (never the message text).</param>
+/// <param name="Category">What a match means.</param>
+/// <param name="Pattern">The cue itself.</param>
+public sealed record CrisisRule(string Id, CrisisCategory Category, string Pattern)
+{
+    /// <summary>The one set of options every lexicon pattern is compiled with.</summary>
+    public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    /// <summary>How many characters either side of a match the window guards see.</summary>
+    public const int WindowChars = 64;
+
+    /// <summary>Whether time markers can turn the match into history; see <see cref="RuleTense"/>.</summary>
+    public RuleTense Tense { get; init; } = RuleTense.Present;
+
+    /// <summary>A negator ("not", "never", "don't"…) among the three words before the match turns it off (and, for suicide, records a denial).</summary>
+    public bool Negatable { get; init; } = true;
+
+    /// <summary>A negator inside the match also turns it off ("I'm not pregnant").</summary>
+    public bool NegatableInside { get; init; }
+
+    /// <summary>
+    /// An information request ("what are the signs of…", "if someone is…") turns the match off. Never set on first-person
+    /// suicide rules: "how many pills would it take to die" is a crisis.
+    /// </summary>
+    public bool InformationSuppresses { get; init; }
+
+    /// <summary>Breathing or consciousness signs: an overdose when drugs are mentioned in the message, otherwise a medical emergency.</summary>
+    public bool DrugContextMeansOverdose { get; init; }
+
+    /// <summary>A present-tense rule that still reads as history next to "years ago", "in 2015" ("had a heart attack in 2015").</summary>
+    public bool DistantMarkerSuppresses { get; init; }
+
+    /// <summary>The match does not count when the text just before it ends with this (anchored at the end of the window).</summary>
+    public string? NotAfter { get; init; }
+
+    /// <summary>The match does not count when the text just after it starts with this (anchored at the start of the window).</summary>
+    public string? NotBefore { get; init; }
+
+    /// <summary>The match counts only when the text just after it starts with this (anchored at the start of the window).</summary>
+    public string? OnlyBefore { get; init; }
+
+    /// <summary>The match counts only when this also appears somewhere in the message (context that makes a sign a crisis).</summary>
+    public string? OnlyWithContext { get; init; }
+
+    /// <summary>The match does not count when this appears anywhere in the message.</summary>
+    public string? UnlessInMessage { get; init; }
+}
+
+/// <summary>A <see cref="CrisisRule"/> with its patterns compiled once.</summary>
+internal sealed class CompiledCrisisRule
+{
+    public CompiledCrisisRule(CrisisRule rule)
+    {
+        Rule = rule;
+        Pattern = Compile(rule.Pattern);
+        NotAfter = rule.NotAfter is null ? null : Compile($"(?:{rule.NotAfter})$");
+        NotBefore = rule.NotBefore is null ? null : Compile($"^(?:{rule.NotBefore})");
+        OnlyBefore = rule.OnlyBefore is null ? null : Compile($"^(?:{rule.OnlyBefore})");
+        OnlyWithContext = rule.OnlyWithContext is null ? null : Compile(rule.OnlyWithContext);
+        UnlessInMessage = rule.UnlessInMessage is null ? null : Compile(rule.UnlessInMessage);
+    }
+
+    public CrisisRule Rule { get; }
+
+    public Regex Pattern { get; }
+
+    public Regex? NotAfter { get; }
+
+    public Regex? NotBefore { get; }
+
+    public Regex? OnlyBefore { get; }
+
+    public Regex? OnlyWithContext { get; }
+
+    public Regex? UnlessInMessage { get; }
+
+    public static Regex Compile(string pattern) => new(pattern, CrisisRule.Options);
+}

@@ -1,0 +1,203 @@
+using System.Text;
+using IopGuideBot.Conversation.Semantics;
+
+namespace IopGuideBot.Conversation.Safety;
+
+/// <summary>The semantic signal's verdict on one message.</summary>
+/// <param name="Risk">Highest probability of risk over the message and its sentences, in [0, 1].</param>
+/// <param name="Category">The most likely crisis category of the riskiest part.</param>
+/// <param name="IsRisky">Risk reached the model's threshold.</param>
+public readonly record struct SemanticJudgement(float Risk, CrisisCategory Category, bool IsRisky)
+{
+    public static SemanticJudgement NotRun => new(0, CrisisCategory.None, false);
+}
+
+/// <summary>A learned signal that judges what a message means rather than which words it uses.</summary>
+public interface ICrisisSemanticSignal
+{
+    /// <summary>Judges the checked parts of one message (see <see cref="CrisisDetector.CheckedParts"/>).</summary>
+    SemanticJudgement Judge(IReadOnlyList<string> parts);
+}
+
+/// <summary>
+/// The learned signal: each checked part of a message, and each of its sentences, is embedded with the shared
+/// <see cref="SentenceEmbeddings"/> and scored by the committed <see cref="CrisisSemanticModel"/>; any piece at or above
+/// the threshold makes the message risky. Sentences count on their own because risk often hides in one clause of an
+/// ordinary question ("how long is the program? not that it matters, I have the pills saved"). A piece framed as a
+/// question about a topic, as history or as a denial (<see cref="CrisisFrame"/>, from the lexicon's markers) — or any piece
+/// of a message framed as history or denial — must reach the model's higher <see cref="CrisisSemanticModel.FramedThreshold"/>. Thread-safe.
+/// </summary>
+public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model) : ICrisisSemanticSignal
+{
+    /// <summary>At most this many pieces are embedded per message (whole parts first, then sentences from both ends).</summary>
+    public const int MaxSegments = 16;
+
+    public CrisisSemanticModel Model { get; } = model;
+
+    public SemanticJudgement Judge(IReadOnlyList<string> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var segments = Segments(parts);
+        if (segments.Count == 0)
+        {
+            return SemanticJudgement.NotRun;
+        }
+
+        var vectors = embeddings.EmbedMany(segments);
+        // History and denial colour the whole message; a question frames only its own sentence, so risk hidden in another
+        // sentence of an ordinary question still counts.
+        var frames = parts.Select(CrisisDetector.FrameOf).ToList();
+        var messageFramed = frames.Any(f => f.History || f.Denial);
+        var messageAsks = frames.Any(f => f.InformationRequest);
+        var best = (Risk: 0f, Category: CrisisCategory.None, Counts: false);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            var (risk, category) = Model.Judge(vectors[i]);
+            // A fragment ("blue lips? slow breathing?") belongs to the question it follows.
+            // A very short piece ("call me maybe", "no", a questionnaire answer) has too little meaning to go on alone.
+            var words = WordCount(segments[i]);
+            var framed = messageFramed || words < MinWordsToStandAlone || CrisisDetector.FrameOf(segments[i]).IsAny || (messageAsks && words < MinWordsOnItsOwn);
+            var counts = risk >= (framed ? Model.FramedThreshold : Model.Threshold);
+            if ((counts && !best.Counts) || (counts == best.Counts && risk > best.Risk))
+            {
+                best = (risk, category, counts);
+            }
+        }
+
+        return new SemanticJudgement(best.Risk, best.Category, best.Counts);
+    }
+
+    /// <summary>A sentence shorter than this is a fragment of the message around it, and takes on its framing.</summary>
+    private const int MinWordsOnItsOwn = 5;
+
+    /// <summary>A piece shorter than this must reach the framed threshold: the lexicon reads short explicit cues ("kms").</summary>
+    private const int MinWordsToStandAlone = 4;
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The pieces of a message that are judged: each part whole, then its sentences (when there is more than one).</summary>
+    public static IReadOnlyList<string> Segments(IReadOnlyList<string> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var wholes = new List<string>();
+        var sentences = new List<string>();
+        foreach (var part in parts)
+        {
+            var clean = Clean(part);
+            if (clean.Length == 0)
+            {
+                continue;
+            }
+
+            wholes.Add(clean);
+            var split = SplitSentences(clean);
+            if (split.Count > 1)
+            {
+                sentences.AddRange(split);
+            }
+        }
+
+        var result = new List<string>(MaxSegments);
+        foreach (var piece in wholes.Concat(FromBothEnds(sentences)))
+        {
+            if (result.Count == MaxSegments)
+            {
+                break;
+            }
+
+            if (!result.Contains(piece, StringComparer.Ordinal))
+            {
+                result.Add(piece);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Lower case, characters the normaliser would refuse dropped, whitespace collapsed — fewer distinct texts, more cache hits.</summary>
+    private static string Clean(string text)
+    {
+        var sanitized = CrisisTextNormalizer.Sanitize(text);
+        var sb = new StringBuilder(sanitized.Length);
+        var space = false;
+        foreach (var c in sanitized)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Splits at sentence ends (. ! ? ; and line breaks); pieces of fewer than three words join the next one.</summary>
+    private static List<string> SplitSentences(string text)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] is '.' or '!' or '?' or ';' or '\n' or '…')
+            {
+                var piece = text[start..Math.Min(i + 1, text.Length)].Trim();
+                if (piece.Length > 0)
+                {
+                    pieces.Add(piece);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        var merged = new List<string>();
+        var pending = string.Empty;
+        foreach (var piece in pieces)
+        {
+            var candidate = pending.Length == 0 ? piece : pending + " " + piece;
+            if (candidate.Count(c => c == ' ') < 2)
+            {
+                pending = candidate;
+                continue;
+            }
+
+            merged.Add(candidate);
+            pending = string.Empty;
+        }
+
+        if (pending.Length > 0)
+        {
+            if (merged.Count > 0)
+            {
+                merged[^1] += " " + pending;
+            }
+            else
+            {
+                merged.Add(pending);
+            }
+        }
+
+        return merged;
+    }
+
+    private static IEnumerable<string> FromBothEnds(List<string> items)
+    {
+        for (int i = 0, j = items.Count - 1; i <= j; i++, j--)
+        {
+            yield return items[i];
+            if (j != i)
+            {
+                yield return items[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Handoff;
+using Microsoft.Extensions.Options;
+
+namespace IopGuideBot.Conversation.Understanding;
+
+/// <summary>Which step of the cascade understood a message.</summary>
+public enum UnderstandingPath
+{
+    /// <summary>The text is a button's label (a click arrives as its label).</summary>
+    ButtonLabel,
+
+    /// <summary>The text contains a command phrase ("talk to a person").</summary>
+    CommandPhrase,
+
+    /// <summary>The n-gram classifier was sure on its own.</summary>
+    FastClassifier,
+
+    /// <summary>The sentence-embedding matcher was sure, or agreed with the classifier.</summary>
+    SemanticMatch,
+
+    /// <summary>Nothing was sure enough: the bot says so, offers <see cref="Understanding.Suggestions"/> (if any) and a person.</summary>
+    Fallback,
+}
+
+/// <summary>What a message asks for (<see cref="Intent"/>, null on a fallback), how it was found, and on a fallback the closest topics.</summary>
+public sealed record Understanding(UnderstandingPath Path, Intent? Intent, float Score, IReadOnlyList<Intent> Suggestions)
+{
+    public static Understanding Fallback(IReadOnlyList<Intent> suggestions, float score = 0f) => new(UnderstandingPath.Fallback, null, score, suggestions);
+}
+
+/// <summary>
+/// The matching cascade, cheapest first: an exact button label or command phrase → the fast n-gram classifier when it
+/// is sure → the semantic matcher (sentence embeddings) when it is not → an honest fallback whose suggestions are topics
+/// genuinely close in meaning, or none. Who the conversation is about tips unclear questions toward family topics.
+/// Thresholds: <see cref="UnderstandingOptions"/>. Thread-safe.
+/// </summary>
+public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifier fast, SemanticMatcher semantic, IntentExamples examples, IOptions<UnderstandingOptions> options)
+{
+    private readonly UnderstandingOptions _options = options.Value;
+
+    public SemanticMatcher Semantic => semantic;
+
+    public IntentExamples Examples => examples;
+
+    /// <summary>Reads one message from the main conversation; <paramref name="about"/> is who earlier turns were about.</summary>
+    public Understanding Understand(string? text, InquiryFor about = InquiryFor.Unknown)
+    {
+        if (TextNormalizer.Normalize(text).Length == 0)
+        {
+            return Understanding.Fallback([]);
+        }
+
+        if (commands.MatchLabel(text) is { } label)
+        {
+            var intent = label.Kind == ActionKind.Topic ? Intent.Topic(label.Id) : Intent.Command(label.Id);
+            return new Understanding(UnderstandingPath.ButtonLabel, intent, 1f, []);
+        }
+
+        if (commands.MatchCommand(text, globalOnly: false) is { } command)
+        {
+            return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Id), 1f, []);
+        }
+
+        var byWords = fast.Classify(text!);
+        if (byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence)
+        {
+            return new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, []);
+        }
+
+        return Decide(byWords, semantic.Match(text!), about, _options, examples.AudienceOf);
+    }
+
+    /// <summary>
+    /// The cascade after the fast path: given both matchers' scores, answer, or fall back with close suggestions.
+    /// <paramref name="byMeaning"/> is null while the semantic matcher is still being built.
+    /// </summary>
+    public static Understanding Decide(IntentPrediction byWords, MeaningPrediction? byMeaning, InquiryFor about, UnderstandingOptions options, Func<Intent, TopicAudience> audienceOf)
+    {
+        ArgumentNullException.ThrowIfNull(byWords);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(audienceOf);
+        if (byWords.HasKnownWords && byWords.Top.Score >= options.FastConfidence)
+        {
+            return new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, []);
+        }
+
+        if (byMeaning is null)
+        {
+            if (byWords.HasKnownWords && byWords.Top.Score >= options.FastOnlyConfidence)
+            {
+                return new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, []);
+            }
+
+            var guesses = byWords.HasKnownWords
+                ? byWords.Ranked.Where(s => s.Intent.Kind == IntentKind.Topic).Take(2).Where(s => s.Score >= options.FastOnlyConfidence / 3).Select(s => s.Intent).ToList()
+                : [];
+            return Understanding.Fallback(guesses, byWords.Top.Score);
+        }
+
+        // The meaning classifier's probabilities; who the conversation is about tips close calls toward family topics.
+        var familyBonus = about == InquiryFor.FamilyMember ? (float)options.FamilyContextBonus : 0f;
+        var ranked = familyBonus > 0
+            ? byMeaning.Classified.Ranked
+                .Select(s => audienceOf(s.Intent) == TopicAudience.Family ? s with { Score = s.Score + familyBonus } : s)
+                .OrderByDescending(s => s.Score).ThenBy(s => s.Intent.Key, StringComparer.Ordinal).ToList()
+            : byMeaning.Classified.Ranked;
+        var top = ranked[0];
+        var second = ranked.Count > 1 ? ranked[1].Score : 0f;
+
+        // However sure the classifier is, the message must be near something the bot was taught.
+        var closeEnough = byMeaning.Nearest.Ranked.FirstOrDefault(s => s.Intent == top.Intent)?.Score >= options.MinimumSimilarity;
+        if (closeEnough && top.Score >= options.SemanticConfidence && top.Score - second >= options.SemanticMargin)
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
+        }
+
+        // A near-paraphrase of one example that the classifier also ranks first needs no further margin.
+        var nearest = byMeaning.Nearest.Ranked;
+        if (nearest[0].Intent == top.Intent && nearest[0].Score >= options.NearParaphraseSimilarity)
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
+        }
+
+        // One intent's examples clearly closer than any other's, and the classifier ranks it among its first two.
+        var nearestSecond = nearest.Count > 1 ? nearest[1].Score : 0f;
+        if (nearest[0].Score >= options.NearestConfidence && nearest[0].Score - nearestSecond >= options.NearestMargin
+            && (nearest[0].Intent == top.Intent || (ranked.Count > 1 && nearest[0].Intent == ranked[1].Intent)))
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, nearest[0].Intent, nearest[0].Score, []);
+        }
+
+        // Suggest only topics both measures find close: among the classifier's first three, and with an example near enough.
+        var likely = ranked.Take(3).Select(s => s.Intent).ToHashSet();
+        var candidates = nearest.Where(s => s.Intent.Kind == IntentKind.Topic && likely.Contains(s.Intent) && s.Score >= options.SuggestionSimilarity).ToList();
+        var suggestions = candidates
+            .Where(s => s.Score >= candidates[0].Score - options.SuggestionSpread)
+            .Take(2).Select(s => s.Intent).ToList();
+        return Understanding.Fallback(suggestions, top.Score);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Semantics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IopGuideBot.Conversation.Understanding;
+
+/// <summary>
+/// A message's meaning: <see cref="Classified"/>, each intent's probability from the classifier over embeddings and
+/// n-grams (best first), and <see cref="Nearest"/>, each intent's closest example by cosine similarity (best first),
+/// which says whether the message is near anything the bot knows at all.
+/// </summary>
+public sealed record MeaningPrediction(IntentPrediction Classified, IntentPrediction Nearest);
+
+/// <summary>
+/// Understanding by meaning, from the message's sentence embedding: a classifier trained on the examples' embeddings
+/// (with their n-grams) says which intent it most likely asks for, and the nearest examples say how close it really is
+/// to anything the bot knows (each intent scores the cosine similarity of its closest example). It reads wording nobody
+/// wrote down far better than n-grams alone, at a cost of milliseconds (one embedding) rather than microseconds.
+/// <para>
+/// The examples' vectors are built in the background (<see cref="StartBuilding"/>), read from <see cref="EmbeddingFile"/>
+/// when it has them, so start-up never waits for them; until they are ready <see cref="Match"/> returns null and the
+/// cascade answers from the fast classifier alone.
+/// </para>
+/// </summary>
+public sealed partial class SemanticMatcher : IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _building = Task.CompletedTask;
+    private readonly IntentExamples _examples;
+    private readonly SentenceEmbeddings _embeddings;
+    private readonly string? _cacheFile;
+    private readonly int _seed;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource<Index> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _started;
+    private volatile Index? _index;
+
+    /// <param name="examples">What to recognise.</param>
+    /// <param name="embeddings">The process's shared sentence-embedding model.</param>
+    /// <param name="cacheFile">Where example vectors are kept between runs; null keeps them in memory only.</param>
+    /// <param name="logger">Logs build time and counts, never text.</param>
+    /// <param name="seed">Seed for training the meaning classifier, so the same content gives the same model.</param>
+    public SemanticMatcher(IntentExamples examples, SentenceEmbeddings embeddings, string? cacheFile = null, ILogger<SemanticMatcher>? logger = null, int seed = UnderstandingOptions.DefaultSeed)
+    {
+        _seed = seed;
+        _examples = examples ?? throw new ArgumentNullException(nameof(examples));
+        _embeddings = embeddings ?? throw new ArgumentNullException(nameof(embeddings));
+        _cacheFile = cacheFile;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Regularisation of the meaning classifier (see <see cref="MeaningClassifier.L2Regularization"/>); settable for calibration.</summary>
+    public float L2Regularization { get; init; } = MeaningClassifier.L2Regularization;
+
+    /// <summary>How many example vectors the last build had to encode (the rest came from the cache file).</summary>
+    public int NewlyEncoded { get; private set; }
+
+    /// <summary>True once every example has its vector.</summary>
+    public bool IsReady => _index is not null;
+
+    /// <summary>Completes when every example has its vector (faults if building failed).</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>Starts building the examples' vectors on the thread pool; later calls do nothing.</summary>
+    public Task StartBuilding()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _building = Task.Run(Build);
+        }
+
+        return _ready.Task;
+    }
+
+    /// <summary>What <paramref name="text"/> means, by both measures (see <see cref="MeaningPrediction"/>); null until ready.</summary>
+    public MeaningPrediction? Match(string text, CancellationToken cancellationToken = default)
+    {
+        var index = _index;
+        if (index is null)
+        {
+            return null;
+        }
+
+        var normal = TextNormalizer.Normalize(text);
+        var vector = normal.Length == 0 ? new float[SentenceEmbeddings.Dimensions] : _embeddings.Embed(normal, cancellationToken);
+        return new MeaningPrediction(index.Classifier.Classify(normal, vector), index.Nearest(vector));
+    }
+
+    private void Build()
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var texts = _examples.All.Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList();
+            var stored = _cacheFile is null ? [] : EmbeddingFile.Read(_cacheFile);
+            var keys = texts.ToDictionary(t => t, EmbeddingFile.KeyOf, StringComparer.Ordinal);
+            var missing = texts.Where(t => !stored.ContainsKey(keys[t])).ToList();
+            var encoded = _embeddings.EmbedMany(missing, cancellationToken: _stopping.Token);
+            NewlyEncoded = missing.Count;
+            for (var i = 0; i < missing.Count; i++)
+            {
+                stored[keys[missing[i]]] = encoded[i];
+            }
+
+            if (_cacheFile is not null && (missing.Count > 0 || stored.Count != texts.Count))
+            {
+                WriteCache(keys.Values.ToDictionary(k => k, k => stored[k], StringComparer.Ordinal));
+            }
+
+            var vectors = _examples.All.Select(e => (e.Intent, e.Text, Vector: stored[keys[e.Text]])).ToList();
+            var index = new Index(vectors.Select(v => (v.Intent, v.Vector)).ToList(), _examples.Intents, MeaningClassifier.Train(vectors, _seed, L2Regularization));
+            _index = index;
+            _ready.TrySetResult(index);
+            LogBuilt(_logger, _examples.All.Count, missing.Count, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            _ready.TrySetCanceled(_stopping.Token);
+        }
+        catch (Exception ex)
+        {
+            LogBuildFailed(_logger, ex.GetType().Name);
+            _ready.TrySetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Stops a build in progress and waits for it, so the shared embedding model (disposed after this, since this
+    /// depends on it) is never released while a batch is being encoded.
+    /// </summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        try
+        {
+            _building.Wait(TimeSpan.FromMinutes(1));
+        }
+        catch (AggregateException)
+        {
+            // The build's outcome is already recorded in WhenReady.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void WriteCache(Dictionary<string, float[]> vectors)
+    {
+        try
+        {
+            EmbeddingFile.Write(_cacheFile!, vectors);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only start-up time depends on the file; the vectors are in memory either way.
+            LogCacheNotWritten(_logger, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Every example's vector, laid out in one block so scoring a message is one pass over memory.</summary>
+    private sealed class Index
+    {
+        private readonly float[] _vectors;
+        private readonly int[] _owner;
+
+        public Index(IReadOnlyList<(Intent Intent, float[] Vector)> examples, IReadOnlyList<Intent> intents, MeaningClassifier classifier)
+        {
+            Classifier = classifier;
+            Intents = intents.ToArray();
+            var position = Intents.Select((intent, i) => (intent, i)).ToDictionary(p => p.intent, p => p.i);
+            _vectors = new float[examples.Count * SentenceEmbeddings.Dimensions];
+            _owner = new int[examples.Count];
+            for (var i = 0; i < examples.Count; i++)
+            {
+                examples[i].Vector.CopyTo(_vectors, i * SentenceEmbeddings.Dimensions);
+                _owner[i] = position[examples[i].Intent];
+            }
+        }
+
+        public Intent[] Intents { get; }
+
+        public MeaningClassifier Classifier { get; }
+
+        /// <summary>Every intent scored by its closest example's cosine similarity to <paramref name="query"/>, best first.</summary>
+        public IntentPrediction Nearest(float[] query)
+        {
+            var best = new float[Intents.Length];
+            Array.Fill(best, -1f);
+            var vectors = _vectors.AsSpan();
+            for (var i = 0; i < _owner.Length; i++)
+            {
+                var similarity = TensorPrimitives.Dot(vectors.Slice(i * SentenceEmbeddings.Dimensions, SentenceEmbeddings.Dimensions), query);
+                if (similarity > best[_owner[i]])
+                {
+                    best[_owner[i]] = similarity;
+                }
+            }
+
+            var ranked = new ScoredIntent[Intents.Length];
+            for (var i = 0; i < ranked.Length; i++)
+            {
+                ranked[i] = new ScoredIntent(Intents[i], best[i]);
+            }
+
+            Array.Sort(ranked, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Intent.Key, b.Intent.Key));
+            return new IntentPrediction(ranked, HasKnownWords: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic matcher ready: {Examples} examples, {Encoded} newly encoded, in {Milliseconds:0} ms")]
+    private static partial void LogBuilt(ILogger logger, int examples, int encoded, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Semantic matcher could not be built ({ExceptionType}); answering from the fast classifier alone")]
+    private static partial void LogBuildFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Example embeddings not written to the cache file ({ExceptionType}); the next start will encode them again")]
+    private static partial void LogCacheNotWritten(ILogger logger, string exceptionType);
+}

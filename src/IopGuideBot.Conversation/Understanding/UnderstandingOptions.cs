@@ -1,0 +1,72 @@
+namespace IopGuideBot.Conversation.Understanding;
+
+/// <summary>
+/// Options bound to the <c>Understanding</c> configuration section: the thresholds of the matching cascade. The
+/// defaults were chosen by measurement (tests/IopGuideBot.Benchmarks, <c>--calibrate</c>; the figures are in its
+/// results folder): change them only with new figures.
+/// </summary>
+public sealed class UnderstandingOptions
+{
+    public const string SectionName = "Understanding";
+
+    public const int DefaultSeed = 20240611;
+
+    /// <summary>The fast n-gram classifier answers on its own when its top probability is at least this.</summary>
+    public double FastConfidence { get; set; } = 0.90;
+
+    /// <summary>
+    /// Until the semantic matcher is ready (the first seconds after a cold start), the fast classifier answers from this
+    /// lower probability, as it did before there was a semantic matcher.
+    /// </summary>
+    public double FastOnlyConfidence { get; set; } = 0.30;
+
+    /// <summary>The semantic matcher answers when its classifier's top probability is at least this…</summary>
+    public double SemanticConfidence { get; set; } = 0.35;
+
+    /// <summary>
+    /// …and that intent's closest example is at least this similar (cosine) to the message: whatever the classifier
+    /// says, a message far from everything the bot was taught gets the honest fallback.
+    /// </summary>
+    public double MinimumSimilarity { get; set; } = 0.45;
+
+    /// <summary>…and the best intent leads the next one by at least this much probability.</summary>
+    public double SemanticMargin { get; set; } = 0.15;
+
+    /// <summary>The semantic matcher also answers, without a margin, when one example is at least this similar and its intent is the classifier's first.</summary>
+    public double NearParaphraseSimilarity { get; set; } = 0.80;
+
+    /// <summary>
+    /// The semantic matcher also answers when one intent's closest example is at least this similar…
+    /// </summary>
+    public double NearestConfidence { get; set; } = 0.65;
+
+    /// <summary>…leads every other intent's closest example by at least this much, and the classifier ranks it first or second.</summary>
+    public double NearestMargin { get; set; } = 0.08;
+
+    /// <summary>
+    /// When the bot is not sure, topics among the classifier's first three whose closest example is at least this similar
+    /// are offered as "did you mean"; when there are none, only the menu and a person are.
+    /// </summary>
+    public double SuggestionSimilarity { get; set; } = 0.45;
+
+    /// <summary>A second suggestion must be within this much similarity of the first.</summary>
+    public double SuggestionSpread { get; set; } = 0.08;
+
+    /// <summary>Once a conversation is about a loved one, family topics get this much extra probability for unclear questions.</summary>
+    public double FamilyContextBonus { get; set; } = 0.03;
+
+    /// <summary>Where example embeddings are kept between runs (a file in this folder); empty keeps them in memory only.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Seed for training, so the same content always gives the same model.</summary>
+    public int Seed { get; set; } = DefaultSeed;
+
+    /// <summary>The file in <see cref="CacheDirectory"/>, or null.</summary>
+    public string? EmbeddingCacheFile => string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.Combine(CacheDirectory, "example-embeddings.bin");
+
+    internal bool IsValid() =>
+        InRange(FastConfidence) && InRange(FastOnlyConfidence) && InRange(SemanticConfidence) && InRange(SemanticMargin) && InRange(MinimumSimilarity) && InRange(NearParaphraseSimilarity) && InRange(NearestConfidence) && InRange(NearestMargin)
+        && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
+
+    private static bool InRange(double value) => value is >= 0 and <= 1;
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Semantics;
+
+namespace IopGuideBot.Benchmarks;
+
+/// <summary>
+/// How the semantic crisis signal was chosen, reproducibly: logistic regression on sentence embeddings vs nearest
+/// neighbours vs both, with and without the framing rule (a piece framed as a question, history or denial must be surer),
+/// each together with the lexicon, over a sweep of thresholds. Every variant runs through the production
+/// <see cref="CrisisSemanticSignal"/> (message and sentences). Trained on the training corpus only; the threshold is chosen
+/// on the team's evaluation sets (dev, the old tuning corpus and held-out set — none trained on) as the highest recall with
+/// false alarms within 5 %; blind sets are reported, never used to choose.
+/// Run: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-semantic-report
+/// </summary>
+internal static class CrisisSemanticReport
+{
+    private const double FalseAlarmBudget = 0.05;
+
+    public static void Run()
+    {
+        var root = CrisisTrainingCorpus.FindRepositoryRoot(Environment.CurrentDirectory);
+        var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
+        var train = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
+        var choose = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
+            .SelectMany(f => Load(Path.Combine(safetyTests, f))).ToList();
+        var blind = Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv").Order(StringComparer.Ordinal)
+            .SelectMany(Load).ToList();
+
+        using var encoder = new SentenceEmbeddings(new SemanticsOptions { CacheEntries = 50_000 });
+        var lexicon = new CrisisDetector();
+        Console.WriteLine($"training corpus: {train.Count(e => e.IsRisky)} risky, {train.Count(e => !e.IsRisky)} benign");
+        Console.WriteLine($"choosing on: {choose.Count(e => e.Risky)} risky, {choose.Count(e => !e.Risky)} benign (dev + corpus + heldout); blind, reported only: {blind.Count(e => e.Risky)} risky, {blind.Count(e => !e.Risky)} benign");
+        var trainVectors = encoder.EmbedMany([.. train.Select(e => CrisisSemanticSignal.Segments([e.Text])[0])]);
+        var all = choose.Concat(blind).ToList();
+        var lexical = all.Select(e => e.Text).Distinct().ToDictionary(t => t, t => lexicon.Assess(t).IsCrisis);
+
+        var variants = new (string Name, CrisisSemanticTrainerSettings Settings, bool Framing)[]
+        {
+            ("logistic regression", new() { NeighbourWeight = 0f }, true),
+            ("nearest neighbours (k=5)", new() { NeighbourWeight = 1f }, true),
+            ("both (mean)", new() { NeighbourWeight = 0.5f }, true),
+            ("both (mean), no framing rule", new() { NeighbourWeight = 0.5f }, false),
+        };
+
+        var sweeps = new List<(string Name, List<string> Sweep)>();
+        Console.WriteLine();
+        Console.WriteLine("| method | threshold | semantic alone: recall / false alarms | with lexicon: recall / false alarms | blind, with lexicon: recall / false alarms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (name, settings, framing) in variants)
+        {
+            var trained = CrisisSemanticTrainer.Train([.. train.Select((e, i) => (trainVectors[i], e.Category))], settings, "report");
+            (RateSummary Alone, RateSummary With, RateSummary Blind, float T)? best = null;
+            var sweep = new List<string>();
+            foreach (var t in Thresholds())
+            {
+                var signal = new CrisisSemanticSignal(encoder, trained.WithThresholds(t, framing ? Math.Max(t, settings.FramedThreshold) : t));
+                var semantic = all.Select(e => e.Text).Distinct().ToDictionary(x => x, x => signal.Judge([x]).IsRisky);
+                var with = Rates(choose, e => lexical[e.Text] || semantic[e.Text]);
+                sweep.Add(string.Create(CultureInfo.InvariantCulture, $"    {t:0.000}: with lexicon {with}; blind {Rates(blind, e => lexical[e.Text] || semantic[e.Text])}"));
+                if (with.FalseAlarms > FalseAlarmBudget || (best is { } b && b.With.Recall >= with.Recall))
+                {
+                    continue;
+                }
+
+                best = (Rates(choose, e => semantic[e.Text]), with, Rates(blind, e => lexical[e.Text] || semantic[e.Text]), t);
+            }
+
+            sweeps.Add((name, sweep));
+            Console.WriteLine(best is { } r
+                ? string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.T:0.00} | {r.Alone} | {r.With} | {r.Blind} |")
+                : $"| {name} | — | no threshold keeps false alarms within {FalseAlarmBudget:P0} | | |");
+        }
+
+        Console.WriteLine($"| lexicon alone | | | {Rates(choose, e => lexical[e.Text])} | {Rates(blind, e => lexical[e.Text])} |");
+        foreach (var (name, sweep) in sweeps)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"{name}, every threshold:");
+            sweep.ForEach(Console.WriteLine);
+        }
+    }
+
+    private static IEnumerable<float> Thresholds()
+    {
+        for (var t = 0.30f; t < 0.951f; t += 0.025f)
+        {
+            yield return MathF.Round(t, 2);
+        }
+    }
+
+    private static RateSummary Rates(IEnumerable<Example> examples, Func<Example, bool> flagged)
+    {
+        var list = examples.ToList();
+        var risky = list.Where(e => e.Risky).ToList();
+        var benign = list.Where(e => !e.Risky).ToList();
+        return new RateSummary(risky.Count(flagged), risky.Count, benign.Count(flagged), benign.Count);
+    }
+
+    /// <summary>Reads both evaluation formats: <c>label\tkind\tvoice\ttext</c> and <c>Category\ttext</c>.</summary>
+    private static List<Example> Load(string path) =>
+        File.ReadLines(path)
+            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Select(p => p.Length == 4
+                ? new Example(p[0] == "risky", p[3])
+                : new Example(p[0] != nameof(CrisisCategory.None), p[1]))
+            .ToList();
+
+    private sealed record Example(bool Risky, string Text);
+
+    private readonly record struct RateSummary(int Caught, int Risky, int Flagged, int Benign)
+    {
+        public double Recall => Risky == 0 ? 0 : (double)Caught / Risky;
+
+        public double FalseAlarms => Benign == 0 ? 0 : (double)Flagged / Benign;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Recall:P1} ({Caught}/{Risky}) / {FalseAlarms:P1} ({Flagged}/{Benign})");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using IopGuideBot.Conversation.Safety;
+using Xunit.Abstractions;
+
+namespace IopGuideBot.Conversation.Tests.Safety;
+
+/// <summary>
+/// Evaluation sets in the blind-set format, <c>label &lt;TAB&gt; category &lt;TAB&gt; voice &lt;TAB&gt; text</c>, run through the
+/// detector users meet (lexicon + semantic signal): <c>crisis-blind-*.tsv</c>, written by someone who never saw the detector
+/// or its corpora (each header records the first-contact figures and the figures now), and <c>crisis-dev.tsv</c>, the team's
+/// own set for choosing the semantic method. None of them is ever trained on. The test prints recall and false alarms
+/// overall and per category and voice, every miss and false alarm, and fails when recall falls below the recorded figure
+/// or false alarms rise above it.
+/// Reproduce: <c>dotnet test tests/IopGuideBot.Conversation.Tests -c Release --filter CrisisEvaluationSet --logger "console;verbosity=detailed"</c>.
+/// </summary>
+public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
+{
+    private static CrisisDetector Detector => SharedCrisisDetector.Detector;
+
+    [Theory]
+    // The figures recorded in each file's header.
+    [InlineData("crisis-blind-r1.tsv", 0.966, 0.025)]
+    [InlineData("crisis-blind-r2.tsv", 0.940, 0.086)]
+    [InlineData("crisis-blind-r3.tsv", 0.926, 0.039)]
+    [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
+    public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
+    {
+        var rows = BlindSet.Load(file);
+        var risky = rows.Where(r => r.Risky).ToList();
+        var benign = rows.Where(r => !r.Risky).ToList();
+        Assert.True(risky.Count >= 90 && benign.Count >= 90, $"{file}: {risky.Count} risky, {benign.Count} benign");
+
+        var judged = rows.Select(r => (Row: r, Flagged: Detector.Assess(r.Text).IsCrisis)).ToList();
+        foreach (var (row, flagged) in judged.Where(j => j.Row.Risky != j.Flagged))
+        {
+            output.WriteLine($"{(row.Risky ? "MISS       " : "FALSE ALARM")} line {row.Line} [{row.Category}/{row.Voice}]: {row.Text}");
+        }
+
+        var recall = Rate(judged.Where(j => j.Row.Risky), j => j.Flagged);
+        var falseAlarms = Rate(judged.Where(j => !j.Row.Risky), j => j.Flagged);
+        output.WriteLine($"{file}: recall {recall.Text}, false alarms {falseAlarms.Text}");
+        foreach (var group in judged.GroupBy(j => (j.Row.Risky, j.Row.Category)).OrderBy(g => !g.Key.Risky).ThenBy(g => g.Key.Category, StringComparer.Ordinal))
+        {
+            var r = Rate(group, j => j.Flagged);
+            output.WriteLine($"  {(group.Key.Risky ? "risky " : "benign")} {group.Key.Category,-14} flagged {r.Text}");
+        }
+
+        foreach (var group in judged.Where(j => j.Row.Risky).GroupBy(j => j.Row.Voice).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  risky voice {group.Key,-8} recall {Rate(group, j => j.Flagged).Text}");
+        }
+
+        Assert.True(recall.Value >= minimumRecall, $"recall {recall.Text} fell below the recorded {minimumRecall:P1}");
+        Assert.True(falseAlarms.Value <= maximumFalseAlarms, $"false alarms {falseAlarms.Text} rose above the recorded {maximumFalseAlarms:P1}");
+    }
+
+    /// <summary>
+    /// Ordinary questions about the program, from the understanding development set (patients and families asking about
+    /// cost, schedules, family sessions…; none is a crisis): a crisis reply to one of them stops a person who only asked
+    /// how long the program takes, so the rate is held as low as measured.
+    /// </summary>
+    [Fact]
+    public void Ordinary_questions_about_the_program_are_not_taken_for_a_crisis()
+    {
+        var questions = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Understanding", "topics-dev.tsv"))
+            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Where(p => p.Length >= 3 && p[1] != "crisis")
+            .Select(p => p[^1])
+            .ToList();
+        Assert.True(questions.Count >= 200, $"{questions.Count} questions");
+
+        var flagged = questions.Where(q => Detector.Assess(q).IsCrisis).ToList();
+        foreach (var question in flagged)
+        {
+            output.WriteLine($"FALSE ALARM: {question}");
+        }
+
+        var rate = Rate(questions, q => flagged.Contains(q));
+        output.WriteLine($"topics-dev.tsv: false alarms {rate.Text}");
+        Assert.True(rate.Value <= OrdinaryQuestionFalseAlarms, $"false alarms on ordinary questions {rate.Text} rose above {OrdinaryQuestionFalseAlarms:P1}");
+    }
+
+    private const double OrdinaryQuestionFalseAlarms = 0.004;
+
+    private const double DevRecall = 1.0;
+    private const double DevFalseAlarms = 0.032;
+
+    private static (double Value, string Text) Rate<T>(IEnumerable<T> items, Func<T, bool> counted)
+    {
+        var list = items.ToList();
+        var hits = list.Count(counted);
+        var value = list.Count == 0 ? 0 : (double)hits / list.Count;
+        return (value, string.Create(CultureInfo.InvariantCulture, $"{value:P1} ({hits}/{list.Count})"));
+    }
+}
+
+/// <summary>One line of a blind set.</summary>
+public sealed record BlindRow(bool Risky, string Category, string Voice, string Text, int Line);
+
+public static class BlindSet
+{
+    public static List<BlindRow> Load(string file)
+    {
+        var rows = new List<BlindRow>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Safety", file)))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t', 4);
+            Assert.True(parts.Length == 4, $"{file}:{lineNo}: expected 'label<TAB>category<TAB>voice<TAB>text'");
+            Assert.True(parts[0] is "risky" or "benign", $"{file}:{lineNo}: label must be risky or benign, not '{parts[0]}'");
+            rows.Add(new BlindRow(parts[0] == "risky", parts[1], parts[2], parts[3], lineNo));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,149 @@
+using IopGuideBot.Conversation.Safety;
+
+namespace IopGuideBot.Conversation.Tests.Safety;
+
+/// <summary>
+/// Each lexicon rule by itself: it fires on a message it is for, and does not on a near-miss its flags and guards are
+/// there to leave alone (negation, history, a question, a figure of speech). Every rule in <see cref="CrisisLexicon.Rules"/>
+/// has a row, and every pattern is compiled non-backtracking (linear time).
+/// </summary>
+public sealed class CrisisRuleTests
+{
+    /// <summary>rule id → (a message it fires on, a near-miss it must not fire on).</summary>
+    private static readonly Dictionary<string, (string Fires, string DoesNotFire)> Examples = new(StringComparer.Ordinal)
+    {
+        ["suicide.kill-self"] = ("i'm going to kill myself tonight", "i'm killing myself trying to make rent"),
+        ["suicide.kill-self-other"] = ("my son says he wants to kill himself", "what do i do if a friend says they want to kill themselves"),
+        ["suicide.kms"] = ("honestly kms", "it's 5 kms from my house"),
+        ["suicide.unalive"] = ("thinking about unaliving", "i am not going to unalive"),
+        ["suicide.suicidal"] = ("feeling really suicidal", "what are the signs someone is suicidal"),
+        ["suicide.was-suicidal"] = ("i was suicidal last night", "i was suicidal years ago but i'm doing better"),
+        ["suicide.noun"] = ("i keep thinking about suicide", "i'm not thinking about suicide"),
+        ["suicide.thoughts-of"] = ("thoughts of suicide all day", "i had thoughts of suicide years ago"),
+        ["suicide.had-thoughts"] = ("i had thoughts of killing myself today", "i had suicidal thoughts in 2015"),
+        ["suicide.attempted"] = ("i tried to kill myself", "my dad tried to kill himself years ago and is doing well now"),
+        ["suicide.want-die"] = ("i want to die", "i don't want to die"),
+        ["suicide.going-to-die"] = ("i'm going to die tonight", "i thought i was going to die of embarrassment"),
+        ["suicide.not-live"] = ("i don't want to live anymore", "what is an iop"),
+        ["suicide.no-reason"] = ("there's no reason to live", "the reason i'm here is my drinking"),
+        ["suicide.end-it"] = ("i want to end it all", "i want to end my drinking"),
+        ["suicide.end-it-intent"] = ("i'm going to end it tonight", "i'm going to end it with my dealer"),
+        ["suicide.cant-go-on"] = ("i can't go on like this", "i can't go on tuesdays"),
+        ["suicide.self-harm"] = ("i want to hurt myself", "i don't want to hurt myself"),
+        ["suicide.jump"] = ("i'm going to jump off a bridge", "i tried to jump off a bridge years ago"),
+        ["suicide.cutting"] = ("i've been cutting again", "i've been cutting coupons"),
+        ["suicide.cutting-last"] = ("i started cutting", "i started cutting back"),
+        ["suicide.farewell"] = ("goodbye everyone", "goodbye for now, see you tomorrow"),
+        ["suicide.farewell-note-written"] = ("i finished my suicide note", "my counselor had me write a goodbye letter to my addiction"),
+        ["suicide.farewell-this-is"] = ("this is goodbye", "this is goodbye for today"),
+        ["suicide.farewell-saying-goodbye"] = ("i'm saying my goodbyes", "i'm saying goodbye to drinking"),
+        ["suicide.farewell-note"] = ("i wrote my letters", "i wrote my letter for work"),
+        ["suicide.farewell-disappear"] = ("i want to disappear", "i want to disappear under a blanket all weekend"),
+        ["suicide.farewell-never-wake"] = ("i want to sleep and never wake up", "i want to sleep in and never wake up early"),
+        ["suicide.not-around"] = ("i won't be around much longer", "i'm around all week"),
+        ["suicide.after-gone"] = ("my kids will be fine after i'm gone", "my kids will be fine when i'm gone to work"),
+        ["suicide.hoping-not-wake"] = ("some nights i'm hoping i just don't wake up", "i hope i wake up on time"),
+        ["suicide.means-at-hand"] = ("the gun is right here", "the clinic is right here"),
+        ["suicide.have-plan"] = ("i have a plan", "i have a plan to quit drinking"),
+        ["suicide.looked-up"] = ("i looked up how many pills it would take", "i looked up your hours"),
+        ["suicide.drive-into"] = ("thinking about driving into a wall", "i'm driving into town"),
+        ["suicide.nobody-would-care"] = ("nobody would care if i died", "nobody would care if i was late"),
+        ["suicide.self-harm-act"] = ("i cut myself again", "i cut myself shaving"),
+        ["suicide.self-harm-body"] = ("i cut my arm again with a razor", "i cut my hand cooking"),
+        ["suicide.urge-to-cut"] = ("i want to cut so bad", "i want to cut back"),
+        ["suicide.sh-shorthand"] = ("sh relapse tonight", "shh relapse is normal"),
+        ["suicide.lethal-dose"] = ("what's a lethal dose of my pills", "what's a lethal amount of alcohol"),
+        ["suicide.method"] = ("how many would it take to die", "how many sessions would it take"),
+        ["overdose.now"] = ("he's overdosing", "i'm overdosing on coffee"),
+        ["overdose.od-verb"] = ("i think he od", "what happens if someone od"),
+        ["overdose.od-on"] = ("my cousin od on fent last night", "is it easy to od on fent"),
+        ["overdose.past-verb"] = ("he just overdosed", "he overdosed years ago and is doing better"),
+        ["overdose.too-much"] = ("i took too many pills", "i took too much time"),
+        ["overdose.whole-supply"] = ("she swallowed a whole bottle of xanax", "she bought a whole bottle of water"),
+        ["overdose.naloxone"] = ("should i give him narcan", "does narcan work on everyone"),
+        ["overdose.signs"] = ("she's not breathing", "what are the signs someone isn't breathing"),
+        ["overdose.feelings"] = ("i used and i can't keep my eyes open", "i can't keep my eyes open at work"),
+        ["overdose.on-the-floor"] = ("he's twitching on the floor after using", "the kids are jumping on the bed"),
+        ["overdose.opioid-signs"] = ("his lips are turning blue", "what are pinpoint pupils"),
+        ["overdose.collapsed"] = ("my friend collapsed", "my friend collapsed years ago and is doing better"),
+        ["withdrawal.seizure-now"] = ("i'm having a seizure", "what happens if someone is having a seizure"),
+        ["withdrawal.seizure-past"] = ("i had a seizure an hour ago", "i had a seizure when i quit in 2019"),
+        ["withdrawal.hallucinating"] = ("i'm hallucinating", "what does hallucinating mean"),
+        ["withdrawal.hallucinated"] = ("i hallucinated last night", "i hallucinated once years ago"),
+        ["withdrawal.gated-signs"] = ("stopped drinking and now i'm seeing bugs", "i'm seeing bugs in my garden"),
+        ["withdrawal.dts"] = ("i think i'm in the dts", "i had the dts years ago"),
+        ["withdrawal.confused"] = ("he quit drinking and he's so confused", "i'm so confused about the schedule"),
+        ["withdrawal.confused-after"] = ("since i quit drinking i've been disoriented", "i'm confused about insurance"),
+        ["withdrawal.shaking"] = ("i can't stop shaking", "i'm shaking with excitement"),
+        ["danger.threat"] = ("i'm going to kill him", "i'm not going to hurt anyone"),
+        ["danger.weapon-threat"] = ("he has a gun and said he'd kill me", "my dad has a gun collection"),
+        ["danger.weapon-drawn"] = ("he pulled a knife", "he pulled a muscle"),
+        ["danger.victim"] = ("my husband is threatening me", "what is an iop"),
+        ["danger.victim-hitting"] = ("he is hitting me", "he is hitting me up for money"),
+        ["danger.attack-now"] = ("he came at me with a knife", "he came at me with a question"),
+        ["danger.relayed-threat"] = ("he said he'll kill me", "he said he'll call me"),
+        ["danger.was-hurt"] = ("my boyfriend just hit me", "my boyfriend hit me up last week"),
+        ["pregnancy.opioid"] = ("i'm pregnant and using fentanyl", "i'm not pregnant and i use fentanyl"),
+        ["pregnancy.opioid-first"] = ("i use heroin and i'm pregnant", "i use heroin and i'm not pregnant"),
+        ["medical.emergency"] = ("i have chest pain", "i had chest pain in 2015"),
+        ["medical.heart-attack"] = ("i think he's having a heart attack", "i nearly had a heart attack when i saw the bill"),
+        ["medical.cant-breathe"] = ("i can't breathe", "i can't breathe through my nose"),
+        ["medical.head-injury"] = ("he hit his head and is throwing up", "he hit his head on the cabinet"),
+        ["medical.fainted"] = ("i think i fainted", "i fainted years ago at a concert"),
+        ["medical.blacked-out"] = ("i just blacked out", "i blacked out a lot in college"),
+        ["es.suicide-wish"] = ("quiero morir", "no quiero morir"),
+        ["es.suicide-no-life"] = ("no quiero vivir", "quiero vivir"),
+        ["es.farewell"] = ("ya escribi mi carta de despedida", "es mi primera vez aqui"),
+        ["es.withdrawal"] = ("deje de tomar y veo cosas", "que es la abstinencia"),
+        ["es.pregnancy"] = ("estoy embarazada y uso heroina", "no estoy embarazada y uso heroina"),
+        ["es.self-harm"] = ("me estoy cortando", "que es hacerse dano"),
+        ["es.overdose-past"] = ("mi hijo tuvo una sobredosis", "mi hijo tuvo una sobredosis hace anos"),
+        ["es.overdose"] = ("mi amigo no respira", "que hago si alguien no respira"),
+        ["es.danger"] = ("me van a matar", "que es la violencia"),
+        ["es.someone-suicidal"] = ("mi amiga dice que se va a suicidar", "mi amiga dice que se va a mudar"),
+        ["es.chest-pain"] = ("me duele el pecho despues de fumar crack", "me duele la cabeza un poco"),
+    };
+
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in CrisisLexicon.Rules)
+        {
+            data.Add(rule.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_fires_on_its_example_and_not_on_its_near_miss(string ruleId)
+    {
+        var rule = CrisisLexicon.Rules.Single(r => r.Id == ruleId);
+        Assert.True(Examples.TryGetValue(ruleId, out var example), $"no example for rule '{ruleId}'");
+
+        Assert.True(CrisisLexicon.Fires(rule, example.Fires), $"{ruleId} should fire on: {example.Fires}");
+        Assert.False(CrisisLexicon.Fires(rule, example.DoesNotFire), $"{ruleId} should not fire on: {example.DoesNotFire}");
+    }
+
+    [Fact]
+    public void Rule_ids_are_unique_and_every_example_names_a_rule()
+    {
+        var ids = CrisisLexicon.Rules.Select(r => r.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(Examples.Keys.Except(ids, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_pattern_runs_in_linear_time()
+    {
+        var signal = new CrisisLexiconSignal();
+        foreach (var rule in signal.Rules)
+        {
+            foreach (var regex in new[] { rule.Pattern, rule.NotAfter, rule.NotBefore, rule.OnlyBefore, rule.OnlyWithContext, rule.UnlessInMessage }.OfType<System.Text.RegularExpressions.Regex>())
+            {
+                Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), $"{rule.Rule.Id}: {regex}");
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using IopGuideBot.Conversation.Safety;
+
+namespace IopGuideBot.Conversation.Tests.Safety;
+
+/// <summary>
+/// The committed semantic model and its training corpus: the model is the one the corpus and the trainer's settings
+/// give (else: retrain), the corpus is big and varied enough, and it is kept apart from every evaluation set — no line of
+/// an evaluation set, and nothing close to a line of a blind set, is trained on.
+/// </summary>
+public sealed partial class CrisisSemanticModelTests
+{
+    private const string Retrain = "retrain and commit the model: dotnet run --project src/IopGuideBot -c Release -- train-crisis-model";
+
+    private static readonly string Root = CrisisTrainingCorpus.FindRepositoryRoot(AppContext.BaseDirectory);
+    private static readonly string CorpusPath = Path.Combine(Root, CrisisTrainingCorpus.RelativePath);
+    private static readonly Lazy<IReadOnlyList<CrisisExample>> Corpus = new(() => CrisisTrainingCorpus.Load(CorpusPath));
+
+    [Fact]
+    public void The_committed_model_was_trained_from_the_committed_corpus_with_the_current_settings()
+    {
+        var model = CrisisSemanticModel.LoadEmbedded();
+
+        Assert.True(model.CorpusSha256 == CrisisTrainingCorpus.Sha256(CorpusPath), $"the training corpus changed since the model was trained; {Retrain}");
+        Assert.True(model.Trainer == new CrisisSemanticTrainerSettings().ToString(), $"the trainer's settings changed; {Retrain}");
+        Assert.Equal(CrisisSemanticTrainer.EmbeddingModelName, model.EmbeddingModel);
+    }
+
+    [Fact]
+    public void The_model_covers_every_crisis_category_and_every_training_line()
+    {
+        var model = CrisisSemanticModel.LoadEmbedded();
+
+        Assert.Equal(
+            Enum.GetValues<CrisisCategory>().Where(c => c != CrisisCategory.PossibleCrisis).Order(),
+            model.Classes.Order());
+        Assert.Equal(Corpus.Value.Count, model.NeighbourLabels.Length);
+        Assert.Equal(string.Concat(Corpus.Value.Select(e => e.IsRisky ? '1' : '0')), model.NeighbourLabels);
+        Assert.InRange(model.Threshold, 0.05f, 0.95f);
+        Assert.InRange(model.FramedThreshold, model.Threshold, 0.99f);
+    }
+
+    [Fact]
+    public void The_training_corpus_is_big_and_varied()
+    {
+        var corpus = Corpus.Value;
+
+        Assert.True(corpus.Count(e => e.IsRisky) >= 600, $"{corpus.Count(e => e.IsRisky)} risky lines");
+        Assert.True(corpus.Count(e => !e.IsRisky) >= 600, $"{corpus.Count(e => !e.IsRisky)} benign lines");
+        foreach (var category in Enum.GetValues<CrisisCategory>().Where(c => c is not CrisisCategory.None and not CrisisCategory.PossibleCrisis))
+        {
+            Assert.True(corpus.Count(e => e.Category == category) >= 10, $"only {corpus.Count(e => e.Category == category)} lines of {category}");
+        }
+
+        string[] riskyKinds = ["death-wish", "means", "misspelling", "slang", "selfharm", "overdose-self", "overdose-bystander", "withdrawal", "violence", "threat", "other-threat", "hidden", "spanish"];
+        string[] benignKinds = ["figurative", "history", "info", "program", "denial", "everyday", "family-worry", "spanish", "triage-answer"];
+        Assert.All(riskyKinds, k => Assert.True(corpus.Count(e => e.IsRisky && e.Kind == k) >= 10, $"risky kind '{k}'"));
+        Assert.All(benignKinds, k => Assert.True(corpus.Count(e => !e.IsRisky && e.Kind == k) >= 10, $"benign kind '{k}'"));
+        Assert.All(["self", "family", "friend", "partner", "teen"], v => Assert.Contains(corpus, e => e.Voice == v));
+    }
+
+    [Fact]
+    public void No_evaluation_line_is_trained_on()
+    {
+        var training = Corpus.Value.Select(e => Simplify(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var shared = EvaluationLines().Where(l => training.Contains(Simplify(l.Text))).Select(l => $"{l.File}: {l.Text}").ToList();
+
+        Assert.True(shared.Count == 0, "evaluation lines in the training corpus:\n" + string.Join('\n', shared));
+    }
+
+    [Fact]
+    public void Nothing_close_to_a_blind_line_is_trained_on()
+    {
+        var blind = EvaluationLines().Where(l => l.File.StartsWith("crisis-blind-", StringComparison.Ordinal))
+            .Select(l => (l.Text, Words: Words(l.Text), WrittenBefore: CorpusLinesWrittenBefore(l.File))).ToList();
+        var close = new List<string>();
+        foreach (var example in Corpus.Value)
+        {
+            var words = Words(example.Text);
+            if (words.Count < 3)
+            {
+                continue;
+            }
+
+            // A training line written before a blind set arrived cannot have been taken from it; shared everyday phrasing
+            // ("what does naloxone do") is then coincidence, not copying.
+            foreach (var (text, blindWords, _) in blind.Where(b => example.Line > b.WrittenBefore))
+            {
+                var overlap = (double)words.Intersect(blindWords).Count() / words.Union(blindWords).Count();
+                if (overlap >= 0.4)
+                {
+                    close.Add($"{example.Line}: {example.Text}  ~  {text}");
+                }
+            }
+        }
+
+        Assert.True(close.Count == 0, "training lines too close to a blind line (write new ones in your own words):\n" + string.Join('\n', close));
+    }
+
+    private static IEnumerable<(string File, string Text)> EvaluationLines()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Safety"), "crisis-*.tsv"))
+        {
+            foreach (var line in File.ReadLines(file).Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#')))
+            {
+                var parts = line.Split('\t');
+                yield return (Path.GetFileName(file), parts[^1]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The number of training-corpus lines written before the blind set arrived, from its header line
+    /// <c># Training corpus lines written before this set arrived: N</c>; 0 (every line is checked) when it has none.
+    /// </summary>
+    private static int CorpusLinesWrittenBefore(string file)
+    {
+        const string Marker = "# Training corpus lines written before this set arrived:";
+        var header = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Safety", file))
+            .TakeWhile(l => l.StartsWith('#'))
+            .FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
+        return header is null ? 0 : int.Parse(header[Marker.Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Simplify(string text) => string.Join(' ', Words(text).Order(StringComparer.Ordinal));
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal))
+            .Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
+}

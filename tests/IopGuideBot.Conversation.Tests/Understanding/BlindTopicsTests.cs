@@ -1,0 +1,53 @@
+using Xunit.Abstractions;
+
+namespace IopGuideBot.Conversation.Tests.Understanding;
+
+/// <summary>
+/// Understanding on questions nobody on the team wrote: <c>topics-heldout-r1.tsv</c> (voice, expected topic id, text),
+/// written by an independent writer who had not read the content, from the topic list alone. Each line is a new
+/// conversation through the composition users meet (safety middleware, then the bot); what the user got is read from the
+/// reply's content id. A line is right when the bot answered the expected topic (or command, small talk, crisis reply),
+/// or, for <c>none</c>, when it said honestly that it could not answer. Confident-but-wrong: any other answer that was not
+/// a fallback.
+/// <para>
+/// First contact (the classifier and content as landed on main, commit 35bb5cd, before any change for this set):
+/// right 78/260 (30.0 %): family 14/90 (15.6 %), patient 29/90 (32.2 %), comparison 14/35 (40.0 %), practical 13/30
+/// (43.3 %), other 8/15 (53.3 %); fallbacks 127 (48.8 %); confident-but-wrong 66 (25.4 %).
+/// </para>
+/// <para>
+/// After this round (new topics and examples in both voices, the cascade with the semantic matcher, thresholds chosen on
+/// the development set, never on this file): right 198/260 (76.2 %): family 58/90 (64.4 %), patient 72/90 (80.0 %),
+/// comparison 28/35 (80.0 %), practical 27/30 (90.0 %), other 13/15 (86.7 %); fallbacks 43 (16.5 %); confident-but-wrong
+/// 27 (10.4 %). The kinds of miss were read (not the lines copied), so from here this file is a regression set, not an
+/// unbiased estimate. Two of the misses are <c>overdose-info</c>, which the safety work adds.
+/// </para>
+/// The test holds the bot to its recorded figures below: it fails if any of the three gets worse.
+/// Reproduce: <c>dotnet test tests/IopGuideBot.Conversation.Tests -c Release --filter BlindTopics --logger "console;verbosity=detailed"</c>.
+/// </summary>
+public sealed class BlindTopicsTests(ITestOutputHelper output)
+{
+    private const string File = "topics-heldout-r1.tsv";
+
+    // Recorded figures (counts out of 260 lines, 90 of them family).
+    private const int MinimumRight = 198;
+    private const int MinimumFamilyRight = 58;
+    private const int MaximumConfidentWrong = 27;
+
+    [Fact]
+    public async Task Blind_set_r1_holds_its_recorded_figures()
+    {
+        var lines = HeldOutSet.Load(File);
+        Assert.True(lines.Count >= 200, $"only {lines.Count} lines");
+        Assert.True(lines.Count(l => l.Voice == "family") >= 60, "fewer than 60 family lines");
+
+        var results = await HeldOutSet.RunAsync(File);
+        HeldOutSet.Report(results, output, showText: false);
+
+        var right = results.Count(r => r.Right);
+        var familyRight = results.Count(r => r.Right && r.Voice == "family");
+        var confidentWrong = results.Count(r => r.ConfidentWrong);
+        Assert.True(right >= MinimumRight, $"right topic {right}/{results.Count}, recorded {MinimumRight}");
+        Assert.True(familyRight >= MinimumFamilyRight, $"family right topic {familyRight}, recorded {MinimumFamilyRight}");
+        Assert.True(confidentWrong <= MaximumConfidentWrong, $"confident-but-wrong {confidentWrong}, recorded {MaximumConfidentWrong}");
+    }
+}
