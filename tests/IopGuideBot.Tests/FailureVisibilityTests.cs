@@ -114,7 +114,7 @@ public sealed class TurnFailureProcessTests
         using var client = new HttpClient { BaseAddress = service.BaseAddress };
         var chat = new ExpectRepliesChat();
 
-        Assert.Equal(["crisis.suicide", "crisis.check"], await chat.SayAsync(client, "honestly I don't want to be alive anymore"));
+        Assert.Equal(["crisis.suicide", "crisis.team.alerted", "crisis.check"], await chat.SayAsync(client, "honestly I don't want to be alive anymore"));
         Assert.Equal(["crisis.check.safe"], await chat.SayAsync(client, "yes I'm safe"));
         Assert.Contains("topic:iop-right-for-me", await chat.SayAsync(client, "is an IOP right for me?"));
         Assert.Contains("triage.notice", await chat.SayAsync(client, "Start the questions"));

@@ -1,4 +1,5 @@
 using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Storage;
 using IopGuideBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public sealed class HandoffRecordingTests : ServiceTest
 
         var replies = await chat.SayAsync(Client, "honestly I don't want to be alive anymore");
 
-        Assert.Equal(["crisis.suicide", "crisis.check"], replies);
+        Assert.Equal(["crisis.suicide", "crisis.team.alerted", "crisis.check"], replies);
         var flagged = await Handoffs.GetByConversationAsync(chat.ConversationId);
         Assert.NotNull(flagged);
         Assert.Equal(HandoffUrgency.Urgent, flagged.Urgency);
@@ -98,6 +99,10 @@ public sealed class HandoffRecordingTests : ServiceTest
         Assert.Equal("+15552013344", queued?.Contact?.Phone);
         Assert.False(queued?.Contact?.TextsOk);
         Assert.Contains(await Handoffs.ListOpenAsync(), h => h.ConversationId == chat.ConversationId);
+
+        // With a number on record the crisis reply can promise a call, and does.
+        Assert.Contains(SafetyContent.TeamReachingOut, await chat.SayAsync(Client, "honestly i want to die"));
+        Assert.Equal(["crisis.check.safe"], await chat.SayAsync(Client, "yes im safe"));
 
         Assert.Equal(["callback.already", C + "change_details"], await chat.SayAsync(Client, "talk to a person"));
         Assert.Equal(["callback.kept"], await chat.SayAsync(Client, "no thanks"));

@@ -27,7 +27,7 @@ public sealed class KeyRingTests
         {
             await service.WaitUntilHealthyAsync();
             using var client = new HttpClient { BaseAddress = service.BaseAddress };
-            Assert.Equal(["crisis.suicide", "crisis.check"], await chat.SayAsync(client, "honestly I don't want to be alive anymore"));
+            Assert.Equal(["crisis.suicide", "crisis.team.alerted", "crisis.check"], await chat.SayAsync(client, "honestly I don't want to be alive anymore"));
             await chat.SayAsync(client, Canary);
             service.Kill(); // as a thief would find it: no clean shutdown, the WAL still holding the latest pages
         }

@@ -106,9 +106,10 @@ public sealed class OutboundReplyTests() : ServiceTest(new Dictionary<string, st
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("crisis.suicide", (await connector.WaitForAsync(a => a.ReplyToId == message.Id)).ContentId);
+        Assert.Equal("crisis.team.alerted", (await connector.WaitForAsync(a => a.ReplyToId == message.Id)).ContentId);
         Assert.Equal("crisis.check", (await connector.WaitForAsync(a => a.ReplyToId == message.Id)).ContentId);
         var attempts = connector.Attempts.ToList();
-        Assert.Equal(3, attempts.Count);
+        Assert.Equal(4, attempts.Count);
         Assert.False(string.IsNullOrEmpty(attempts[0].Activity.Id));
         Assert.Equal(attempts[0].Activity.Id, attempts[1].Activity.Id); // the retry is recognisably the same reply
         Assert.NotEqual(attempts[1].Activity.Id, attempts[2].Activity.Id);

@@ -298,6 +298,8 @@ public sealed partial class MainDialog : ComponentDialog
     /// </summary>
     private async Task<DialogTurnResult> RequestCallbackAsync(DialogContext innerDc, string text, CancellationToken cancellationToken)
     {
+        // Asking for a person is explicit: whatever safety put on hold earlier gives way to the request.
+        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
         var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
         context.LastSent = SentRequest.Person;
         if (innerDc.FindDialog(DialogIds.Handoff) is null)

@@ -22,6 +22,7 @@ public static class HandoffRecordingServiceCollectionExtensions
         services.TryAddSingleton<ClinicMetrics>();
         services.Replace(ServiceDescriptor.Singleton<ISafetyAlertSink, HandoffSafetyAlertSink>());
         services.Replace(ServiceDescriptor.Singleton<ITriageResultSink, HandoffTriageResultSink>());
+        services.Replace(ServiceDescriptor.Singleton<ICrisisReachability, HandoffContactReachability>());
         return services;
     }
 }
@@ -93,5 +94,21 @@ internal sealed class HandoffTriageResultSink(IHandoffStore handoffs, ILogger<Ha
         logger.LogInformation(
             "Triage recorded for conversation {ConversationHash}: {Outcome}, {Urgency}, {AnswerCount} answers, contact {HasContact}",
             LogIds.Hash(result.ConversationId), result.Outcome, result.Urgency, result.Answers.Count, result.ContactConsent);
+    }
+}
+
+/// <summary>
+/// The team can reach the person when their open handoff holds a phone number or e-mail address they gave, or a
+/// specialist is with them in the chat; only then does the crisis reply say someone will reach out.
+/// </summary>
+internal sealed class HandoffContactReachability(IHandoffStore handoffs) : ICrisisReachability
+{
+    public async Task<bool> CanReachAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var handoff = await handoffs.GetByConversationAsync(conversationId, cancellationToken);
+        return handoff is { Status: not HandoffStatus.Closed }
+            && (handoff.Status == HandoffStatus.Live
+                || !string.IsNullOrEmpty(handoff.Contact?.Phone)
+                || !string.IsNullOrEmpty(handoff.Contact?.Email));
     }
 }
