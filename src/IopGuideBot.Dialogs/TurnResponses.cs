@@ -17,6 +17,13 @@ public static class TurnResponses
         turnContext.TurnState[HeldReplyKey] = true;
     }
 
+    /// <summary>The held replies were dropped (the turn runs again): nothing has been answered in this turn after all.</summary>
+    public static void ClearHeld(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Remove(HeldReplyKey);
+    }
+
     public static bool HasResponded(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

@@ -63,8 +63,7 @@ public sealed class TurnOrderTests
         var no = chat.SayAsync(forNo, "no");
         var (yesReplies, noReplies) = (await yes, await no);
 
-        Assert.NotEmpty(yesReplies);
-        Assert.NotEmpty(noReplies);
+        Assert.True(yesReplies.Count > 0 && noReplies.Count > 0, $"a reply expected to each; 'yes' got [{string.Join(", ", yesReplies)}], 'no' got [{string.Join(", ", noReplies)}]");
         var adult = yesReplies.Contains(AdultBranch) || noReplies.Contains(AdultBranch);
         var underage = yesReplies.Contains(UnderageBranch) || noReplies.Contains(UnderageBranch);
         Assert.True(adult ^ underage, $"one branch expected; 'yes' got [{string.Join(", ", yesReplies)}], 'no' got [{string.Join(", ", noReplies)}]");

@@ -31,7 +31,12 @@ internal sealed class TurnReplies
     public static TurnReplies? Of(ITurnContext turnContext) => turnContext.TurnState.Get<TurnReplies>();
 
     /// <summary>Forgets the replies of an attempt that will be run again.</summary>
-    public void Discard() => _held.Clear();
+    /// <summary>Drops the held replies, and with them the turn's "already answered" mark, so a re-run answers afresh.</summary>
+    public void Discard()
+    {
+        _held.Clear();
+        TurnResponses.ClearHeld(_turnContext);
+    }
 
     public async Task ReleaseAsync(CancellationToken cancellationToken)
     {
