@@ -22,6 +22,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r1.tsv", 0.966, 0.025)]
     [InlineData("crisis-blind-r2.tsv", 0.940, 0.086)]
     [InlineData("crisis-blind-r3.tsv", 0.926, 0.039)]
+    [InlineData("crisis-blind-r4.tsv", 0.891, 0.073)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
