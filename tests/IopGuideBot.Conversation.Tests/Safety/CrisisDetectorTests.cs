@@ -135,6 +135,22 @@ public sealed class CrisisDetectorTests
         Assert.True(a.IsDenial);
     }
 
+    [Theory]
+    // Negators in the perfect tense and "zero" read like "not"; a recovery that is over ("not cutting anymore", "that's
+    // behind me") frames the message as history. Judged by the detector users meet (lexicon and learned signal).
+    [InlineData("i haven't overdosed, i'm just scared i might one day")]
+    [InlineData("my brother hasn't od'd but he's close, how do we get him help")]
+    [InlineData("i have zero thoughts of self harm, i'm just low about the drinking")]
+    [InlineData("i'm not cutting anymore, that's behind me, now it's the weed")]
+    public void Negated_and_finished_statements_are_not_a_crisis(string text) =>
+        Assert.False(SharedCrisisDetector.Detector.Assess(text).IsCrisis, text);
+
+    [Theory]
+    [InlineData("i haven't eaten all day and i overdosed an hour ago")]
+    [InlineData("i haven't told anyone but i've been cutting myself every night")]
+    public void A_negator_before_another_statement_does_not_hide_a_crisis(string text) =>
+        Assert.True(SharedCrisisDetector.Detector.Assess(text).IsCrisis, text);
+
     [Fact]
     public void A_crisis_with_a_retraction_word_is_still_a_crisis()
     {
