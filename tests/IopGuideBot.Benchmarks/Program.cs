@@ -36,4 +36,11 @@ if (args.Contains("--crisis-semantic-report"))
     return;
 }
 
+// What a crisis check costs from 100 bytes to 256 KB: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-cost
+if (args.Contains("--crisis-cost"))
+{
+    CrisisCheckCost.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
