@@ -1,5 +1,6 @@
 using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Dialogs;
+using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -20,6 +21,7 @@ public partial class ClinicBot : ActivityHandler
     private readonly UserState _userState;
     private readonly MainDialog _mainDialog;
     private readonly Replies _replies;
+    private readonly LiveChatTurns _liveChat;
     private readonly ILogger<ClinicBot> _logger;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<bool> _welcomed;
@@ -27,13 +29,14 @@ public partial class ClinicBot : ActivityHandler
     /// <summary>The event Web Chat sends when its window connects to a conversation.</summary>
     public const string WebChatJoinEvent = "webchat/join";
 
-    public ClinicBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, Replies replies, ILogger<ClinicBot> logger)
+    public ClinicBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, Replies replies, LiveChatTurns liveChat, ILogger<ClinicBot> logger)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _conversationState = conversationState;
         _userState = userState;
         _mainDialog = mainDialog;
         _replies = replies;
+        _liveChat = liveChat;
         _logger = logger;
         _dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty);
         _welcomed = conversationState.CreateProperty<bool>("Welcomed");
@@ -84,8 +87,16 @@ public partial class ClinicBot : ActivityHandler
         await turnContext.SendActivityAsync(_replies.Message(MessageKeys.Welcome), cancellationToken);
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+    /// <summary>While a specialist is live in the conversation, they answer, not the dialogs (see <see cref="LiveChatTurns"/>).</summary>
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (await _liveChat.TakesTurnAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
+
         await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {ContentId}")]
     private static partial void LogContent(ILogger logger, string contentId);

@@ -60,6 +60,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<MainDialog>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<SafetyHold>();
+        services.AddSingleton<LiveChatRequests>();
+        services.AddSingleton<LiveChatTurns>();
         services.AddSingleton<UserState>();
         services.AddTransient<IBot, ClinicBot>();
         services.AddHostedService<ContentWarmup>();

@@ -26,7 +26,7 @@ public sealed class ActivityLogMiddleware : IMiddleware
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
 
-        if (turnContext.Activity is { Conversation.Id: { Length: > 0 } conversationId } incoming)
+        if (turnContext.Activity is { Conversation.Id: { Length: > 0 } conversationId } incoming && !IsContinuation(incoming))
         {
             var copy = Clone(incoming);
             if (copy.From is not null && string.IsNullOrEmpty(copy.From.Role))
@@ -62,6 +62,13 @@ public sealed class ActivityLogMiddleware : IMiddleware
 
         await next(cancellationToken);
     }
+
+    /// <summary>
+    /// The event an adapter makes for itself to run a proactive turn (a specialist's message, for one): nobody said it,
+    /// so it is no part of the transcript; what the turn sends is.
+    /// </summary>
+    private static bool IsContinuation(Activity activity) =>
+        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
 
     private static Activity Clone(IActivity activity) =>
         JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity, CloneSettings), CloneSettings)!;

@@ -4,6 +4,7 @@ using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.DirectLine;
 using IopGuideBot.Hosting;
+using IopGuideBot.LiveChat;
 using IopGuideBot.Storage;
 using IopGuideBot.Turns;
 using IopGuideBot.WebChat;
@@ -32,6 +33,7 @@ try
     builder.Services.AddBotChannel(builder.Configuration);
     builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddOutboundReplies(builder.Configuration);
+    builder.Services.AddLiveChat(builder.Configuration);
     builder.Services.AddClinicMetrics(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 

@@ -83,9 +83,35 @@ internal sealed class MemoryHandoffStore : IHandoffStore
     public Task<HandoffRecord?> TryClaimAsync(string id, string staffId, long expectedVersion, CancellationToken cancellationToken = default) =>
         Task.FromException<HandoffRecord?>(new NotSupportedException("Staff actions are tested against the real stores."));
 
-    public Task<HandoffRecord?> TryUpdateAsync(HandoffRecord record, CancellationToken cancellationToken = default) =>
-        Task.FromException<HandoffRecord?>(new NotSupportedException("Staff actions are tested against the real stores."));
+    /// <summary>As the real stores do: the write wins only at the version read (the person's "end chat", a withdrawn request).</summary>
+    public Task<HandoffRecord?> TryUpdateAsync(HandoffRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            var index = _records.FindIndex(r => r.Id == record.Id);
+            if (index < 0 || _records[index].Version != record.Version)
+            {
+                return Task.FromResult<HandoffRecord?>(null);
+            }
 
-    public Task<HandoffRecord?> TryCloseAsync(string id, long expectedVersion, CancellationToken cancellationToken = default) =>
-        Task.FromException<HandoffRecord?>(new NotSupportedException("Staff actions are tested against the real stores."));
+            _records[index] = record with { UpdatedAt = DateTimeOffset.UtcNow, Version = record.Version + 1 };
+            return Task.FromResult<HandoffRecord?>(_records[index]);
+        }
+    }
+
+    public Task<HandoffRecord?> TryCloseAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var index = _records.FindIndex(r => r.Id == id);
+            if (index < 0 || _records[index].Version != expectedVersion)
+            {
+                return Task.FromResult<HandoffRecord?>(null);
+            }
+
+            _records[index] = _records[index] with { Status = HandoffStatus.Closed, UpdatedAt = DateTimeOffset.UtcNow, Version = expectedVersion + 1 };
+            return Task.FromResult<HandoffRecord?>(_records[index]);
+        }
+    }
 }

@@ -8,9 +8,10 @@ namespace IopGuideBot.Tests;
 
 /// <summary>
 /// What staff will work from: a crisis makes the conversation's handoff urgent at once, and a finished questionnaire
-/// fills it with the answers and (with consent) the contact details — through the real service and its storage.
+/// fills it with the answers and (with consent) the contact details — through the real service and its storage. Out of
+/// office hours (a Sunday night), so asking for a person takes a callback request (LiveChatTests cover office hours).
 /// </summary>
-public sealed class HandoffRecordingTests : ServiceTest
+public sealed class HandoffRecordingTests() : ServiceTest(configureServices: services => services.AddSingleton<TimeProvider>(new ClinicClock(ClinicClock.Closed)))
 {
     private const string Q = "triage.question.";
     private const string C = "callback.question.";

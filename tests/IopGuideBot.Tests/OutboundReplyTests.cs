@@ -108,7 +108,8 @@ public sealed class OutboundReplyTests() : ServiceTest(new Dictionary<string, st
         Assert.Equal("crisis.suicide", (await connector.WaitForAsync(a => a.ReplyToId == message.Id)).ContentId);
         Assert.Equal("crisis.team.alerted", (await connector.WaitForAsync(a => a.ReplyToId == message.Id)).ContentId);
         Assert.Equal("crisis.check", (await connector.WaitForAsync(a => a.ReplyToId == message.Id)).ContentId);
-        var attempts = connector.Attempts.ToList();
+        // The turn also announces the new urgent handoff (a handoff.initiate event); the replies are what is counted here.
+        var attempts = connector.Attempts.Where(a => a.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message).ToList();
         Assert.Equal(4, attempts.Count);
         Assert.False(string.IsNullOrEmpty(attempts[0].Activity.Id));
         Assert.Equal(attempts[0].Activity.Id, attempts[1].Activity.Id); // the retry is recognisably the same reply

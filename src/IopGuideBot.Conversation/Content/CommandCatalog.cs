@@ -90,5 +90,8 @@ public static class CommandIds
     /// <summary>Go on with what was paused (the questions wait after a crisis message until the person asks for this).</summary>
     public const string Resume = "resume";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, Callback, TriageSelf, TriageFamily, Resume];
+    /// <summary>Ends a live chat with a specialist and returns to the assistant.</summary>
+    public const string EndChat = "end-chat";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, Menu, Person, Cancel, Bot, Callback, TriageSelf, TriageFamily, Resume, EndChat];
 }

@@ -41,9 +41,10 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly MessageUnderstanding _understanding;
     private readonly IStatePropertyAccessor<ConversationContext> _context;
     private readonly SafetyHold _safetyHold;
+    private readonly LiveChatRequests _liveChat;
     private readonly ILogger<MainDialog> _logger;
 
-    public MainDialog(TopicRouterDialog router, Replies replies, QuestionReplies questionReplies, CommandMatcher matcher, MessageUnderstanding understanding, ConversationState conversationState, SafetyHold safetyHold, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
+    public MainDialog(TopicRouterDialog router, Replies replies, QuestionReplies questionReplies, CommandMatcher matcher, MessageUnderstanding understanding, ConversationState conversationState, SafetyHold safetyHold, LiveChatRequests liveChat, IEnumerable<Dialog> dialogs, ILogger<MainDialog> logger)
         : base(DialogIds.Main)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -54,6 +55,7 @@ public sealed partial class MainDialog : ComponentDialog
         _understanding = understanding;
         _context = ConversationContext.CreateAccessor(conversationState);
         _safetyHold = safetyHold;
+        _liveChat = liveChat;
         _logger = logger;
         AddDialog(router);
         AddDialog(router.OfferPrompt);
@@ -135,6 +137,12 @@ public sealed partial class MainDialog : ComponentDialog
                 case CommandIds.Menu:
                     return await RestartAsync(innerDc, MessageKeys.Menu, cancellationToken);
                 case CommandIds.Cancel:
+                    if (await _liveChat.CancelAsync(innerDc.Context, cancellationToken) is { } withdrawn)
+                    {
+                        await innerDc.Context.SendActivityAsync(withdrawn, cancellationToken);
+                        return await RestartAsync(innerDc, null, cancellationToken);
+                    }
+
                     return await RestartAsync(innerDc, MessageKeys.CancelDone, cancellationToken);
                 case CommandIds.Person when active.Contains(DialogIds.Handoff):
                     // Already collecting the details: "can someone call me" answers how to reach them; else the question stands.
@@ -145,6 +153,8 @@ public sealed partial class MainDialog : ComponentDialog
 
                     await innerDc.RepromptDialogAsync(cancellationToken);
                     return EndOfTurn;
+                case CommandIds.Person when _liveChat.SpecialistsAvailable() && !AsksForCall(text):
+                    return await RequestLiveChatAsync(innerDc, cancellationToken);
                 case CommandIds.Person:
                     return await RequestCallbackAsync(innerDc, text, cancellationToken);
                 default:
@@ -163,8 +173,7 @@ public sealed partial class MainDialog : ComponentDialog
 
         // "Call me tomorrow" or a phone number typed anywhere is a request to be called back — unless the callback request
         // is already asking for it, or the question in progress is the offer to be contacted (where it means yes).
-        var asksForCallback = _matcher.MatchCommand(text, globalOnly: false)?.Id == CommandIds.Callback || AnswerReader.Phones(text).Count > 0;
-        if (asksForCallback && !active.Contains(DialogIds.Handoff) && LeafQuestionId(innerDc) != Triage.TriageQuestionIds.ContactConsent)
+        if (AsksForCallback(text) && !active.Contains(DialogIds.Handoff) && LeafQuestionId(innerDc) != Triage.TriageQuestionIds.ContactConsent)
         {
             LogInterruption(_logger, "callback");
             return await RequestCallbackAsync(innerDc, text, cancellationToken);
@@ -300,6 +309,7 @@ public sealed partial class MainDialog : ComponentDialog
     {
         // Asking for a person is explicit: whatever safety put on hold earlier gives way to the request.
         await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+        await _liveChat.ForgetRequestAsync(innerDc.Context, cancellationToken); // a call back instead of waiting here
         var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
         context.LastSent = SentRequest.Person;
         if (innerDc.FindDialog(DialogIds.Handoff) is null)
@@ -319,6 +329,25 @@ public sealed partial class MainDialog : ComponentDialog
         };
         var result = await innerDc.BeginDialogAsync(DialogIds.Handoff, options, cancellationToken);
         return result.Status == DialogTurnStatus.Waiting ? EndOfTurn : result;
+    }
+
+    private bool AsksForCallback(string text) =>
+        _matcher.MatchCommand(text, globalOnly: false)?.Id == CommandIds.Callback || AnswerReader.Phones(text).Count > 0;
+
+    /// <summary>"Can someone call me", "is there someone I can call": a person, by phone, so the callback request.</summary>
+    private bool AsksForCall(string text) =>
+        AsksForCallback(text) || TextNormalizer.Normalize(text).Split(' ').Any(w => w is "call" or "callback" or "phone" or "ring");
+
+    /// <summary>
+    /// "Talk to a person" while a specialist can join: the conversation waits in the staff queue, the person hears their
+    /// place in line, and the question in progress (if any) is asked again, so they can go on while they wait.
+    /// </summary>
+    private async Task<DialogTurnResult> RequestLiveChatAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+        var context = await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken);
+        context.LastSent = SentRequest.Person;
+        return await ReplyAndResumeAsync(innerDc, await _liveChat.RequestAsync(innerDc.Context, cancellationToken), cancellationToken);
     }
 
     private static async Task<DialogTurnResult> ReplyAndResumeAsync(DialogContext innerDc, Activity reply, CancellationToken cancellationToken)

@@ -33,7 +33,8 @@ public sealed class CallbackContent(IReadOnlyDictionary<string, Message> message
     public const string ChangeDetails = "change_details";
 
     public static IReadOnlyList<string> RequiredKeys { get; } =
-        [IntroOpen, IntroClosed, TheyCall, WhenOpen, WhenClosed, DoneCall, DoneText, DoneEmail, BestTime, DoneFooter, Already, AlreadyNoContact, Kept, MethodNeeded];
+        [IntroOpen, IntroClosed, TheyCall, WhenOpen, WhenClosed, DoneCall, DoneText, DoneEmail, BestTime, DoneFooter, Already, AlreadyNoContact, Kept, MethodNeeded,
+         .. LiveChatMessages.RequiredKeys];
 
     /// <summary>Each required question with its kind (and the choice ids the flow acts on).</summary>
     public static IReadOnlyDictionary<string, (QuestionKind Kind, string[] Choices)> RequiredQuestions { get; } = new Dictionary<string, (QuestionKind, string[])>
@@ -64,7 +65,7 @@ public sealed class CallbackContent(IReadOnlyDictionary<string, Message> message
 
 public sealed class CallbackSection : ContentSection<CallbackContent>
 {
-    private static readonly string[] FlowPlaceholders = ["closes", "opens", "contact", "name", "best_time", "when"];
+    private static readonly string[] FlowPlaceholders = ["closes", "opens", "contact", "name", "best_time", "when", "place", "specialist"];
 
     public override string FileName => "callback.yaml";
 

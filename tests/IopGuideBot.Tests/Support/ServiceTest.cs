@@ -1,9 +1,9 @@
 namespace IopGuideBot.Tests.Support;
 
 /// <summary>A test class with its own running service (fresh data directory) and an HTTP client for it.</summary>
-public abstract class ServiceTest(IDictionary<string, string?>? settings = null) : IAsyncLifetime
+public abstract class ServiceTest(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null) : IAsyncLifetime
 {
-    protected BotService Service { get; } = new(settings);
+    protected BotService Service { get; } = new(settings, configureServices: configureServices);
 
     protected HttpClient Client { get; private set; } = null!;
 

@@ -1,0 +1,184 @@
+using IopGuideBot.Channels;
+using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Diagnostics;
+using IopGuideBot.Conversation.Handoff;
+using IopGuideBot.DirectLine;
+using IopGuideBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace IopGuideBot.LiveChat;
+
+/// <summary>
+/// <see cref="ILiveChat"/> over the handoff store (status <see cref="HandoffStatus.Live"/> while a specialist chats,
+/// changed only at the version read, so two instances never both win) and the conversation's own channel: a proactive
+/// turn through the <see cref="ClinicCloudAdapter"/> with the stored reference for <c>/api/messages</c> channels, and
+/// through the <see cref="DirectLineAdapter"/> (which appends to the activity log every open stream reads, on any
+/// instance) for the website. Every message passes the turn pipeline, so it lands in the transcript in order.
+/// </summary>
+public sealed partial class LiveChatService(
+    IHandoffStore handoffs,
+    ConversationReferences references,
+    ClinicCloudAdapter channelAdapter,
+    DirectLineAdapter directLineAdapter,
+    IActivityLog activityLog,
+    ClinicContent content,
+    IConfiguration configuration,
+    ILogger<LiveChatService> logger) : ILiveChat
+{
+    /// <summary>Set on a specialist's message (<c>channelData.liveChat</c>) so transcripts and the console can tell it apart.</summary>
+    public const string SpecialistMessageMarker = "specialist";
+
+    public async Task<LiveChatOutcome> JoinAsync(string handoffId, Specialist specialist, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specialist);
+        var (handoff, refusal) = await ReadOwnAsync(handoffId, specialist, cancellationToken);
+        if (refusal is { } outcome)
+        {
+            return outcome;
+        }
+
+        if (handoff!.Status == HandoffStatus.Live)
+        {
+            return LiveChatOutcome.Done; // already joined (a second click, or another tab): nothing to announce again
+        }
+
+        if (await handoffs.TryUpdateAsync(handoff with { Status = HandoffStatus.Live }, cancellationToken) is null)
+        {
+            return LiveChatOutcome.Conflict;
+        }
+
+        LogChanged(logger, LogIds.Hash(handoff.ConversationId), "joined");
+        await DeliverAsync(
+            handoff.ConversationId,
+            LiveChatMessages.Create(content, LiveChatMessages.Joined, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
+            cancellationToken);
+        return LiveChatOutcome.Done;
+    }
+
+    public async Task<LiveChatOutcome> SendAsync(string handoffId, Specialist specialist, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specialist);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var (handoff, refusal) = await ReadOwnAsync(handoffId, specialist, cancellationToken);
+        if (refusal is { } outcome)
+        {
+            return outcome;
+        }
+
+        if (handoff!.Status != HandoffStatus.Live)
+        {
+            return LiveChatOutcome.NotLive;
+        }
+
+        var message = MessageFactory.Text(text);
+        message.ChannelData = new JObject { ["liveChat"] = SpecialistMessageMarker };
+        await DeliverAsync(handoff.ConversationId, message, cancellationToken, asSpecialist: specialist);
+        LogChanged(logger, LogIds.Hash(handoff.ConversationId), "message sent");
+        return LiveChatOutcome.Done;
+    }
+
+    public async Task<LiveChatOutcome> ReturnToBotAsync(string handoffId, Specialist specialist, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specialist);
+        var (handoff, refusal) = await ReadOwnAsync(handoffId, specialist, cancellationToken);
+        if (refusal is { } outcome)
+        {
+            return outcome;
+        }
+
+        if (handoff!.Status != HandoffStatus.Live)
+        {
+            return LiveChatOutcome.NotLive;
+        }
+
+        if (await handoffs.TryUpdateAsync(handoff with { Status = HandoffStatus.Claimed }, cancellationToken) is null)
+        {
+            return LiveChatOutcome.Conflict;
+        }
+
+        LogChanged(logger, LogIds.Hash(handoff.ConversationId), "returned to the assistant");
+        await DeliverAsync(
+            handoff.ConversationId,
+            LiveChatMessages.Create(content, LiveChatMessages.Returned, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
+            cancellationToken);
+        return LiveChatOutcome.Done;
+    }
+
+    private async Task<(HandoffRecord? Handoff, LiveChatOutcome? Refusal)> ReadOwnAsync(
+        string handoffId, Specialist specialist, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(handoffId) || await handoffs.GetAsync(handoffId, cancellationToken) is not { } handoff)
+        {
+            return (null, LiveChatOutcome.NotFound);
+        }
+
+        if (handoff.Status == HandoffStatus.Closed)
+        {
+            return (handoff, LiveChatOutcome.Closed);
+        }
+
+        return handoff.ClaimedBy is { } owner && string.Equals(owner, specialist.StaffId, StringComparison.Ordinal)
+            ? (handoff, null)
+            : (handoff, LiveChatOutcome.NotYours);
+    }
+
+    /// <summary>
+    /// Sends one activity to the person on the conversation's channel, through the turn pipeline (one turn at a time per
+    /// conversation, the transcript). With no way to reach them (a channel that only answers within its own request),
+    /// it is still written to the transcript, where the console shows it.
+    /// </summary>
+    private async Task DeliverAsync(string conversationId, Activity activity, CancellationToken cancellationToken, Specialist? asSpecialist = null)
+    {
+        var reference = await references.FindAsync(conversationId, cancellationToken);
+        if (reference is null)
+        {
+            LogUnreachable(logger, LogIds.Hash(conversationId));
+            activity.Id ??= DirectLineAdapter.NewActivityId();
+            activity.Conversation = new ConversationAccount(id: conversationId);
+            activity.From = new ChannelAccount(DirectLineAdapter.BotAccount.Id, asSpecialist is null ? DirectLineAdapter.BotAccount.Name : LiveChatMessages.SpecialistName(asSpecialist.FirstName), RoleTypes.Bot);
+            activity.Timestamp = DateTimeOffset.UtcNow;
+            await activityLog.AppendAsync(conversationId, activity, cancellationToken);
+            return;
+        }
+
+        async Task SendAsync(ITurnContext turn, CancellationToken token)
+        {
+            if (asSpecialist is not null)
+            {
+                // The turn stamps every outgoing activity as from the bot's account; the name is set after that, on the
+                // way to the channel (and so to the transcript), keeping the bot's id.
+                var name = LiveChatMessages.SpecialistName(asSpecialist.FirstName);
+                turn.OnSendActivities(async (_, outgoing, next) =>
+                {
+                    foreach (var item in outgoing.Where(a => ReferenceEquals(a, activity) || a.Id == activity.Id))
+                    {
+                        item.From = new ChannelAccount(item.From?.Id ?? reference.Bot?.Id, name, RoleTypes.Bot);
+                    }
+
+                    return await next();
+                });
+            }
+
+            await turn.SendActivityAsync(activity, token);
+        }
+
+        if (reference.ChannelId == DirectLineAdapter.ChannelId)
+        {
+            await directLineAdapter.ContinueConversationAsync(string.Empty, reference, SendAsync, cancellationToken);
+        }
+        else
+        {
+            var appId = configuration[MicrosoftAppCredentials.MicrosoftAppIdKey] ?? string.Empty;
+            await channelAdapter.ContinueConversationAsync(appId, reference, SendAsync, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live chat in conversation {ConversationHash}: {What}")]
+    private static partial void LogChanged(ILogger logger, string conversationHash, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live chat: no channel reference for conversation {ConversationHash}; the message is in the transcript only")]
+    private static partial void LogUnreachable(ILogger logger, string conversationHash);
+}

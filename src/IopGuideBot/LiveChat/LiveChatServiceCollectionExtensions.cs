@@ -1,0 +1,42 @@
+using IopGuideBot.Conversation.Handoff;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IopGuideBot.LiveChat;
+
+public static class LiveChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// The bot side of a warm handoff: <see cref="ILiveChat"/> for the staff console; every new or newly urgent handoff
+    /// announced (the turn's <c>handoff.initiate</c> event, sent by <see cref="HandoffProtocolMiddleware"/> in the turn
+    /// pipeline, and the staff webhook, options section <c>HandoffNotifications</c>). Call after AddBotStorage; needs the
+    /// bot channel and Direct Line registered too.
+    /// </summary>
+    public static IServiceCollection AddLiveChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ILiveChat, LiveChatService>();
+
+        services.AddOptions<HandoffNotificationOptions>()
+            .Bind(configuration.GetSection(HandoffNotificationOptions.SectionName))
+            .Validate(o => !o.IsConfigured || (Uri.TryCreate(o.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"),
+                "HandoffNotifications:Url must be an absolute http(s) address")
+            .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.Secret),
+                "HandoffNotifications:Secret is required with HandoffNotifications:Url (the receiver checks the signature with it)")
+            .ValidateOnStart();
+        services.AddHttpClient(HandoffNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HandoffNotifier>();
+        services.AddSingleton<IHandoffAnnouncementListener>(sp => sp.GetRequiredService<HandoffNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<HandoffNotifier>());
+
+        // Every handoff write passes through the store, so that is where new and urgent ones are noticed.
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(IHandoffStore))
+            ?? throw new InvalidOperationException("AddLiveChat watches handoffs: call it after AddBotStorage.");
+        services.Replace(ServiceDescriptor.Singleton<IHandoffStore>(sp => new AnnouncingHandoffStore(
+            (IHandoffStore)(store.ImplementationFactory?.Invoke(sp) ?? store.ImplementationInstance
+                ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+            sp.GetServices<IHandoffAnnouncementListener>())));
+        return services;
+    }
+}
