@@ -4,6 +4,7 @@ using IopGuideBot.Conversation.Handoff;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.DirectLine;
 using IopGuideBot.Hosting;
+using IopGuideBot.StaffConsole;
 using IopGuideBot.Storage;
 using IopGuideBot.Turns;
 using IopGuideBot.WebChat;
@@ -16,6 +17,11 @@ try
     if (ContentCommands.IsCommand(args))
     {
         return ContentCommands.Run(args, builder.Configuration);
+    }
+
+    if (StaffCommands.IsCommand(args))
+    {
+        return await StaffCommands.RunAsync(args, builder);
     }
 
     var dataDirectory = DataDirectory.Resolve(builder);
@@ -33,6 +39,7 @@ try
     builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddOutboundReplies(builder.Configuration);
     builder.Services.AddClinicMetrics(builder.Configuration);
+    builder.Services.AddStaffConsole(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 
     var app = builder.Build();
@@ -47,6 +54,7 @@ try
     app.MapDirectLineEndpoints();
     app.MapWebChatPage();
     app.MapMetricsEndpoint();
+    app.MapStaffConsole();
 
     app.EnsureChannelSettingsAreSafe();
     await app.RunAsync();
