@@ -38,6 +38,7 @@ public static class StaffConsoleEndpoints
         app.MapRazorPages();
         app.MapGet(BasePath + "/assets/console.js", () => Asset("console.js", "text/javascript; charset=utf-8")).AllowAnonymous();
         app.MapGet(BasePath + "/assets/console.css", () => Asset("console.css", "text/css; charset=utf-8")).AllowAnonymous();
+        app.MapGet(BasePath + "/assets/icon.svg", () => Asset("icon.svg", "image/svg+xml")).AllowAnonymous();
         app.MapGet(BasePath + "/events", QueueEventsAsync).RequireAuthorization(StaffConsoleServiceCollectionExtensions.StaffPolicy);
         app.MapGet(BasePath + "/handoffs/{id}/events", HandoffEventsAsync).RequireAuthorization(StaffConsoleServiceCollectionExtensions.StaffPolicy);
         return app;
