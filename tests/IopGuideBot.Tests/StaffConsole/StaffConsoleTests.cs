@@ -308,4 +308,62 @@ public sealed class StaffConsoleTests(ConsoleFixture fixture) : IClassFixture<Co
         var join = await sam.PostFormAsync(page, page + "?handler=Join", []);
         Assert.Contains("result=live-chat-unavailable", join.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Admins_add_staff_who_can_then_sign_in_and_disabling_someone_ends_their_session_at_once()
+    {
+        using var ada = await fixture.SignInAsync("ada");
+        var username = "new" + Guid.NewGuid().ToString("N")[..6];
+        var added = await ada.PostFormAsync("/staff/admin/staff", "/staff/admin/staff?handler=Add",
+            new() { ["username"] = username, ["displayName"] = "Noor <b>Haddad</b>", ["role"] = "specialist", ["password"] = ConsoleFixture.Password });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var tooShort = await ada.PostFormAsync("/staff/admin/staff", "/staff/admin/staff?handler=Add",
+            new() { ["username"] = "x" + username, ["displayName"] = "X", ["role"] = "specialist", ["password"] = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.DoesNotContain("<b>Haddad</b>", await ada.GetPageAsync("/staff/admin/staff"), StringComparison.Ordinal);
+
+        using var noor = await fixture.SignInAsync(username);
+        Assert.Equal(HttpStatusCode.OK, (await noor.GetAsync("/staff")).StatusCode);
+        var account = await fixture.Staff.FindByUsernameAsync(username);
+        Assert.Equal(StaffRole.Specialist, account!.Role);
+
+        var disabled = await ada.PostFormAsync("/staff/admin/staff", "/staff/admin/staff?handler=Disable", new() { ["id"] = account.Id });
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await noor.GetAsync("/staff")).StatusCode); // the open session ended
+        Assert.Equal(HttpStatusCode.Unauthorized, (await new StaffConsoleClient(Base).SignInAsync(username, ConsoleFixture.Password)).StatusCode);
+        var audit = await fixture.Audit.ListAsync(new AuditQuery { Actor = fixture.Admin.Id });
+        Assert.Contains(audit, e => e.Action == "staff.add" && e.Detail == $"staff={account.Id} role=specialist");
+        Assert.Contains(audit, e => e.Action == "staff.disable" && e.Detail == "staff=" + account.Id);
+    }
+
+    [Fact]
+    public async Task Insights_count_the_last_thirty_days_of_conversations_handoffs_and_outcomes()
+    {
+        using var ada = await fixture.SignInAsync("ada");
+        var before = await ada.GetPageAsync("/staff/admin/insights");
+        using var http = fixture.Service.CreateLoopbackClient();
+        var chat = await DirectLineChat.StartAsync(http);
+        await chat.WaitForReplyToAsync(await chat.SayAsync("what is an IOP?"));
+        var handoff = await fixture.NewHandoffAsync(HandoffUrgency.Soon);
+        await fixture.NewHandoffAsync(HandoffUrgency.Soon);
+        using var sam = await fixture.SignInAsync("sam");
+        var page = $"/staff/handoffs/{handoff.Id}";
+        await sam.PostFormAsync(page, page + "?handler=Claim", new() { ["version"] = handoff.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await sam.PostFormAsync(page, page + "?handler=Close", new() { ["outcome"] = "Reached" });
+
+        var after = await ada.GetPageAsync("/staff/admin/insights");
+        Assert.Equal(Total(before, "total-conversations") + 1, Total(after, "total-conversations"));
+        Assert.Equal(Total(before, "total-handoffs") + 2, Total(after, "total-handoffs"));
+        Assert.Contains("Closed handoffs by outcome: Reached 1", after, StringComparison.Ordinal);
+        Assert.Contains("<svg", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart-claim\"", after, StringComparison.Ordinal);
+        Assert.Matches("Handoffs by urgency: [^\"]*Soon [1-9]", after);
+    }
+
+    private static int Total(string html, string id)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"id=\"{id}\">(\\d+)<");
+        Assert.True(match.Success, id);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
