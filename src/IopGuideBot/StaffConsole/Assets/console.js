@@ -106,7 +106,29 @@
     });
   }
 
+  // The idle limit, said out loud a minute ahead (WCAG 2.2.1): staying signed in is one click, which counts as activity.
+  function sessionWarning() {
+    var idle = parseInt(document.body.getAttribute('data-idle-seconds') || '0', 10);
+    var warning = document.getElementById('session-warning');
+    var stay = document.getElementById('stay-signed-in');
+    if (!(idle > 0) || !warning || !stay) { return; }
+    var warnTimer, endTimer;
+    function start() {
+      window.clearTimeout(warnTimer); window.clearTimeout(endTimer);
+      warning.hidden = true;
+      warnTimer = window.setTimeout(function () { warning.hidden = false; }, Math.max(0, idle - 60) * 1000);
+      endTimer = window.setTimeout(toLogin, (idle + 1) * 1000);
+    }
+    stay.addEventListener('click', function () {
+      fetch('/staff?handler=Rows', { credentials: 'same-origin' }).then(function (response) {
+        if (response.ok && !response.redirected) { start(); } else { toLogin(); }
+      }).catch(toLogin);
+    });
+    start();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    sessionWarning();
     var table = document.getElementById('queue');
     if (table) { queue(table); }
     var list = document.getElementById('transcript');
