@@ -127,6 +127,23 @@ public sealed class SqlHandoffStore : IHandoffStore
         return list;
     }
 
+    /// <summary>Handoffs created at or after <paramref name="since"/>, oldest first (for statistics).</summary>
+    internal async Task<IReadOnlyList<HandoffRecord>> ListCreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            $"SELECT {Columns} FROM handoffs WHERE created_at >= @t ORDER BY created_at, id").With("@t", Sql.ToUnixMs(since));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<HandoffRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(Map(reader));
+        }
+
+        return list;
+    }
+
     public Task<HandoffRecord?> TryClaimAsync(
         string id, string staffId, long expectedVersion, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ namespace IopGuideBot.Storage;
 /// </summary>
 public sealed class SqlStaffStore : IStaffStore
 {
-    private const string Columns = "id, username, display_name, created_at, disabled";
+    private const string Columns = "id, username, display_name, created_at, disabled, role, failed_sign_ins, locked_until, sessions_valid_after";
 
     private readonly StorageDatabase _db;
     private readonly TimeProvider _time;
@@ -27,26 +27,28 @@ public sealed class SqlStaffStore : IStaffStore
     }
 
     public async Task<StaffAccount> CreateAsync(
-        string username, string displayName, string password, CancellationToken cancellationToken = default)
+        string username, string displayName, string password, StaffRole role = StaffRole.Specialist,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(username);
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
         ArgumentException.ThrowIfNullOrEmpty(password);
         await _db.EnsureMigratedAsync(cancellationToken);
 
-        var account = new StaffAccount(Guid.NewGuid().ToString("N"), Normalize(username), displayName.Trim(), _time.GetUtcNow(), false);
+        var account = new StaffAccount(Guid.NewGuid().ToString("N"), Normalize(username), displayName.Trim(), _time.GetUtcNow(), false, role);
         try
         {
             await using var connection = await _db.OpenConnectionAsync(cancellationToken);
             await using var command = Sql.Command(connection, null, """
-                    INSERT INTO staff (id, username, display_name, password_hash, created_at, disabled)
-                    VALUES (@id, @u, @d, @h, @t, 0)
+                    INSERT INTO staff (id, username, display_name, password_hash, created_at, disabled, role)
+                    VALUES (@id, @u, @d, @h, @t, 0, @r)
                     """)
                 .With("@id", account.Id)
                 .With("@u", account.Username)
                 .With("@d", account.DisplayName)
                 .With("@h", _hasher.HashPassword(account, password))
-                .With("@t", Sql.ToUnixMs(account.CreatedAt));
+                .With("@t", Sql.ToUnixMs(account.CreatedAt))
+                .With("@r", RoleName(role));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception ex) when (_db.IsUniqueViolation(ex))
@@ -54,7 +56,7 @@ public sealed class SqlStaffStore : IStaffStore
             throw new InvalidOperationException("A staff account with that username already exists.", ex);
         }
 
-        return new StaffAccount(account.Id, account.Username, account.DisplayName, Sql.FromUnixMs(Sql.ToUnixMs(account.CreatedAt)), false);
+        return account with { CreatedAt = Sql.FromUnixMs(Sql.ToUnixMs(account.CreatedAt)) };
     }
 
     public async Task<StaffAccount?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -80,18 +82,74 @@ public sealed class SqlStaffStore : IStaffStore
             return null;
         }
 
+        return await CheckAsync(found, password, cancellationToken) ? found.Account : null;
+    }
+
+    public async Task<SignInResult> SignInAsync(
+        string username, string password, SignInLockout lockout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(lockout);
+        var found = (await QueryAsync($"SELECT {Columns}, password_hash FROM staff WHERE username = @p", Normalize(username), cancellationToken))
+            .FirstOrDefault();
+        if (found.Account is null)
+        {
+            _hasher.VerifyHashedPassword(null!, _dummyHash.Value, password);
+            return new SignInResult(SignInOutcome.Failed, null);
+        }
+
+        var now = _time.GetUtcNow();
+        if (found.LockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            // Hashed anyway, so a locked account answers in the same time as any other.
+            _hasher.VerifyHashedPassword(found.Account, found.Hash, password);
+            return new SignInResult(SignInOutcome.LockedOut, found.Account, lockedUntil);
+        }
+
+        if (await CheckAsync(found, password, cancellationToken))
+        {
+            await ExecuteAsync("UPDATE staff SET failed_sign_ins = @v, locked_until = NULL WHERE id = @id", found.Account.Id, 0, cancellationToken);
+            return new SignInResult(SignInOutcome.SignedIn, found.Account);
+        }
+
+        // One statement, so failures counted by several instances at once all count; the one that reaches the limit
+        // locks and starts the count again for after the lockout.
+        var until = now + lockout.Duration;
+        await _db.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, """
+                UPDATE staff SET
+                    locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @until ELSE locked_until END,
+                    failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @max THEN 0 ELSE failed_sign_ins + 1 END
+                WHERE id = @id
+                RETURNING locked_until
+                """)
+            .With("@id", found.Account.Id)
+            .With("@max", lockout.MaxFailures)
+            .With("@until", Sql.ToUnixMs(until));
+        var locked = await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+            ? Sql.FromUnixMs(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture))
+            : (DateTimeOffset?)null;
+        return locked is { } l && l > now
+            ? new SignInResult(SignInOutcome.LockedOut, found.Account, l)
+            : new SignInResult(SignInOutcome.Failed, found.Account);
+    }
+
+    private async Task<bool> CheckAsync(StaffRow found, string password, CancellationToken ct)
+    {
         var result = _hasher.VerifyHashedPassword(found.Account, found.Hash, password);
         if (result == PasswordVerificationResult.Failed || found.Account.Disabled)
         {
-            return null;
+            return false;
         }
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await SetPasswordAsync(found.Account.Id, password, cancellationToken);
+            await SetPasswordAsync(found.Account.Id, password, ct);
         }
 
-        return found.Account;
+        return true;
     }
 
     public async Task SetPasswordAsync(string id, string newPassword, CancellationToken cancellationToken = default)
@@ -103,6 +161,9 @@ public sealed class SqlStaffStore : IStaffStore
 
     public Task SetDisabledAsync(string id, bool disabled, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE staff SET disabled = @v WHERE id = @id", id, disabled, cancellationToken);
+
+    public Task EndSessionsAsync(string id, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE staff SET sessions_valid_after = @v WHERE id = @id", id, Sql.ToUnixMs(_time.GetUtcNow()), cancellationToken);
 
     private async Task ExecuteAsync(string sql, string id, object value, CancellationToken ct)
     {
@@ -116,7 +177,9 @@ public sealed class SqlStaffStore : IStaffStore
         }
     }
 
-    private async Task<List<(StaffAccount Account, string Hash)>> QueryAsync(string sql, string? parameter, CancellationToken ct)
+    private readonly record struct StaffRow(StaffAccount Account, string Hash, DateTimeOffset? LockedUntil);
+
+    private async Task<List<StaffRow>> QueryAsync(string sql, string? parameter, CancellationToken ct)
     {
         await _db.EnsureMigratedAsync(ct);
         await using var connection = await _db.OpenConnectionAsync(ct);
@@ -127,15 +190,20 @@ public sealed class SqlStaffStore : IStaffStore
         }
 
         await using DbDataReader r = await command.ExecuteReaderAsync(ct);
-        var list = new List<(StaffAccount, string)>();
+        var list = new List<StaffRow>();
         while (await r.ReadAsync(ct))
         {
-            list.Add((new StaffAccount(r.GetString(0), r.GetString(1), r.GetString(2), Sql.FromUnixMs(r.GetInt64(3)), r.GetInt32(4) != 0),
-                r.GetString(5)));
+            var account = new StaffAccount(r.GetString(0), r.GetString(1), r.GetString(2), Sql.FromUnixMs(r.GetInt64(3)),
+                r.GetInt32(4) != 0, ParseRole(r.GetString(5)), r.IsDBNull(8) ? null : Sql.FromUnixMs(r.GetInt64(8)));
+            list.Add(new StaffRow(account, r.GetString(9), r.IsDBNull(7) ? null : Sql.FromUnixMs(r.GetInt64(7))));
         }
 
         return list;
     }
 
     private static string Normalize(string username) => username.Trim().ToUpperInvariant();
+
+    private static string RoleName(StaffRole role) => role == StaffRole.Admin ? "admin" : "specialist";
+
+    private static StaffRole ParseRole(string role) => role == "admin" ? StaffRole.Admin : StaffRole.Specialist;
 }

@@ -48,6 +48,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActivityNotifications>(sp => sp.GetRequiredService<StorageDatabase>().Changes);
         services.TryAddSingleton<IHandoffStore>(sp => new SqlHandoffStore(
             sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<PhiProtector>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClinicStatistics>(sp => new SqlClinicStatistics(
+            sp.GetRequiredService<StorageDatabase>(),
+            new SqlHandoffStore(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<PhiProtector>(), sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<IStaffStore>(sp => new SqlStaffStore(
             sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAuditLog>(sp => new SqlAuditLog(

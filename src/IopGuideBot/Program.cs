@@ -5,6 +5,7 @@ using IopGuideBot.Conversation.Safety;
 using IopGuideBot.DirectLine;
 using IopGuideBot.Hosting;
 using IopGuideBot.LiveChat;
+using IopGuideBot.StaffConsole;
 using IopGuideBot.Storage;
 using IopGuideBot.Turns;
 using IopGuideBot.WebChat;
@@ -17,6 +18,11 @@ try
     if (ContentCommands.IsCommand(args))
     {
         return ContentCommands.Run(args, builder.Configuration);
+    }
+
+    if (StaffCommands.IsCommand(args))
+    {
+        return await StaffCommands.RunAsync(args, builder);
     }
 
     var dataDirectory = DataDirectory.Resolve(builder);
@@ -35,6 +41,7 @@ try
     builder.Services.AddOutboundReplies(builder.Configuration);
     builder.Services.AddLiveChat(builder.Configuration);
     builder.Services.AddClinicMetrics(builder.Configuration);
+    builder.Services.AddStaffConsole(builder.Configuration);
     builder.Services.AddHostedService<RecognizerWarmupService>();
 
     var app = builder.Build();
@@ -49,6 +56,7 @@ try
     app.MapDirectLineEndpoints();
     app.MapWebChatPage();
     app.MapMetricsEndpoint();
+    app.MapStaffConsole();
 
     app.EnsureChannelSettingsAreSafe();
     await app.RunAsync();

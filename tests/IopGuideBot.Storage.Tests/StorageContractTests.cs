@@ -708,6 +708,61 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Staff_roles_are_stored_and_default_to_specialist()
+    {
+        var staff = (await StartInstanceAsync()).Get<IStaffStore>();
+        var admin = await staff.CreateAsync("ada", "Ada Admin", "a long admin passphrase", StaffRole.Admin);
+        var specialist = await staff.CreateAsync("sam", "Sam Specialist", "a long specialist passphrase");
+
+        Assert.Equal(StaffRole.Admin, (await staff.GetAsync(admin.Id))!.Role);
+        Assert.Equal(StaffRole.Specialist, (await staff.FindByUsernameAsync("SAM"))!.Role);
+        Assert.Equal([StaffRole.Admin, StaffRole.Specialist], (await staff.ListAsync()).Select(a => a.Role));
+    }
+
+    [SkippableFact]
+    public async Task Staff_sign_in_locks_after_repeated_failures_refuses_the_right_password_while_locked_then_recovers()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var staff = (await StartInstanceAsync(clock)).Get<IStaffStore>();
+        var other = (await StartInstanceAsync(clock)).Get<IStaffStore>(); // failures counted on two instances add up
+        var lockout = new SignInLockout(5, TimeSpan.FromMinutes(15));
+        const string Password = "correct horse battery staple";
+        var account = await staff.CreateAsync("jordan", "Jordan Lee", Password);
+
+        // A success in between starts the count again.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await (i % 2 == 0 ? staff : other).SignInAsync("jordan", "wrong", lockout)).Outcome);
+        }
+
+        Assert.Equal(SignInOutcome.SignedIn, (await staff.SignInAsync("jordan", Password, lockout)).Outcome);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await (i % 2 == 0 ? staff : other).SignInAsync("jordan", "wrong", lockout)).Outcome);
+        }
+
+        var fifth = await other.SignInAsync("jordan", "wrong", lockout);
+        Assert.Equal(SignInOutcome.LockedOut, fifth.Outcome);
+        Assert.Equal(clock.Now + lockout.Duration, fifth.LockedUntil);
+
+        clock.Now += TimeSpan.FromMinutes(14);
+        Assert.Equal(SignInOutcome.LockedOut, (await staff.SignInAsync("jordan", Password, lockout)).Outcome);
+        clock.Now += TimeSpan.FromMinutes(2);
+        var after = await staff.SignInAsync("jordan", Password, lockout);
+        Assert.Equal(SignInOutcome.SignedIn, after.Outcome);
+        Assert.Equal(account.Id, after.Account?.Id);
+
+        // Unknown users and disabled accounts fail the same way, and never lock.
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await staff.SignInAsync("nobody", "wrong", lockout)).Outcome);
+        }
+
+        await staff.SetDisabledAsync(account.Id, true);
+        Assert.Equal(SignInOutcome.Failed, (await staff.SignInAsync("jordan", Password, lockout)).Outcome);
+    }
+
+    [SkippableFact]
     public async Task Audit_log_appends_lists_newest_first_and_refuses_changes()
     {
         var instance = await StartInstanceAsync();

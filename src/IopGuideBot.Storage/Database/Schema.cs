@@ -81,6 +81,12 @@ internal static class Schema
                 xml TEXT NOT NULL,
                 created_at INTEGER NOT NULL);
             """),
+        new(2, "staff roles, sign-in lockout, sign-out everywhere", """
+            ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'specialist';
+            ALTER TABLE staff ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE staff ADD COLUMN locked_until INTEGER NULL;
+            ALTER TABLE staff ADD COLUMN sessions_valid_after INTEGER NULL;
+            """),
     ];
 
     public static readonly IReadOnlyList<Migration> Postgres =
@@ -156,6 +162,12 @@ internal static class Schema
                 friendly_name TEXT NULL,
                 xml TEXT NOT NULL,
                 created_at BIGINT NOT NULL);
+            """),
+        new(2, "staff roles, sign-in lockout, sign-out everywhere", """
+            ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'specialist';
+            ALTER TABLE staff ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE staff ADD COLUMN locked_until BIGINT NULL;
+            ALTER TABLE staff ADD COLUMN sessions_valid_after BIGINT NULL;
             """),
     ];
 }

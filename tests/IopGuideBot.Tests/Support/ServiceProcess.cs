@@ -67,6 +67,35 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>Runs the service's executable as a one-off command (e.g. <c>add-staff</c>) with text on its standard input.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(
+        IEnumerable<string> args, string standardInput, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [ServiceAssemblyPath(), .. args])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ServiceAssemblyPath())!,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(standardInput);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Waits until <c>/healthz</c> answers, or fails with the process output.</summary>
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
