@@ -13,7 +13,7 @@ namespace IopGuideBot.Conversation.Understanding;
 public sealed class MeaningClassifier
 {
     /// <summary>How much the embedding counts beside the n-grams (both are unit length before this).</summary>
-    public const float EmbeddingWeight = 2f;
+    public const float EmbeddingWeight = 3f;
 
     private readonly ObjectPool<PredictionEngine<Row, Prediction>> _engines;
     private readonly Intent[] _labels;
