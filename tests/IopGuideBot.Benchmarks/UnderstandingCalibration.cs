@@ -59,6 +59,17 @@ internal static class UnderstandingCalibration
         if (folds.Count > 0)
         {
             Console.WriteLine("  cv  " + Evaluate(folds, defaults, examples));
+            foreach (var (name, options) in new[]
+            {
+                ("round 1 thresholds", new UnderstandingOptions { SemanticMargin = 0.15, MinimumSimilarity = 0.45, AgreementConfidence = 1 }),
+                ("no agreement", new UnderstandingOptions { AgreementConfidence = 1 }),
+                ("agreement 0.5", new UnderstandingOptions { AgreementConfidence = 0.5 }),
+            })
+            {
+                Console.WriteLine($"  {name}: dev {Evaluate(dev, options, examples)} | dev1 {Evaluate(dev1, options, examples)} | cv {Evaluate(folds, options, examples)}");
+            }
+
+            return;
         }
 
         Console.WriteLine();

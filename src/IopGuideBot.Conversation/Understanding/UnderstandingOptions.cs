@@ -48,7 +48,7 @@ public sealed class UnderstandingOptions
     /// first and their mean probability is at least this: each is unsure alone, but they learned different things, and
     /// agreeing is strong evidence. 1 turns the rule off.
     /// </summary>
-    public double AgreementConfidence { get; set; } = 0.40;
+    public double AgreementConfidence { get; set; } = 1.0;
 
     /// <summary>
     /// When the bot is not sure, topics among the classifier's first three whose closest example is at least this similar
