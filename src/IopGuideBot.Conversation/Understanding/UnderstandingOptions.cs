@@ -30,7 +30,7 @@ public sealed class UnderstandingOptions
     public double MinimumSimilarity { get; set; } = 0.50;
 
     /// <summary>…and the best intent leads the next one by at least this much probability.</summary>
-    public double SemanticMargin { get; set; } = 0.10;
+    public double SemanticMargin { get; set; } = 0.15;
 
     /// <summary>The semantic matcher also answers, without a margin, when one example is at least this similar and its intent is the classifier's first.</summary>
     public double NearParaphraseSimilarity { get; set; } = 0.80;
@@ -38,7 +38,7 @@ public sealed class UnderstandingOptions
     /// <summary>
     /// The semantic matcher also answers when one intent's closest example is at least this similar…
     /// </summary>
-    public double NearestConfidence { get; set; } = 0.65;
+    public double NearestConfidence { get; set; } = 0.70;
 
     /// <summary>…leads every other intent's closest example by at least this much, and the classifier ranks it first or second.</summary>
     public double NearestMargin { get; set; } = 0.08;
