@@ -41,10 +41,11 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
         var familyRight = (double)family.Count(r => r.Right) / family.Count;
         var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
         // Recorded when the thresholds were chosen: 88.9 %, family 85.7 %, confident-but-wrong 3.1 %. With the guided flows
-        // (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %, 4.6 %.
-        Assert.True(right >= 0.873, $"right {right:P1}");
-        Assert.True(familyRight >= 0.855, $"family right {familyRight:P1}");
-        Assert.True(confidentWrong <= 0.046, $"confident-but-wrong {confidentWrong:P1}");
+        // (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %, 4.6 %. After
+        // the round-2 examples and thresholds: 90.1 %, family 89.5 %, 3.1 %.
+        Assert.True(right >= 0.900, $"right {right:P1}");
+        Assert.True(familyRight >= 0.895, $"family right {familyRight:P1}");
+        Assert.True(confidentWrong <= 0.031, $"confident-but-wrong {confidentWrong:P1}");
     }
 
     [Fact]
@@ -68,9 +69,11 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
         var family = results.Where(r => r.Voice == "family").ToList();
         var familyRight = (double)family.Count(r => r.Right) / family.Count;
         var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
-        Assert.True(right >= 0.0, $"right {right:P1}");
-        Assert.True(familyRight >= 0.0, $"family right {familyRight:P1}");
-        Assert.True(confidentWrong <= 1.0, $"confident-but-wrong {confidentWrong:P1}");
+        // First contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and the
+        // thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %.
+        Assert.True(right >= 0.869, $"right {right:P1}");
+        Assert.True(familyRight >= 0.847, $"family right {familyRight:P1}");
+        Assert.True(confidentWrong <= 0.046, $"confident-but-wrong {confidentWrong:P1}");
     }
 
     [Fact]
