@@ -130,6 +130,12 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.SemanticMatch, nearest[0].Intent, nearest[0].Score, []);
         }
 
+        // Both classifiers, each unsure alone, put the same intent first.
+        if (byWords.HasKnownWords && byWords.Top.Intent == top.Intent && (byWords.Top.Score + top.Score) / 2 >= options.AgreementConfidence)
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
+        }
+
         // Suggest only topics both measures find close: among the classifier's first three, and with an example near enough.
         var likely = ranked.Take(3).Select(s => s.Intent).ToHashSet();
         var candidates = nearest.Where(s => s.Intent.Kind == IntentKind.Topic && likely.Contains(s.Intent) && s.Score >= options.SuggestionSimilarity).ToList();

@@ -27,7 +27,7 @@ public sealed class UnderstandingOptions
     /// …and that intent's closest example is at least this similar (cosine) to the message: whatever the classifier
     /// says, a message far from everything the bot was taught gets the honest fallback.
     /// </summary>
-    public double MinimumSimilarity { get; set; } = 0.45;
+    public double MinimumSimilarity { get; set; } = 0.50;
 
     /// <summary>…and the best intent leads the next one by at least this much probability.</summary>
     public double SemanticMargin { get; set; } = 0.15;
@@ -38,10 +38,17 @@ public sealed class UnderstandingOptions
     /// <summary>
     /// The semantic matcher also answers when one intent's closest example is at least this similar…
     /// </summary>
-    public double NearestConfidence { get; set; } = 0.65;
+    public double NearestConfidence { get; set; } = 0.70;
 
     /// <summary>…leads every other intent's closest example by at least this much, and the classifier ranks it first or second.</summary>
     public double NearestMargin { get; set; } = 0.08;
+
+    /// <summary>
+    /// The two classifiers (n-grams alone, and meaning with n-grams) also answer together when both rank the same intent
+    /// first and their mean probability is at least this: each is unsure alone, but they learned different things, and
+    /// agreeing is strong evidence. 1 turns the rule off.
+    /// </summary>
+    public double AgreementConfidence { get; set; } = 1.0;
 
     /// <summary>
     /// When the bot is not sure, topics among the classifier's first three whose closest example is at least this similar
@@ -66,7 +73,7 @@ public sealed class UnderstandingOptions
 
     internal bool IsValid() =>
         InRange(FastConfidence) && InRange(FastOnlyConfidence) && InRange(SemanticConfidence) && InRange(SemanticMargin) && InRange(MinimumSimilarity) && InRange(NearParaphraseSimilarity) && InRange(NearestConfidence) && InRange(NearestMargin)
-        && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
+        && InRange(AgreementConfidence) && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
 
     private static bool InRange(double value) => value is >= 0 and <= 1;
 }

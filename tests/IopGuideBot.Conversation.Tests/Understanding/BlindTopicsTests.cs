@@ -28,9 +28,11 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
 {
     [Theory]
     // The figures recorded in each file's header (counts: right, family right, confident-but-wrong). r1 after the guided
-    // flows and the learned crisis signal joined: 195, 56, 32 (it was 198, 58, 27 with understanding alone).
-    [InlineData("topics-heldout-r1.tsv", 195, 56, 32)]
-    [InlineData("topics-heldout-r2.tsv", 153, 38, 45)]
+    // flows and the learned crisis signal joined: 195, 56, 32 (it was 198, 58, 27 with understanding alone). After the
+    // round-2 examples and thresholds (chosen on topics-dev-r2.tsv; these files were run for their totals only):
+    // r1 196, 56, 29; r2 157, 40, 44 (it was 153, 38, 45).
+    [InlineData("topics-heldout-r1.tsv", 196, 56, 29)]
+    [InlineData("topics-heldout-r2.tsv", 157, 40, 44)]
     [InlineData("topics-heldout-r3.tsv", 257, 94, 21)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {

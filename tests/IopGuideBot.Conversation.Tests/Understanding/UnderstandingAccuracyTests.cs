@@ -13,6 +13,9 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
 {
     private const string DevSet = "topics-dev.tsv";
 
+    /// <summary>Round 2: written after the first blind round, half in a family member's voice (figures in its header).</summary>
+    private const string DevSetR2 = "topics-dev-r2.tsv";
+
     [Fact]
     public void Development_questions_are_not_examples_and_cover_every_topic()
     {
@@ -38,9 +41,38 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
         var familyRight = (double)family.Count(r => r.Right) / family.Count;
         var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
         // Recorded when the thresholds were chosen: 88.9 %, family 85.7 %, confident-but-wrong 3.1 %. With the guided flows
-        // (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %, 4.6 %.
-        Assert.True(right >= 0.873, $"right {right:P1}");
-        Assert.True(familyRight >= 0.855, $"family right {familyRight:P1}");
+        // (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %, 4.6 %. After
+        // the round-2 examples and thresholds: 90.1 %, family 89.5 %, 3.1 %.
+        Assert.True(right >= 0.900, $"right {right:P1}");
+        Assert.True(familyRight >= 0.895, $"family right {familyRight:P1}");
+        Assert.True(confidentWrong <= 0.031, $"confident-but-wrong {confidentWrong:P1}");
+    }
+
+    [Fact]
+    public void Second_development_set_is_not_examples_and_is_half_family()
+    {
+        var taught = SharedUnderstanding.Examples.All.Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
+        var lines = HeldOutSet.Load(DevSetR2);
+        Assert.True(lines.Count >= 250, $"only {lines.Count} lines");
+        Assert.True(lines.Count(l => l.Voice == "family") >= lines.Count * 0.4, "fewer than 40 % family questions");
+        Assert.All(lines, l => Assert.DoesNotContain(TextNormalizer.Normalize(l.Text), taught));
+        Assert.All(SharedUnderstanding.Content.Topics.All, t => Assert.Contains(lines, l => l.Expected == t.Id));
+    }
+
+    [Fact]
+    public async Task Second_development_set_holds_its_recorded_figures()
+    {
+        var results = await HeldOutSet.RunAsync(DevSetR2);
+        HeldOutSet.Report(results, output, showText: true);
+
+        var right = (double)results.Count(r => r.Right) / results.Count;
+        var family = results.Where(r => r.Voice == "family").ToList();
+        var familyRight = (double)family.Count(r => r.Right) / family.Count;
+        var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
+        // First contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and the
+        // thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %.
+        Assert.True(right >= 0.869, $"right {right:P1}");
+        Assert.True(familyRight >= 0.847, $"family right {familyRight:P1}");
         Assert.True(confidentWrong <= 0.046, $"confident-but-wrong {confidentWrong:P1}");
     }
 
