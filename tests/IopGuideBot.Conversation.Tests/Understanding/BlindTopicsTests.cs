@@ -30,10 +30,12 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // The figures recorded in each file's header (counts: right, family right, confident-but-wrong). r1 after the guided
     // flows and the learned crisis signal joined: 195, 56, 32 (it was 198, 58, 27 with understanding alone). After the
     // round-2 examples and thresholds (chosen on topics-dev-r2.tsv; these files were run for their totals only):
-    // r1 196, 56, 29; r2 157, 40, 44 (it was 153, 38, 45).
-    [InlineData("topics-heldout-r1.tsv", 196, 56, 29)]
-    [InlineData("topics-heldout-r2.tsv", 157, 40, 44)]
-    [InlineData("topics-heldout-r3.tsv", 257, 94, 21)]
+    // r1 196, 56, 29; r2 157, 40, 44 (it was 153, 38, 45). Merged with the crisis signal's round-4 training lines (a few
+    // more ordinary questions get the crisis reply): r1 195, 56, 30; r2 156, 40, 45; r3 first contact 257, 94, 21, now
+    // 259, 94, 22 (the examples and thresholds were chosen without this file).
+    [InlineData("topics-heldout-r1.tsv", 195, 56, 30)]
+    [InlineData("topics-heldout-r2.tsv", 156, 40, 45)]
+    [InlineData("topics-heldout-r3.tsv", 259, 94, 22)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
