@@ -286,7 +286,7 @@ public sealed class StaffConsoleTests(ConsoleFixture fixture) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task The_queue_lists_urgent_first_then_the_longest_waiting_and_says_when_live_chat_is_unavailable()
+    public async Task The_queue_lists_urgent_first_then_the_longest_waiting_and_a_claimed_handoff_can_be_joined_live()
     {
         var routine = await fixture.NewHandoffAsync(HandoffUrgency.Routine);
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -302,11 +302,12 @@ public sealed class StaffConsoleTests(ConsoleFixture fixture) : IClassFixture<Co
         var page = $"/staff/handoffs/{urgent.Id}";
         await sam.PostFormAsync(page, page + "?handler=Claim", new() { ["version"] = urgent.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var claimed = await sam.GetPageAsync(page);
-        Assert.Contains("id=\"live-unavailable\"", claimed, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"live-unavailable\"", claimed, StringComparison.Ordinal); // the service's live chat is there
         Assert.Contains("5552013344", claimed, StringComparison.Ordinal);
         Assert.Contains("crisis:suicide-or-self-harm", claimed, StringComparison.Ordinal);
         var join = await sam.PostFormAsync(page, page + "?handler=Join", []);
-        Assert.Contains("result=live-chat-unavailable", join.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("result=joined", join.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HandoffStatus.Live, (await fixture.Handoffs.GetAsync(urgent.Id))?.Status);
     }
 
     [Fact]
