@@ -9,12 +9,16 @@ public static class LiveChatServiceCollectionExtensions
     /// <summary>
     /// The bot side of a warm handoff: <see cref="ILiveChat"/> for the staff console; every new or newly urgent handoff
     /// announced (the turn's <c>handoff.initiate</c> event, sent by <see cref="HandoffProtocolMiddleware"/> in the turn
-    /// pipeline, and the staff webhook, options section <c>HandoffNotifications</c>). Call after AddBotStorage; needs the
+    /// pipeline, and the staff webhook, options section <c>HandoffNotifications</c>); people waiting for a live chat told
+    /// their new place when the queue moves (<see cref="PlaceInLineUpdates"/>). Call after AddBotStorage; needs the
     /// bot channel and Direct Line registered too.
     /// </summary>
     public static IServiceCollection AddLiveChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<PersonDelivery>();
         services.AddSingleton<ILiveChat, LiveChatService>();
+        services.AddSingleton<PlaceInLineUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<PlaceInLineUpdates>());
 
         services.AddOptions<HandoffNotificationOptions>()
             .Bind(configuration.GetSection(HandoffNotificationOptions.SectionName))
@@ -36,7 +40,8 @@ public static class LiveChatServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IHandoffStore>(sp => new AnnouncingHandoffStore(
             (IHandoffStore)(store.ImplementationFactory?.Invoke(sp) ?? store.ImplementationInstance
                 ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
-            sp.GetServices<IHandoffAnnouncementListener>())));
+            sp.GetServices<IHandoffAnnouncementListener>(),
+            sp.GetRequiredService<PlaceInLineUpdates>())));
         return services;
     }
 }
