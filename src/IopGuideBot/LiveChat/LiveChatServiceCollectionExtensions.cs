@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using IopGuideBot.Conversation.Handoff;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,11 @@ public static class LiveChatServiceCollectionExtensions
                 "HandoffNotifications:Url must be an absolute http(s) address")
             .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.Secret),
                 "HandoffNotifications:Secret is required with HandoffNotifications:Url (the receiver checks the signature with it)")
+            .Validate(o => !o.Smtp.IsConfigured || (o.Smtp.Port is > 0 and <= 65535
+                    && MailAddress.TryCreate(o.Smtp.From, out _)
+                    && o.Smtp.To?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } to
+                    && to.All(a => MailAddress.TryCreate(a, out _))),
+                "HandoffNotifications:Smtp needs a Port (1-65535), a From address and one or more To addresses (comma-separated)")
             .ValidateOnStart();
         services.AddHttpClient(HandoffNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
