@@ -167,6 +167,51 @@ public sealed class LiveChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_waiting_person_is_told_their_new_place_when_the_one_ahead_is_claimed()
+    {
+        var first = EmulatorActivities.NewConversationId();
+        var firstAsk = await SayAsync(first, "talk to a person");
+        await _connector.WaitForAsync(a => a.ReplyToId == firstAsk);
+        var second = EmulatorActivities.NewConversationId();
+        var ask = await SayAsync(second, "talk to a person");
+        Assert.Contains("number 2 ", (await _connector.WaitForAsync(a => a.ReplyToId == ask)).Activity.Text, StringComparison.Ordinal);
+        var handoff = (await Handoffs.GetByConversationAsync(first))!;
+
+        Assert.NotNull(await Handoffs.TryClaimAsync(handoff.Id, Sam.StaffId, handoff.Version));
+
+        var update = await _connector.WaitForAsync(a => a.ContentId == LiveChatMessages.PlaceUpdate);
+        Assert.Equal(second, update.ConversationId);
+        Assert.Contains("number 1 ", update.Activity.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == first);
+    }
+
+    [Fact]
+    public async Task A_website_visitor_is_told_their_new_place_when_someone_ahead_cancels_and_no_one_else_is_disturbed()
+    {
+        var ahead = EmulatorActivities.NewConversationId();
+        var aheadAsk = await SayAsync(ahead, "talk to a person");
+        await _connector.WaitForAsync(a => a.ReplyToId == aheadAsk);
+        // A handoff from a finished questionnaire or a crisis waits in the same queue (its place moves too), but its
+        // person did not ask to chat: they are not told about the line.
+        var notChatting = EmulatorActivities.NewConversationId();
+        var question = await SayAsync(notChatting, "what is an IOP?");
+        await _connector.WaitForAsync(a => a.ReplyToId == question);
+        await Handoffs.CreateOrUpdateAsync(new HandoffRequest { ConversationId = notChatting });
+        var chat = await DirectLineChat.StartAsync(_client);
+        var ask = await chat.SayAsync("talk to a person");
+        Assert.Contains("number 3 ", (await chat.WaitForReplyToAsync(ask)).Text, StringComparison.Ordinal);
+        await using var stream = await chat.OpenStreamAsync();
+
+        var cancel = await SayAsync(ahead, "cancel");
+        Assert.Equal(LiveChatMessages.Cancelled, (await _connector.WaitForAsync(a => a.ReplyToId == cancel)).ContentId);
+
+        var pushed = await stream.WaitForAsync(r => r.Any(a => Replies.ContentIdOf(a) == LiveChatMessages.PlaceUpdate), "the place update on the stream");
+        Assert.Contains("number 2 ", pushed.Single(a => Replies.ContentIdOf(a) == LiveChatMessages.PlaceUpdate).Text, StringComparison.Ordinal);
+        // Updates go out one at a time in queue order, so the one ahead of the website's has been decided by now.
+        Assert.DoesNotContain(_connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate);
+    }
+
+    [Fact]
     public async Task A_specialist_reaches_a_website_visitor_through_the_direct_line_log()
     {
         var chat = await DirectLineChat.StartAsync(_client);

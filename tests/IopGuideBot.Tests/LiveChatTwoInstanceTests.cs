@@ -64,6 +64,42 @@ public sealed class LiveChatTwoInstanceTests
         Assert.Equal("Sam (specialist)", received.Activity.From.Name);
     }
 
+    [SkippableFact]
+    public async Task A_claim_on_the_staff_instance_tells_people_waiting_on_the_other_their_new_place_once()
+    {
+        await using var schema = await PostgresSchema.CreateAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = schema.ConnectionString,
+        };
+        static void OfficeHours(IServiceCollection services) => services.AddSingleton<TimeProvider>(new ClinicClock(ClinicClock.OfficeHours));
+        await using var personSide = new BotService(settings, configureServices: OfficeHours);
+        await using var staffSide = new BotService(settings, configureServices: OfficeHours);
+        using var client = personSide.CreateLoopbackClient();
+        await using var connector = await FakeBotConnector.StartAsync();
+        var handoffs = staffSide.Services.GetRequiredService<IHandoffStore>();
+        var waiting = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var conversationId = EmulatorActivities.NewConversationId();
+            var message = EmulatorActivities.Message(conversationId, connector.ServiceUrl, "talk to a person");
+            Assert.True((await client.PostAsync(message)).IsSuccessStatusCode);
+            waiting.Add(conversationId);
+        }
+
+        var first = (await handoffs.GetByConversationAsync(waiting[0]))!;
+        Assert.NotNull(await handoffs.TryClaimAsync(first.Id, Sam.StaffId, first.Version));
+
+        // Updates go out one at a time in queue order: once the third person has theirs, the second's is long sent.
+        var third = await connector.WaitForAsync(a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == waiting[2], TimeSpan.FromSeconds(10));
+        Assert.Contains("number 2 ", third.Activity.Text, StringComparison.Ordinal);
+        var second = Assert.Single(connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == waiting[1]);
+        Assert.Contains("number 1 ", second.Activity.Text, StringComparison.Ordinal);
+        Assert.Single(connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == waiting[2]);
+        Assert.DoesNotContain(connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == waiting[0]);
+    }
+
     /// <summary>What the staff instance learns of a conversation through change notifications, read from its own log.</summary>
     private static async Task<Func<Func<Activity, bool>, Task<Activity>>> WatchAsync(BotService instance, string conversationId)
     {

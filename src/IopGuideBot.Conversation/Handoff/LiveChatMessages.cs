@@ -15,7 +15,10 @@ public static class LiveChatMessages
     public const string Ended = "livechat.ended";
     public const string Unavailable = "livechat.unavailable";
 
-    public static IReadOnlyList<string> RequiredKeys { get; } = [Waiting, StillWaiting, Cancelled, Joined, Returned, Ended, Unavailable];
+    /// <summary>Sent unasked while the person waits, when the queue moves and their place changes.</summary>
+    public const string PlaceUpdate = "livechat.place_update";
+
+    public static IReadOnlyList<string> RequiredKeys { get; } = [Waiting, StillWaiting, Cancelled, Joined, Returned, Ended, Unavailable, PlaceUpdate];
 
     /// <summary>The message <paramref name="key"/> with the flow's placeholders filled (values are escaped by the caller).</summary>
     public static Activity Create(ClinicContent content, string key, params (string Name, string Value)[] values)

@@ -64,6 +64,25 @@ public sealed partial class LiveChatRequests(
     public Task ForgetRequestAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         _requested.DeleteAsync(turnContext, cancellationToken);
 
+    /// <summary>
+    /// The message telling the person their new place in line, sent unasked (a proactive turn) when the queue moved; null
+    /// when it no longer applies: they did not ask for a live chat here (a questionnaire's or a crisis's handoff also
+    /// waits in the queue), cancelled, chose a call back, or their handoff is no longer waiting.
+    /// </summary>
+    public async Task<Activity?> PlaceUpdateAsync(ITurnContext turnContext, string handoffId, int place, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!await _requested.GetAsync(turnContext, () => false, cancellationToken)
+            || await HandoffRequests.OpenAsync(handoffs, turnContext.Activity.Conversation.Id, cancellationToken) is not { Status: HandoffStatus.Waiting } open
+            || open.Id != handoffId)
+        {
+            return null;
+        }
+
+        LogPlaceUpdated(logger, LogIds.Hash(open.ConversationId), place);
+        return LiveChatMessages.Create(content, LiveChatMessages.PlaceUpdate, ("place", place.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>1 when no waiting handoff is ahead; a claimed one is next by definition.</summary>
     private async Task<int> PlaceInLineAsync(HandoffRecord record, CancellationToken cancellationToken)
     {
@@ -73,12 +92,29 @@ public sealed partial class LiveChatRequests(
         }
 
         var queue = await handoffs.ListOpenAsync(cancellationToken);
-        return 1 + queue.Count(h => h.Id != record.Id && h.Status == HandoffStatus.Waiting
-            && (h.Urgency < record.Urgency || (h.Urgency == record.Urgency && h.CreatedAt < record.CreatedAt)));
+        return PlacesInLine(queue.Where(h => h.Id != record.Id).Append(record)).GetValueOrDefault(record.Id, 1);
+    }
+
+    /// <summary>
+    /// Each waiting handoff's place in line (1 = next): one plus the waiting handoffs ahead of it, more urgent or as urgent
+    /// and older. Handoffs that are not waiting have no place.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> PlacesInLine(IEnumerable<HandoffRecord> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var waiting = open.Where(h => h.Status == HandoffStatus.Waiting).ToList();
+        return waiting.ToDictionary(
+            record => record.Id,
+            record => 1 + waiting.Count(h => h.Id != record.Id
+                && (h.Urgency < record.Urgency || (h.Urgency == record.Urgency && h.CreatedAt < record.CreatedAt))),
+            StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live chat requested in conversation {ConversationHash}: place {Place} (asked before: {AskedBefore})")]
     private static partial void LogRequested(ILogger logger, string conversationHash, int place, bool askedBefore);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live chat place in line updated in conversation {ConversationHash}: place {Place}")]
+    private static partial void LogPlaceUpdated(ILogger logger, string conversationHash, int place);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live chat request withdrawn in conversation {ConversationHash}")]
     private static partial void LogCancelled(ILogger logger, string conversationHash);

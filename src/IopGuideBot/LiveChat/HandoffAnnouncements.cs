@@ -67,15 +67,23 @@ public static class HandoffTurnAnnouncements
 
 /// <summary>
 /// Watches every handoff write (the store is where all of them pass: the conversation's request, triage, safety, staff)
-/// and announces the new and the newly urgent ones to the turn and to the listeners.
+/// and announces the new and the newly urgent ones to the turn and to the listeners, and the queue's movements to the
+/// people waiting in it (<see cref="PlaceInLineUpdates"/>).
 /// </summary>
-internal sealed class AnnouncingHandoffStore(IHandoffStore inner, IEnumerable<IHandoffAnnouncementListener> listeners) : IHandoffStore
+internal sealed class AnnouncingHandoffStore(
+    IHandoffStore inner, IEnumerable<IHandoffAnnouncementListener> listeners, PlaceInLineUpdates places) : IHandoffStore
 {
     public async Task<HandoffRecord> CreateOrUpdateAsync(HandoffRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var before = await HandoffRequests.OpenAsync(inner, request.ConversationId, cancellationToken);
+        var queue = await QueueIfMovesAsync(before, before?.Status ?? HandoffStatus.Waiting, request.Urgency, cancellationToken);
         var saved = await inner.CreateOrUpdateAsync(request, cancellationToken);
+        if (queue is not null)
+        {
+            places.QueueMoved(queue, saved);
+        }
+
         var created = before is null || before.Id != saved.Id;
         if (created || (before!.Urgency != HandoffUrgency.Urgent && saved.Urgency == HandoffUrgency.Urgent))
         {
@@ -89,7 +97,13 @@ internal sealed class AnnouncingHandoffStore(IHandoffStore inner, IEnumerable<IH
     {
         ArgumentNullException.ThrowIfNull(record);
         var before = await inner.GetAsync(record.Id, cancellationToken);
+        var queue = await QueueIfMovesAsync(before, record.Status, record.Urgency, cancellationToken);
         var saved = await inner.TryUpdateAsync(record, cancellationToken);
+        if (queue is not null && saved is not null)
+        {
+            places.QueueMoved(queue, saved);
+        }
+
         if (saved is { Urgency: HandoffUrgency.Urgent, IsOpen: true } && before is { Urgency: not HandoffUrgency.Urgent })
         {
             Announce(new HandoffAnnouncement(saved, Created: false));
@@ -114,9 +128,32 @@ internal sealed class AnnouncingHandoffStore(IHandoffStore inner, IEnumerable<IH
 
     public Task<IReadOnlyList<HandoffRecord>> ListOpenAsync(CancellationToken cancellationToken = default) => inner.ListOpenAsync(cancellationToken);
 
-    public Task<HandoffRecord?> TryClaimAsync(string id, string staffId, long expectedVersion, CancellationToken cancellationToken = default) =>
-        inner.TryClaimAsync(id, staffId, expectedVersion, cancellationToken);
+    public async Task<HandoffRecord?> TryClaimAsync(string id, string staffId, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var queue = await inner.ListOpenAsync(cancellationToken);
+        var saved = await inner.TryClaimAsync(id, staffId, expectedVersion, cancellationToken);
+        if (saved is not null)
+        {
+            places.QueueMoved(queue, saved);
+        }
 
-    public Task<HandoffRecord?> TryCloseAsync(string id, long expectedVersion, CancellationToken cancellationToken = default) =>
-        inner.TryCloseAsync(id, expectedVersion, cancellationToken);
+        return saved;
+    }
+
+    public async Task<HandoffRecord?> TryCloseAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var queue = await inner.ListOpenAsync(cancellationToken);
+        var saved = await inner.TryCloseAsync(id, expectedVersion, cancellationToken);
+        if (saved is not null)
+        {
+            places.QueueMoved(queue, saved);
+        }
+
+        return saved;
+    }
+
+    /// <summary>The open handoffs before a write that can move others in the queue; null (nothing read) when it cannot.</summary>
+    private async Task<IReadOnlyList<HandoffRecord>?> QueueIfMovesAsync(
+        HandoffRecord? before, HandoffStatus status, HandoffUrgency urgency, CancellationToken cancellationToken) =>
+        PlaceInLineUpdates.CanMove(before, status, urgency) ? await inner.ListOpenAsync(cancellationToken) : null;
 }

@@ -20,12 +20,8 @@ namespace IopGuideBot.LiveChat;
 /// </summary>
 public sealed partial class LiveChatService(
     IHandoffStore handoffs,
-    ConversationReferences references,
-    ClinicCloudAdapter channelAdapter,
-    DirectLineAdapter directLineAdapter,
-    IActivityLog activityLog,
+    PersonDelivery delivery,
     ClinicContent content,
-    IConfiguration configuration,
     ILogger<LiveChatService> logger) : ILiveChat
 {
     /// <summary>Set on a specialist's message (<c>channelData.liveChat</c>) so transcripts and the console can tell it apart.</summary>
@@ -51,7 +47,7 @@ public sealed partial class LiveChatService(
         }
 
         LogChanged(logger, LogIds.Hash(handoff.ConversationId), "joined");
-        await DeliverAsync(
+        await delivery.DeliverAsync(
             handoff.ConversationId,
             LiveChatMessages.Create(content, LiveChatMessages.Joined, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
             cancellationToken);
@@ -75,7 +71,7 @@ public sealed partial class LiveChatService(
 
         var message = MessageFactory.Text(text);
         message.ChannelData = new JObject { ["liveChat"] = SpecialistMessageMarker };
-        await DeliverAsync(handoff.ConversationId, message, cancellationToken, asSpecialist: specialist);
+        await delivery.DeliverAsync(handoff.ConversationId, message, cancellationToken, asSpecialist: specialist);
         LogChanged(logger, LogIds.Hash(handoff.ConversationId), "message sent");
         return LiveChatOutcome.Done;
     }
@@ -100,7 +96,7 @@ public sealed partial class LiveChatService(
         }
 
         LogChanged(logger, LogIds.Hash(handoff.ConversationId), "returned to the assistant");
-        await DeliverAsync(
+        await delivery.DeliverAsync(
             handoff.ConversationId,
             LiveChatMessages.Create(content, LiveChatMessages.Returned, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
             cancellationToken);
@@ -125,60 +121,7 @@ public sealed partial class LiveChatService(
             : (handoff, LiveChatOutcome.NotYours);
     }
 
-    /// <summary>
-    /// Sends one activity to the person on the conversation's channel, through the turn pipeline (one turn at a time per
-    /// conversation, the transcript). With no way to reach them (a channel that only answers within its own request),
-    /// it is still written to the transcript, where the console shows it.
-    /// </summary>
-    private async Task DeliverAsync(string conversationId, Activity activity, CancellationToken cancellationToken, Specialist? asSpecialist = null)
-    {
-        var reference = await references.FindAsync(conversationId, cancellationToken);
-        if (reference is null)
-        {
-            LogUnreachable(logger, LogIds.Hash(conversationId));
-            activity.Id ??= DirectLineAdapter.NewActivityId();
-            activity.Conversation = new ConversationAccount(id: conversationId);
-            activity.From = new ChannelAccount(DirectLineAdapter.BotAccount.Id, asSpecialist is null ? DirectLineAdapter.BotAccount.Name : LiveChatMessages.SpecialistName(asSpecialist.FirstName), RoleTypes.Bot);
-            activity.Timestamp = DateTimeOffset.UtcNow;
-            await activityLog.AppendAsync(conversationId, activity, cancellationToken);
-            return;
-        }
-
-        async Task SendAsync(ITurnContext turn, CancellationToken token)
-        {
-            if (asSpecialist is not null)
-            {
-                // The turn stamps every outgoing activity as from the bot's account; the name is set after that, on the
-                // way to the channel (and so to the transcript), keeping the bot's id.
-                var name = LiveChatMessages.SpecialistName(asSpecialist.FirstName);
-                turn.OnSendActivities(async (_, outgoing, next) =>
-                {
-                    foreach (var item in outgoing.Where(a => ReferenceEquals(a, activity) || a.Id == activity.Id))
-                    {
-                        item.From = new ChannelAccount(item.From?.Id ?? reference.Bot?.Id, name, RoleTypes.Bot);
-                    }
-
-                    return await next();
-                });
-            }
-
-            await turn.SendActivityAsync(activity, token);
-        }
-
-        if (reference.ChannelId == DirectLineAdapter.ChannelId)
-        {
-            await directLineAdapter.ContinueConversationAsync(string.Empty, reference, SendAsync, cancellationToken);
-        }
-        else
-        {
-            var appId = configuration[MicrosoftAppCredentials.MicrosoftAppIdKey] ?? string.Empty;
-            await channelAdapter.ContinueConversationAsync(appId, reference, SendAsync, cancellationToken);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Live chat in conversation {ConversationHash}: {What}")]
     private static partial void LogChanged(ILogger logger, string conversationHash, string what);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live chat: no channel reference for conversation {ConversationHash}; the message is in the transcript only")]
-    private static partial void LogUnreachable(ILogger logger, string conversationHash);
 }
