@@ -81,8 +81,9 @@ internal static class HeldOutSet
             _ when id.StartsWith("crisis.", StringComparison.Ordinal) => "crisis",
             _ when id.StartsWith("smalltalk.", StringComparison.Ordinal) => "smalltalk:" + id["smalltalk.".Length..],
             "bot.disclosure" => "command:bot",
-            // Asking for a person starts the callback request (or, where there is none, says a person will follow up).
-            "handoff.requested" or "callback.intro.open" or "callback.intro.closed" => "command:person",
+            // Asking for a person starts the callback request (or, where there is none, says a person will follow up); in
+            // office hours it puts the person in line for a live chat.
+            "handoff.requested" or "callback.intro.open" or "callback.intro.closed" or "livechat.waiting" => "command:person",
             "fallback.suggest" or "fallback.menu" => Fallback,
             _ => id,
         };
