@@ -32,7 +32,14 @@ if (args.Contains("--cold"))
 // How the semantic crisis signal was chosen: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-semantic-report
 if (args.Contains("--crisis-semantic-report"))
 {
-    CrisisSemanticReport.Run();
+    CrisisSemanticReport.Run(quick: args.Contains("--quick"));
+    return;
+}
+
+// Why a message is (or is not) taken for a crisis: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-explain "text" ["text"...]
+if (args.Length > 1 && args[0] == "--crisis-explain")
+{
+    CrisisSemanticReport.Explain(args.Skip(1));
     return;
 }
 

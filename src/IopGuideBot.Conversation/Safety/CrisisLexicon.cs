@@ -487,8 +487,35 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
         },
+        new("es.suicide-means", Suicide,
+            @"\bme voy a (?:tirar|aventar|lanzar) (?:del|de (?:un|el|la)|desde (?:un|el|la)) (?:puente|edificio|techo|azotea)\b|\b(?:me voy a|voy a|quiero) (?:tomar|tomarme) (?:todas|todas las|todas mis) (?:pastillas|pildoras)\b|\btengo (?:todo )?(?:planeado|un plan) (?:para|de) (?:matarme|morir|quitarme la vida|acabar con todo|suicidarme)\b|\bya (?:lo )?tengo todo planeado\b|\bdormir y no (?:despertar|despertarme)\b|\bya no quiero estar aqui\b|\bme quiero ir para siempre\b"),
+        new("es.someone-no-life", Suicide,
+            @"\b(?:dice|dijo) que (?:no quiere vivir|se quiere morir|quiere morirse|se va a matar|ya no quiere seguir|estariamos mejor sin (?:el|ella))\b|\bno quiere (?:vivir|seguir viviendo)\b"),
+        new("es.overdose-signs", Overdose,
+            @"\bno (?:se )?(?:despierta|responde|reacciona)\b|\b(?:esta|se puso) (?:morad[oa]|azul|inconsciente)\b|\brespira (?:muy )?(?:lento|poco|raro)\b|\b(?:tirad[oa]|desmayad[oa]) en el (?:piso|suelo)\b|\besta teniendo una sobredosis\b")
+        {
+            // "no responde mis mensajes" is a worry, not a collapse.
+            NotBefore = @" (?:a |mis |los |las |el |la |sus |nada|bien|cuando)",
+            InformationSuppresses = true,
+        },
+        new("es.withdrawal-severe", Withdrawal,
+            @"\b(?:esta|estoy) (?:temblando|alucinando|convulsionando)\b|\b(?:esta|estoy) viendo cosas\b|\b(?:le|me) (?:dan|dio|estan dando) convulsiones\b")
+        {
+            InformationSuppresses = true,
+        },
+        new("es.pregnancy-danger", Pregnancy, @"\bembarazada\b")
+        {
+            OnlyWithContext = @"\b(?:sangrando|sangre|sangrado|contracciones|el bebe no se mueve|no siento al bebe|no se mueve el bebe|dolor (?:muy )?fuerte|mucho dolor|me voy a desmayar|me desmaye)\b",
+            NegatableInside = true,
+            InformationSuppresses = true,
+        },
+        new("es.medical", Medical,
+            @"\bno (?:puedo|puede) respirar\b|\bel corazon (?:me )?(?:late|va) (?:muy |demasiado )?(?:rapido|fuerte)\b|\bme voy a desmayar\b|\b(?:vomitando|vomito) sangre\b")
+        {
+            InformationSuppresses = true,
+        },
         new("es.danger", Danger,
-            @"\b(?:me|nos) (?:esta|estan) (?:pegando|golpeando|amenazando)\b|\b(?:me|nos) (?:va|van) a matar\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
+            @"\b(?:me|nos|la|lo) (?:esta|estan) (?:pegando|golpeando|amenazando|ahorcando|ahogando)\b|\bnos quiere matar\b|\bme amenaza con (?:un|una|matarme)\b|\b(?:me|nos) (?:va|van) a matar\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
     ];
 
     /// <summary>Takes something back: "nvm", "I didn't mean it", "just kidding".</summary>

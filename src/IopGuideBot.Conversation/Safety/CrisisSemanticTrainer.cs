@@ -80,8 +80,8 @@ public sealed record CrisisSemanticTrainerSettings
     /// <summary>Unit vectors have components around ±0.05; this scales them to about unit variance per dimension.</summary>
     public float InputScale { get; init; } = 19.6f;
 
-    /// <summary>Risk at or above this counts as a crisis (chosen on the evaluation sets: highest recall with false alarms within 5 %).</summary>
-    public float Threshold { get; init; } = 0.45f;
+    /// <summary>Risk at or above this counts as a crisis (chosen on the evaluation sets: highest recall with false alarms within 5 %, then the fewest false alarms).</summary>
+    public float Threshold { get; init; } = 0.48f;
 
     /// <summary>Risk a piece framed as a question, history or a denial must reach.</summary>
     public float FramedThreshold { get; init; } = 0.9f;

@@ -19,11 +19,11 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
 
     [Theory]
     // The figures recorded in each file's header.
-    [InlineData("crisis-blind-r1.tsv", 0.976, 0.035)]
-    [InlineData("crisis-blind-r2.tsv", 0.950, 0.081)]
-    [InlineData("crisis-blind-r3.tsv", 0.926, 0.034)]
-    [InlineData("crisis-blind-r4.tsv", 0.904, 0.082)]
-    [InlineData("crisis-blind-r5.tsv", 0.936, 0.044)]
+    [InlineData("crisis-blind-r1.tsv", 0.976, 0.030)]
+    [InlineData("crisis-blind-r2.tsv", 0.955, 0.081)]
+    [InlineData("crisis-blind-r3.tsv", 0.949, 0.029)]
+    [InlineData("crisis-blind-r4.tsv", 0.926, 0.073)]
+    [InlineData("crisis-blind-r5.tsv", 0.956, 0.036)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
@@ -86,7 +86,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     private const double OrdinaryQuestionFalseAlarms = 0.004;
 
     private const double DevRecall = 1.0;
-    private const double DevFalseAlarms = 0.032;
+    private const double DevFalseAlarms = 0.011;
 
     private static (double Value, string Text) Rate<T>(IEnumerable<T> items, Func<T, bool> counted)
     {

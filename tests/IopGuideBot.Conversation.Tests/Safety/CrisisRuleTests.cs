@@ -102,6 +102,12 @@ public sealed class CrisisRuleTests
         ["es.danger"] = ("me van a matar", "que es la violencia"),
         ["es.someone-suicidal"] = ("mi amiga dice que se va a suicidar", "mi amiga dice que se va a mudar"),
         ["es.chest-pain"] = ("me duele el pecho despues de fumar crack", "me duele la cabeza un poco"),
+        ["es.suicide-means"] = ("esta noche me voy a tirar del puente", "esta noche voy a cruzar el puente"),
+        ["es.someone-no-life"] = ("mi esposo dice que no quiere vivir", "mi esposo dice que no quiere ir al programa"),
+        ["es.overdose-signs"] = ("mi hermano esta morado y no se despierta", "mi hermano no responde mis mensajes"),
+        ["es.withdrawal-severe"] = ("dejo de tomar y esta alucinando", "dejo de tomar y esta cansado"),
+        ["es.pregnancy-danger"] = ("estoy embarazada y estoy sangrando", "estoy embarazada y quiero dejar las pastillas"),
+        ["es.medical"] = ("fume cristal y el corazon me late muy rapido", "fume cristal y tengo sueno"),
     };
 
     public static TheoryData<string> RuleIds()

@@ -33,11 +33,11 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r1 196, 56, 29; r2 157, 40, 44 (it was 153, 38, 45). Merged with the crisis signal's round-4 training lines (a few
     // more ordinary questions get the crisis reply): r1 195, 56, 30; r2 156, 40, 45; r3 first contact 257, 94, 21, now
     // 259, 94, 22 (the examples and thresholds were chosen without this file). r5 (320 lines, a new writer): first contact
-    // 266, 98, 36.
+    // 266, 98, 36; with the crisis round-5 signal in front, 265, 98, 36 (one more question gets the crisis reply or loses it).
     [InlineData("topics-heldout-r1.tsv", 195, 56, 30)]
     [InlineData("topics-heldout-r2.tsv", 156, 40, 45)]
     [InlineData("topics-heldout-r3.tsv", 259, 94, 22)]
-    [InlineData("topics-heldout-r5.tsv", 266, 98, 36)]
+    [InlineData("topics-heldout-r5.tsv", 265, 98, 36)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
