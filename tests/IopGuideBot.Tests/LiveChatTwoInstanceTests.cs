@@ -20,19 +20,9 @@ public sealed class LiveChatTwoInstanceTests
     [SkippableFact]
     public async Task A_person_on_one_instance_and_a_specialist_on_the_other_see_each_others_messages()
     {
-        await using var schema = await PostgresSchema.CreateAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = schema.ConnectionString,
-        };
-        static void OfficeHours(IServiceCollection services) => services.AddSingleton<TimeProvider>(new ClinicClock(ClinicClock.OfficeHours));
-        await using var personSide = new BotService(settings, configureServices: OfficeHours);
-        await using var staffSide = new BotService(settings, configureServices: OfficeHours);
-        using var client = personSide.CreateLoopbackClient();
-        await using var connector = await FakeBotConnector.StartAsync();
-        var handoffs = staffSide.Services.GetRequiredService<IHandoffStore>();
-        var liveChat = staffSide.Services.GetRequiredService<ILiveChat>();
+        await using var instances = await TwoInstances.StartAsync();
+        var (client, connector, handoffs) = (instances.Client, instances.Connector, instances.Handoffs);
+        var liveChat = instances.StaffSide.Services.GetRequiredService<ILiveChat>();
 
         // The website: the person's stream is on the first instance, the specialist writes on the second.
         var chat = await DirectLineChat.StartAsync(client);
@@ -41,7 +31,7 @@ public sealed class LiveChatTwoInstanceTests
         Assert.Equal(LiveChatMessages.Waiting, Replies.ContentIdOf(await chat.WaitForReplyToAsync(ask)));
         var handoff = (await handoffs.GetByConversationAsync(chat.ConversationId))!;
         Assert.NotNull(await handoffs.TryClaimAsync(handoff.Id, Sam.StaffId, handoff.Version));
-        var seenByStaff = await WatchAsync(staffSide, chat.ConversationId);
+        var seenByStaff = await WatchAsync(instances.StaffSide, chat.ConversationId);
 
         Assert.Equal(LiveChatOutcome.Done, await liveChat.JoinAsync(handoff.Id, Sam));
         Assert.Equal(LiveChatOutcome.Done, await liveChat.SendAsync(handoff.Id, Sam, "Hi, this is Sam from intake."));
@@ -67,18 +57,8 @@ public sealed class LiveChatTwoInstanceTests
     [SkippableFact]
     public async Task A_claim_on_the_staff_instance_tells_people_waiting_on_the_other_their_new_place_once()
     {
-        await using var schema = await PostgresSchema.CreateAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = schema.ConnectionString,
-        };
-        static void OfficeHours(IServiceCollection services) => services.AddSingleton<TimeProvider>(new ClinicClock(ClinicClock.OfficeHours));
-        await using var personSide = new BotService(settings, configureServices: OfficeHours);
-        await using var staffSide = new BotService(settings, configureServices: OfficeHours);
-        using var client = personSide.CreateLoopbackClient();
-        await using var connector = await FakeBotConnector.StartAsync();
-        var handoffs = staffSide.Services.GetRequiredService<IHandoffStore>();
+        await using var instances = await TwoInstances.StartAsync();
+        var (client, connector, handoffs) = (instances.Client, instances.Connector, instances.Handoffs);
         var waiting = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -98,6 +78,49 @@ public sealed class LiveChatTwoInstanceTests
         Assert.Contains("number 1 ", second.Activity.Text, StringComparison.Ordinal);
         Assert.Single(connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == waiting[2]);
         Assert.DoesNotContain(connector.All, a => a.ContentId == LiveChatMessages.PlaceUpdate && a.ConversationId == waiting[0]);
+    }
+
+    /// <summary>
+    /// Two service instances in office hours on one fresh PostgreSQL schema: the person's side (with a loopback client) and
+    /// the staff side (whose handoff store the tests read), and a fake Bot Connector for the Emulator's channel.
+    /// </summary>
+    private sealed class TwoInstances : IAsyncDisposable
+    {
+        private PostgresSchema _schema = null!;
+        private BotService _personSide = null!;
+
+        public BotService StaffSide { get; private set; } = null!;
+
+        public HttpClient Client { get; private set; } = null!;
+
+        public FakeBotConnector Connector { get; private set; } = null!;
+
+        public IHandoffStore Handoffs => StaffSide.Services.GetRequiredService<IHandoffStore>();
+
+        public static async Task<TwoInstances> StartAsync()
+        {
+            var instances = new TwoInstances { _schema = await PostgresSchema.CreateAsync() };
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:ConnectionString"] = instances._schema.ConnectionString,
+            };
+            static void OfficeHours(IServiceCollection services) => services.AddSingleton<TimeProvider>(new ClinicClock(ClinicClock.OfficeHours));
+            instances._personSide = new BotService(settings, configureServices: OfficeHours);
+            instances.StaffSide = new BotService(settings, configureServices: OfficeHours);
+            instances.Client = instances._personSide.CreateLoopbackClient();
+            instances.Connector = await FakeBotConnector.StartAsync();
+            return instances;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connector.DisposeAsync();
+            Client.Dispose();
+            await StaffSide.DisposeAsync();
+            await _personSide.DisposeAsync();
+            await _schema.DisposeAsync();
+        }
     }
 
     /// <summary>What the staff instance learns of a conversation through change notifications, read from its own log.</summary>

@@ -41,17 +41,7 @@ public sealed partial class LiveChatService(
             return LiveChatOutcome.Done; // already joined (a second click, or another tab): nothing to announce again
         }
 
-        if (await handoffs.TryUpdateAsync(handoff with { Status = HandoffStatus.Live }, cancellationToken) is null)
-        {
-            return LiveChatOutcome.Conflict;
-        }
-
-        LogChanged(logger, LogIds.Hash(handoff.ConversationId), "joined");
-        await delivery.DeliverAsync(
-            handoff.ConversationId,
-            LiveChatMessages.Create(content, LiveChatMessages.Joined, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
-            cancellationToken);
-        return LiveChatOutcome.Done;
+        return await MoveAndAnnounceAsync(handoff, HandoffStatus.Live, LiveChatMessages.Joined, specialist, "joined", cancellationToken);
     }
 
     public async Task<LiveChatOutcome> SendAsync(string handoffId, Specialist specialist, string text, CancellationToken cancellationToken = default)
@@ -90,15 +80,25 @@ public sealed partial class LiveChatService(
             return LiveChatOutcome.NotLive;
         }
 
-        if (await handoffs.TryUpdateAsync(handoff with { Status = HandoffStatus.Claimed }, cancellationToken) is null)
+        return await MoveAndAnnounceAsync(handoff, HandoffStatus.Claimed, LiveChatMessages.Returned, specialist, "returned to the assistant", cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the handoff to <paramref name="status"/> (optimistically: a concurrent change wins and this reports a
+    /// conflict), then tells the person, in the specialist's name, with the message <paramref name="messageId"/>.
+    /// </summary>
+    private async Task<LiveChatOutcome> MoveAndAnnounceAsync(
+        HandoffRecord handoff, HandoffStatus status, string messageId, Specialist specialist, string change, CancellationToken cancellationToken)
+    {
+        if (await handoffs.TryUpdateAsync(handoff with { Status = status }, cancellationToken) is null)
         {
             return LiveChatOutcome.Conflict;
         }
 
-        LogChanged(logger, LogIds.Hash(handoff.ConversationId), "returned to the assistant");
+        LogChanged(logger, LogIds.Hash(handoff.ConversationId), change);
         await delivery.DeliverAsync(
             handoff.ConversationId,
-            LiveChatMessages.Create(content, LiveChatMessages.Returned, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
+            LiveChatMessages.Create(content, messageId, ("specialist", LiveChatMessages.SpecialistName(specialist.FirstName))),
             cancellationToken);
         return LiveChatOutcome.Done;
     }
