@@ -65,7 +65,7 @@ internal static class UnderstandingCalibration
         foreach (var setting in (Environment.GetEnvironmentVariable("CALIBRATE_TRY") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var v = setting.Split('/').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
-            var options = new UnderstandingOptions { SemanticMargin = v[0], NearestConfidence = v[1], NearestMargin = v[2], FamilyContextBonus = v.Length > 3 ? v[3] : new UnderstandingOptions().FamilyContextBonus };
+            var options = new UnderstandingOptions { SemanticMargin = v[0], NearestConfidence = v[1], NearestMargin = v[2] };
             Console.WriteLine($"  try {setting}: dev {Evaluate(dev, options, examples)} | dev1 {Evaluate(dev1, options, examples)} | dev2 {Evaluate(dev2, options, examples)} | dev3 {Evaluate(dev3, options, examples)}");
         }
 
@@ -142,12 +142,13 @@ internal static class UnderstandingCalibration
         var fast = IntentClassifier.Train(examples);
         foreach (var text in texts)
         {
-            var meaning = semantic.Match(text)!;
+            var question = MessageSegments.WithoutInterjection(text);
+            var meaning = semantic.Match(question)!;
             Console.WriteLine(text);
-            Console.WriteLine("  fast:    " + Top3(fast.Classify(text)));
+            Console.WriteLine("  fast:    " + Top3(fast.Classify(question)));
             Console.WriteLine("  meaning: " + Top3(meaning.Classified));
             Console.WriteLine("  nearest: " + Top3(meaning.Nearest));
-            var decided = MessageUnderstanding.Decide(fast.Classify(text), meaning, InquiryFor.Unknown, new UnderstandingOptions(), examples.AudienceOf);
+            var decided = MessageUnderstanding.Decide(fast.Classify(question), meaning, InquiryFor.Unknown, new UnderstandingOptions(), examples.AudienceOf);
             Console.WriteLine($"  decided: {decided.Path} {decided.Intent?.Key ?? "-"} suggestions [{string.Join(", ", decided.Suggestions)}]");
         }
 
@@ -213,7 +214,8 @@ internal static class UnderstandingCalibration
                     ? new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Id), 1f, [])
                     : null;
             // Each question is the first of its conversation: nothing earlier says who it is about.
-            scored.Add(new Scored(voice, expected, fixedAnswer, fast.Classify(text), semantic.Match(text)!, InquiryFor.Unknown, text));
+            var question = MessageSegments.WithoutInterjection(text);
+            scored.Add(new Scored(voice, expected, fixedAnswer, fast.Classify(question), semantic.Match(question)!, InquiryFor.Unknown, text));
         }
 
         return scored;

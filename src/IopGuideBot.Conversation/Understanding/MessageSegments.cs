@@ -7,19 +7,12 @@ namespace IopGuideBot.Conversation.Understanding;
 /// The parts of a long message that ask something. People often write a few sentences of situation before the question
 /// ("my son got out of the hospital on tuesday… the paper says IOP. what is that?"), or ask two things at once; one
 /// embedding of the whole blurs the question into the story. This splits a message into sentences and returns, last
-/// first, those that read as questions (a question mark, or a question word or "i need/want" at the start), at most
+/// first, those that read as questions (a question mark, or a question word at the start), at most
 /// <c>max</c>; if none does, the last sentence. A message of one sentence has no segments: the whole is the question.
 /// </summary>
 public static partial class MessageSegments
 {
-    private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal)
-    {
-        "how", "what", "whats", "when", "where", "who", "whom", "why", "which", "can", "could", "will", "would", "should",
-        "shall", "do", "does", "did", "is", "are", "am", "was", "were", "has", "have", "any", "anything", "wat", "hw", "cn",
-        "r", "u", "so", "ok", "okay", "and", "but", "also", "or", "where", "i", "we", "he", "she", "they", "my", "if", "be",
-    };
-
-    private static readonly HashSet<string> StrongStarts = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
         "how", "what", "whats", "when", "where", "who", "why", "which", "can", "could", "will", "would", "should", "do",
         "does", "is", "are", "am", "any", "wat", "hw", "cn",
@@ -43,7 +36,7 @@ public static partial class MessageSegments
             }
 
             var first = normal.Split(' ', 2)[0];
-            var asks = m.Value.TrimEnd().EndsWith('?') || StrongStarts.Contains(first);
+            var asks = m.Value.TrimEnd().EndsWith('?') || QuestionWords.Contains(first);
             sentences.Add((normal, asks));
         }
 
@@ -60,6 +53,21 @@ public static partial class MessageSegments
 
         return questions;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> without an opening interjection set off by a comma or stop ("wait, how long…", "ok so,
+    /// what does it cost"): it carries no topic, and "wait" reads as a waiting list otherwise. Greetings are kept (small
+    /// talk reads "hi, …" itself).
+    /// </summary>
+    public static string WithoutInterjection(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = Interjection().Match(text);
+        return match.Success && match.Length < text.Length ? text[match.Length..] : text;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:wait|ok|okay|so|hmm+|um+|uh+|oh|well|actually|also|and|btw|sorry)\s*)+[,.!…-]+\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Interjection();
 
     // A sentence ends at . ? ! ; or a line break (several in a row, or "..." count once).
     [GeneratedRegex(@"[^.?!;\n]+[.?!;\n]*", RegexOptions.CultureInvariant)]

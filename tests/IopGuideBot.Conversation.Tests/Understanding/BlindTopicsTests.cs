@@ -35,9 +35,9 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 259, 94, 22 (the examples and thresholds were chosen without this file). Round 3 of development (long messages read
     // by their question sentences too, examples grown from topics-dev-r3.tsv, nearest-example margin 0.15; chosen on the
     // development sets, these files run for their totals only): r1 196, 54, 28 (family 2 fewer: close calls now fall
-    // back); r2, the story-like set, 161, 42, 45; r3 268, 97, 18.
+    // back); r2, the story-like set, 163, 42, 42; r3 268, 97, 18.
     [InlineData("topics-heldout-r1.tsv", 196, 54, 28)]
-    [InlineData("topics-heldout-r2.tsv", 161, 42, 45)]
+    [InlineData("topics-heldout-r2.tsv", 163, 42, 42)]
     [InlineData("topics-heldout-r3.tsv", 268, 97, 18)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
