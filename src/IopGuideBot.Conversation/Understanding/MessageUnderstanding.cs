@@ -62,13 +62,14 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Id), 1f, []);
         }
 
-        var byWords = fast.Classify(text!);
+        var question = MessageSegments.WithoutInterjection(text!);
+        var byWords = fast.Classify(question);
         if (byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence)
         {
             return new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, []);
         }
 
-        return Decide(byWords, semantic.Match(text!), about, _options, examples.AudienceOf);
+        return Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
     }
 
     /// <summary>

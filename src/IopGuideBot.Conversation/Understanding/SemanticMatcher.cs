@@ -86,7 +86,61 @@ public sealed partial class SemanticMatcher : IDisposable
 
         var normal = TextNormalizer.Normalize(text);
         var vector = normal.Length == 0 ? new float[SentenceEmbeddings.Dimensions] : _embeddings.Embed(normal, cancellationToken);
-        return new MeaningPrediction(index.Classifier.Classify(normal, vector), index.Nearest(vector));
+        var whole = new MeaningPrediction(index.Classifier.Classify(normal, vector), index.Nearest(vector));
+        var segments = MaxSegments > 0 ? MessageSegments.QuestionsOf(text, MaxSegments) : [];
+        if (segments.Count == 0)
+        {
+            return whole;
+        }
+
+        // A story then a question: the question's own reading counts beside the whole's, for topics only (a closing "what
+        // now?" or "thanks" means something else at the end of a story than alone, so small talk and commands are read
+        // from the whole). A topic's probability mixes the whole's with its best segment's (SegmentWeight), and its
+        // closest example is the closest to the whole or any segment.
+        var classified = whole.Classified.Ranked.ToDictionary(s => s.Intent, s => s.Score);
+        var nearest = whole.Nearest.Ranked.ToDictionary(s => s.Intent, s => s.Score);
+        var segmentBest = new Dictionary<Intent, float>();
+        foreach (var segment in segments)
+        {
+            var segmentVector = _embeddings.Embed(segment, cancellationToken);
+            foreach (var s in index.Classifier.Classify(segment, segmentVector).Ranked.Where(s => s.Intent.Kind == IntentKind.Topic))
+            {
+                segmentBest[s.Intent] = Math.Max(segmentBest.GetValueOrDefault(s.Intent), s.Score);
+            }
+
+            foreach (var s in index.Nearest(segmentVector).Ranked.Where(s => s.Intent.Kind == IntentKind.Topic))
+            {
+                nearest[s.Intent] = Math.Max(nearest[s.Intent], s.Score);
+            }
+        }
+
+        foreach (var intent in classified.Keys.ToList())
+        {
+            // Small talk and commands keep the whole's probability as it was.
+            if (segmentBest.TryGetValue(intent, out var score))
+            {
+                classified[intent] = ((1 - SegmentWeight) * classified[intent]) + (SegmentWeight * score);
+            }
+        }
+
+        return new MeaningPrediction(Ranked(classified), Ranked(nearest));
+    }
+
+    /// <summary>How many question-bearing sentences of a long message are read on their own besides the whole (each one more embedding); 0 reads the whole only.</summary>
+    public int MaxSegments { get; init; } = DefaultMaxSegments;
+
+    /// <summary>How much the question sentences' reading counts against the whole's (0 to 1).</summary>
+    public float SegmentWeight { get; init; } = DefaultSegmentWeight;
+
+    public const int DefaultMaxSegments = 2;
+
+    public const float DefaultSegmentWeight = 0.3f;
+
+    private static IntentPrediction Ranked(Dictionary<Intent, float> scores)
+    {
+        var ranked = scores.Select(p => new ScoredIntent(p.Key, p.Value)).ToArray();
+        Array.Sort(ranked, (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Intent.Key, b.Intent.Key));
+        return new IntentPrediction(ranked, HasKnownWords: true);
     }
 
     private void Build()

@@ -32,12 +32,16 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // round-2 examples and thresholds (chosen on topics-dev-r2.tsv; these files were run for their totals only):
     // r1 196, 56, 29; r2 157, 40, 44 (it was 153, 38, 45). Merged with the crisis signal's round-4 training lines (a few
     // more ordinary questions get the crisis reply): r1 195, 56, 30; r2 156, 40, 45; r3 first contact 257, 94, 21, now
-    // 259, 94, 22 (the examples and thresholds were chosen without this file). r5 (320 lines, a new writer): first contact
-    // 266, 98, 36; with the crisis round-5 signal in front, 265, 98, 36 (one more question gets the crisis reply or loses it).
-    [InlineData("topics-heldout-r1.tsv", 195, 56, 30)]
-    [InlineData("topics-heldout-r2.tsv", 156, 40, 45)]
-    [InlineData("topics-heldout-r3.tsv", 259, 94, 22)]
-    [InlineData("topics-heldout-r5.tsv", 265, 98, 36)]
+    // 259, 94, 22 (the examples and thresholds were chosen without this file). Round 3 of development (long messages read
+    // by their question sentences too, examples grown from topics-dev-r3.tsv, nearest-example margin 0.15; chosen on the
+    // development sets, these files run for their totals only): r1 196, 54, 28 (family 2 fewer: close calls now fall
+    // back); r2, the story-like set, 163, 42, 42; r3 268, 97, 18. r5 (320 lines, a new writer, not read while tuning):
+    // first contact 266, 98, 36; with the crisis round-5 signal in front 265, 98, 36; with this round too 265, 97, 35 — the
+    // development gains did not carry over to a new writer's questions.
+    [InlineData("topics-heldout-r1.tsv", 196, 54, 28)]
+    [InlineData("topics-heldout-r2.tsv", 163, 42, 42)]
+    [InlineData("topics-heldout-r3.tsv", 268, 97, 18)]
+    [InlineData("topics-heldout-r5.tsv", 265, 97, 35)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
