@@ -20,7 +20,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [Theory]
     // The figures recorded in each file's header.
     [InlineData("crisis-blind-r1.tsv", 0.976, 0.030)]
-    [InlineData("crisis-blind-r2.tsv", 0.955, 0.081)]
+    [InlineData("crisis-blind-r2.tsv", 0.954, 0.081)]
     [InlineData("crisis-blind-r3.tsv", 0.949, 0.029)]
     [InlineData("crisis-blind-r4.tsv", 0.926, 0.073)]
     [InlineData("crisis-blind-r5.tsv", 0.956, 0.036)]
