@@ -14,7 +14,8 @@ namespace IopGuideBot.Benchmarks.Load;
 /// <remarks>
 /// Options: <c>--conversations N</c> (32), <c>--seconds T</c> per phase (8), <c>--rate R</c> turns/s for the constant-rate
 /// phase (default: 70 % of the closed-loop mix), <c>--memory-conversations M</c> (10000; 0 skips),
-/// <c>--skip-reference</c>, <c>--phases a,b</c> (clicks, mix, rate, api, ceiling, stock).
+/// <c>--phases a,b</c> (clicks, mix, rate, api, ceiling, stock), <c>--env NAME=VALUE</c> for the service,
+/// <c>--service-dll path</c> to measure another build (for a before/after).
 /// The load generator runs in this process, on the same two cores as the service: its CPU per turn is printed.
 /// </remarks>
 internal static class LoadCommand
@@ -30,7 +31,8 @@ internal static class LoadCommand
         var phases = (Arg(args, "--phases") ?? "clicks,mix,rate,api,ceiling,stock").Split(',');
         var duration = TimeSpan.FromSeconds(seconds);
         var root = FindRepositoryRoot();
-        var dll = Path.Combine(root, "src/IopGuideBot/bin/Release/net10.0/IopGuideBot.dll");
+        // --service-dll: another build of the service (e.g. of main, for a before/after on the same machine and hour).
+        var dll = Path.GetFullPath(Arg(args, "--service-dll") ?? Path.Combine(root, "src/IopGuideBot/bin/Release/net10.0/IopGuideBot.dll"));
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the service first: dotnet build -c Release src/IopGuideBot ({dll})");
@@ -49,7 +51,10 @@ internal static class LoadCommand
         };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
 
-        await using var service = await ServiceProcess.StartAsync(dll, root);
+        // --env NAME=VALUE (repeatable): extra environment for the service, e.g. to compare GC settings.
+        var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+        await using var service = await ServiceProcess.StartAsync(dll, environment);
         Console.WriteLine($"service pid {service.Id} (attach dotnet-counters / dotnet-trace to it)");
         var startup = await MeasureStartupAsync(http, service);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -160,6 +165,10 @@ internal static class LoadCommand
         }
 
         Console.WriteLine($"loadavg at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
+        if (Environment.GetEnvironmentVariable("LOAD_DEBUG") is not null)
+        {
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), "iopguidebot-load-service.log"), service.Output);
+        }
     }
 
     private static async Task<(TimeSpan Listening, TimeSpan FirstTurn)> MeasureStartupAsync(HttpClient http, ServiceProcess service)
@@ -287,13 +296,15 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static Task<ServiceProcess> StartAsync(string dll, string root)
+    public static Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("iopguidebot-load-").FullName;
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = root,
+            // The content root, as under `dotnet run --project src/IopGuideBot`: appsettings.json (log levels) is read from it.
+            // (src/IopGuideBot/bin/Release/net10.0/IopGuideBot.dll → src/IopGuideBot)
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", "..")),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -311,8 +322,27 @@ internal sealed class ServiceProcess : IAsyncDisposable
             info.ArgumentList.Add(a);
         }
 
-        // Development: the key ring certificate is created on first run (Production requires one to be configured).
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Production, as deployed: its log levels (Development logs at Debug) and a key ring certificate made for the run.
+        var certificate = Path.Combine(data, "..", Path.GetFileName(data) + "-keyring.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=IopGuideBot load test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256,
+                System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(certificate, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        }
+
+        info.ArgumentList.Add("--KeyRing:CertificatePath");
+        info.ArgumentList.Add(Path.GetFullPath(certificate));
+        info.ArgumentList.Add("--Bot:AllowAnonymousInProduction");
+        info.ArgumentList.Add("true");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var started = TimeProvider.System.GetTimestamp();
         var process = Process.Start(info)!;
         var service = new ServiceProcess(process, started, data, new Uri($"http://127.0.0.1:{port}/"));
@@ -373,6 +403,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
         try
         {
+            File.Delete(Path.Combine(Path.GetDirectoryName(_dataDirectory)!, Path.GetFileName(_dataDirectory) + "-keyring.pfx"));
             Directory.Delete(_dataDirectory, recursive: true);
         }
         catch (IOException)
