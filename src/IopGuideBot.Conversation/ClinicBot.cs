@@ -98,6 +98,7 @@ public partial class ClinicBot : ActivityHandler
         await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {ContentId}")]
+    // Per turn: Debug, off the hot path at the default level (BENCHMARKS.md).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {ContentId}")]
     private static partial void LogContent(ILogger logger, string contentId);
 }

@@ -14,6 +14,14 @@ public sealed class ActivityLogMiddleware : IMiddleware
 {
     private static readonly JsonSerializerSettings CloneSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
+    /// <summary>
+    /// Turn state set (to <c>true</c>) by an adapter whose delivery is itself an append to this log (the website's
+    /// Direct Line adapter commits the incoming activity before the turn and each reply as it sends it, same ids): the
+    /// middleware then has nothing to add. Appending again was idempotent but cost a write transaction and a JSON clone
+    /// per activity on every website turn.
+    /// </summary>
+    public const string AdapterLogsTurnKey = "IopGuideBot.ActivityLog.AdapterLogsTurn";
+
     private readonly IActivityLog _log;
 
     public ActivityLogMiddleware(IActivityLog log)
@@ -25,6 +33,11 @@ public sealed class ActivityLogMiddleware : IMiddleware
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
+        if (turnContext.TurnState.Get<object>(AdapterLogsTurnKey) is true)
+        {
+            await next(cancellationToken);
+            return;
+        }
 
         if (turnContext.Activity is { Conversation.Id: { Length: > 0 } conversationId } incoming && !IsContinuation(incoming))
         {

@@ -50,4 +50,12 @@ if (args.Contains("--crisis-cost"))
     return;
 }
 
+// The service under load, side by side with a bare Kestrel ceiling and the stock Bot Framework echo bot (BENCHMARKS.md):
+// dotnet build -c Release tests/IopGuideBot.Benchmarks && dotnet tests/IopGuideBot.Benchmarks/bin/Release/net10.0/IopGuideBot.Benchmarks.dll --load
+if (args.Contains("--load"))
+{
+    await IopGuideBot.Benchmarks.Load.LoadCommand.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

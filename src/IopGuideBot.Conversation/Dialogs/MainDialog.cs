@@ -374,6 +374,7 @@ public sealed partial class MainDialog : ComponentDialog
         return await innerDc.BeginDialogAsync(DialogIds.Router, TopicRouterDialog.Silent, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interruption handled: {What}")]
+    // Per turn: Debug, off the hot path at the default level (BENCHMARKS.md).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interruption handled: {What}")]
     private static partial void LogInterruption(ILogger logger, string what);
 }

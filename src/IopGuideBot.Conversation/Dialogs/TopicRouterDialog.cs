@@ -231,12 +231,15 @@ public sealed partial class TopicRouterDialog : Dialog
     private static Task SendAsync(DialogContext dc, Activity activity, CancellationToken cancellationToken) =>
         dc.Context.SendActivityAsync(activity, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Understood by {Path}: {Intent} (score {Score:0.000}); {SuggestionCount} suggestions")]
+    // Per turn: Debug, off the hot path at the default level (BENCHMARKS.md).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Understood by {Path}: {Intent} (score {Score:0.000}); {SuggestionCount} suggestions")]
     private static partial void LogUnderstood(ILogger logger, UnderstandingPath path, string intent, float score, int suggestionCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Beginning dialog {DialogId}")]
+    // Per turn: Debug, off the hot path at the default level (BENCHMARKS.md).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Beginning dialog {DialogId}")]
     private static partial void LogBegin(ILogger logger, string dialogId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Offer {Offer} {Outcome}")]
+    // Per turn: Debug, off the hot path at the default level (BENCHMARKS.md).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Offer {Offer} {Outcome}")]
     private static partial void LogOffer(ILogger logger, string offer, string outcome);
 }

@@ -34,9 +34,41 @@ public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSe
 
     public CrisisSemanticModel Model { get; } = model;
 
+    /// <summary>Messages up to this many characters have their verdict remembered (see <see cref="Judge"/>).</summary>
+    internal const int RememberedMaxChars = 120;
+
+    private const int RememberedMaxEntries = 4096;
+
+    // The verdict is a pure function of the text (the model and the embeddings are fixed), and the short texts people
+    // send most are the same few: button labels, "yes", "no", "menu", questionnaire choices. Remembering them skips the
+    // neighbour search of every segment, the signal's largest cost on a button click. Bounded: emptied when full.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemanticJudgement> _remembered = new(StringComparer.Ordinal);
+
     public SemanticJudgement Judge(IReadOnlyList<string> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        var key = parts.Count == 1 && parts[0].Length <= RememberedMaxChars ? parts[0] : null;
+        if (key is not null && _remembered.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var judgement = JudgeUncached(parts);
+        if (key is not null)
+        {
+            if (_remembered.Count >= RememberedMaxEntries)
+            {
+                _remembered.Clear();
+            }
+
+            _remembered[key] = judgement;
+        }
+
+        return judgement;
+    }
+
+    private SemanticJudgement JudgeUncached(IReadOnlyList<string> parts)
+    {
         var segments = Segments(parts);
         if (segments.Count == 0)
         {

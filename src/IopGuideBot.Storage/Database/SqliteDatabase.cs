@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace IopGuideBot.Storage.Database;
@@ -20,6 +22,14 @@ public sealed class SqliteDatabase : StorageDatabase
         "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;";
 
     private readonly string _connectionString;
+
+    // One writer at a time inside this process, queued asynchronously. Without it, concurrent turns all ran BEGIN
+    // IMMEDIATE and every loser slept in SQLite's busy handler (and Microsoft.Data.Sqlite's retry loop), which under load
+    // cost hundreds of milliseconds per write for a lock held well under one. Other processes (the CLI commands) still
+    // meet busy_timeout. The gate is held until the writing connection closes, and a connection that already holds it
+    // does not wait for it again.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConditionalWeakTable<SqliteConnection, object> _gateHolders = [];
 
     internal SqliteDatabase(string filePath, ChangeHub changes)
         : base(changes)
@@ -90,9 +100,53 @@ public sealed class SqliteDatabase : StorageDatabase
         }
     }
 
-    internal override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        // deferred: false is BEGIN IMMEDIATE (see the base class).
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    internal override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var sqlite = (SqliteConnection)connection;
+        var entered = false;
+        if (!_gateHolders.TryGetValue(sqlite, out _))
+        {
+            // As long as busy_timeout: past it, fall through to SQLite's own waiting, as before the gate.
+            entered = await _writeGate.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            if (entered)
+            {
+                _gateHolders.Add(sqlite, sqlite);
+                sqlite.StateChange += ReleaseGateOnClose;
+            }
+        }
+
+        try
+        {
+            // deferred: false is BEGIN IMMEDIATE (see the base class).
+            return sqlite.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            if (entered)
+            {
+                ReleaseGate(sqlite);
+            }
+
+            throw;
+        }
+    }
+
+    private void ReleaseGateOnClose(object? sender, StateChangeEventArgs e)
+    {
+        if (e.CurrentState == ConnectionState.Closed && sender is SqliteConnection connection)
+        {
+            ReleaseGate(connection);
+        }
+    }
+
+    private void ReleaseGate(SqliteConnection connection)
+    {
+        connection.StateChange -= ReleaseGateOnClose;
+        if (_gateHolders.Remove(connection))
+        {
+            _writeGate.Release();
+        }
+    }
 
     internal override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT (UNIQUE / PRIMARY KEY)

@@ -56,7 +56,9 @@ public sealed class DirectLineAdapter : BotAdapter
     public static string NewActivityId() => Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Runs one turn for an activity the endpoint has already committed to the log (the client's echo). A message
+    /// Runs one turn for an activity the endpoint has already committed to the log (the client's echo), so the turn
+    /// pipeline's <see cref="ActivityLogMiddleware"/> is told not to log it again (nor the replies, which delivery
+    /// commits). A message
     /// first puts a typing indicator on the stream, so the person sees the bot working while it does.
     /// </summary>
     public async Task RunTurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
@@ -65,6 +67,7 @@ public sealed class DirectLineAdapter : BotAdapter
         ArgumentNullException.ThrowIfNull(bot);
         using var context = new TurnContext(this, activity);
         context.TurnState.Add<ClaimsIdentity>(BotIdentityKey, AnonymousIdentity());
+        context.TurnState[ActivityLogMiddleware.AdapterLogsTurnKey] = true;
         if (activity.Type == ActivityTypes.Message)
         {
             // No text: Web Chat 4.18 reads a typing activity with text as part of a streamed message.
@@ -159,6 +162,7 @@ public sealed class DirectLineAdapter : BotAdapter
         continuation.Id ??= NewActivityId();
         using var context = new TurnContext(this, continuation);
         context.TurnState.Add<ClaimsIdentity>(BotIdentityKey, AnonymousIdentity());
+        context.TurnState[ActivityLogMiddleware.AdapterLogsTurnKey] = true;
         await RunPipelineAsync(context, callback, cancellationToken);
     }
 

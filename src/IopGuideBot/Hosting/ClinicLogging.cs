@@ -42,6 +42,12 @@ public static class ClinicLogging
     /// One line per request: method, the matched route pattern (not the raw path, which can carry conversation ids),
     /// status and time. Never bodies or query strings.
     /// </summary>
+    /// <remarks>
+    /// Failures (an exception or a 5xx) are logged at Error; everything else at Debug, which the default configuration
+    /// filters out before the event is built. At Information every chat turn wrote two lines (its POST and its GET) to
+    /// the console and the JSON file: about 8 % of the service's CPU under load (BENCHMARKS.md). Set
+    /// <c>Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware</c> to <c>Debug</c> to see them.
+    /// </remarks>
     public static IApplicationBuilder UseClinicRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
@@ -50,7 +56,7 @@ public static class ClinicLogging
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogEventLevel.Verbose
-                : LogEventLevel.Information;
+                : LogEventLevel.Debug;
             options.EnrichDiagnosticContext = (diagnostics, context) =>
                 diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
         });

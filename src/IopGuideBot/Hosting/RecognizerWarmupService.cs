@@ -6,13 +6,24 @@ namespace IopGuideBot.Hosting;
 /// Runs each Microsoft.Recognizers.Text model once while the service starts, so the first person to type a number, a
 /// date or a phone number does not wait the half second or more their cold start costs (see the engine benchmarks).
 /// </summary>
-internal sealed class RecognizerWarmupService(ILogger<RecognizerWarmupService> logger) : IHostedService
+/// <remarks>
+/// In the background: the service listens and answers (the menu, buttons, questions) while the models warm, instead of
+/// waiting 2–5 s for them before it listens (BENCHMARKS.md, start-up). Someone who types a date in those first seconds
+/// pays the cold start once, as they would have without the warm-up.
+/// </remarks>
+internal sealed class RecognizerWarmupService(ILogger<RecognizerWarmupService> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var elapsed = await RecognizerWarmup.RunAsync(cancellationToken);
-        logger.LogInformation("Recognizers warmed in {ElapsedMs:0} ms", elapsed.TotalMilliseconds);
+        await Task.Yield(); // never hold up the host's start
+        try
+        {
+            var elapsed = await RecognizerWarmup.RunAsync(stoppingToken);
+            logger.LogInformation("Recognizers warmed in {ElapsedMs:0} ms", elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before the warm-up finished: nothing to warm for.
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
