@@ -33,81 +33,45 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
         Assert.True(lines.Count(l => l.Voice == "family") >= 60, "fewer than 60 family questions");
     }
 
-    [Fact]
-    public async Task Development_set_holds_the_figures_the_thresholds_were_chosen_at()
+    [Theory]
+    // topics-dev.tsv, recorded when the thresholds were chosen: 88.9 %, family 85.7 %, confident-but-wrong 3.1 %. With the
+    // guided flows (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %,
+    // 4.6 %. After the round-2 examples and thresholds: 90.1 %, family 89.5 %, 3.1 %. After round 3 (question sentences of
+    // long messages read too, examples grown, nearest-example margin 0.15): 91.6 %, family 90.5 %, 3.1 %.
+    [InlineData(DevSet, 0.916, 0.904, 0.031)]
+    // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
+    // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
+    // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
+    [InlineData(DevSetR2, 0.881, 0.865, 0.048)]
+    // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
+    // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
+    // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
+    [InlineData(DevSetR3, 0.903, 0.891, 0.053)]
+    public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
-        var results = await HeldOutSet.RunAsync(DevSet);
+        var results = await HeldOutSet.RunAsync(file);
         HeldOutSet.Report(results, output, showText: true);
 
         var right = (double)results.Count(r => r.Right) / results.Count;
         var family = results.Where(r => r.Voice == "family").ToList();
         var familyRight = (double)family.Count(r => r.Right) / family.Count;
         var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
-        // Recorded when the thresholds were chosen: 88.9 %, family 85.7 %, confident-but-wrong 3.1 %. With the guided flows
-        // (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %, 4.6 %. After
-        // the round-2 examples and thresholds: 90.1 %, family 89.5 %, 3.1 %. After round 3 (question sentences of long
-        // messages read too, examples grown, nearest-example margin 0.15): 91.6 %, family 90.5 %, 3.1 %.
-        Assert.True(right >= 0.916, $"right {right:P1}");
-        Assert.True(familyRight >= 0.904, $"family right {familyRight:P1}");
-        Assert.True(confidentWrong <= 0.031, $"confident-but-wrong {confidentWrong:P1}");
+        Assert.True(right >= minimumRight, $"{file}: right {right:P1}");
+        Assert.True(familyRight >= minimumFamilyRight, $"{file}: family right {familyRight:P1}");
+        Assert.True(confidentWrong <= maximumConfidentWrong, $"{file}: confident-but-wrong {confidentWrong:P1}");
     }
 
-    [Fact]
-    public void Second_development_set_is_not_examples_and_is_half_family()
+    [Theory]
+    [InlineData(DevSetR2, 250, 0.4)]
+    [InlineData(DevSetR3, 200, 0.5)]
+    public void Later_development_sets_are_not_examples_cover_every_topic_and_speak_for_families(string file, int minimumLines, double minimumFamilyShare)
     {
         var taught = SharedUnderstanding.Examples.All.Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
-        var lines = HeldOutSet.Load(DevSetR2);
-        Assert.True(lines.Count >= 250, $"only {lines.Count} lines");
-        Assert.True(lines.Count(l => l.Voice == "family") >= lines.Count * 0.4, "fewer than 40 % family questions");
+        var lines = HeldOutSet.Load(file);
+        Assert.True(lines.Count >= minimumLines, $"{file}: only {lines.Count} lines");
+        Assert.True(lines.Count(l => l.Voice == "family") >= lines.Count * minimumFamilyShare, $"{file}: fewer than {minimumFamilyShare:P0} family questions");
         Assert.All(lines, l => Assert.DoesNotContain(TextNormalizer.Normalize(l.Text), taught));
         Assert.All(SharedUnderstanding.Content.Topics.All, t => Assert.Contains(lines, l => l.Expected == t.Id));
-    }
-
-    [Fact]
-    public async Task Second_development_set_holds_its_recorded_figures()
-    {
-        var results = await HeldOutSet.RunAsync(DevSetR2);
-        HeldOutSet.Report(results, output, showText: true);
-
-        var right = (double)results.Count(r => r.Right) / results.Count;
-        var family = results.Where(r => r.Voice == "family").ToList();
-        var familyRight = (double)family.Count(r => r.Right) / family.Count;
-        var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
-        // First contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and the
-        // thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
-        // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
-        Assert.True(right >= 0.881, $"right {right:P1}");
-        Assert.True(familyRight >= 0.865, $"family right {familyRight:P1}");
-        Assert.True(confidentWrong <= 0.048, $"confident-but-wrong {confidentWrong:P1}");
-    }
-
-    [Fact]
-    public void Third_development_set_is_not_examples_and_is_half_family()
-    {
-        var taught = SharedUnderstanding.Examples.All.Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
-        var lines = HeldOutSet.Load(DevSetR3);
-        Assert.True(lines.Count >= 200, $"only {lines.Count} lines");
-        Assert.True(lines.Count(l => l.Voice == "family") >= lines.Count * 0.5, "fewer than half family questions");
-        Assert.All(lines, l => Assert.DoesNotContain(TextNormalizer.Normalize(l.Text), taught));
-        Assert.All(SharedUnderstanding.Content.Topics.All, t => Assert.Contains(lines, l => l.Expected == t.Id));
-    }
-
-    [Fact]
-    public async Task Third_development_set_holds_its_recorded_figures()
-    {
-        var results = await HeldOutSet.RunAsync(DevSetR3);
-        HeldOutSet.Report(results, output, showText: true);
-
-        var right = (double)results.Count(r => r.Right) / results.Count;
-        var family = results.Where(r => r.Voice == "family").ToList();
-        var familyRight = (double)family.Count(r => r.Right) / family.Count;
-        var confidentWrong = (double)results.Count(r => r.ConfidentWrong) / results.Count;
-        // First contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question sentences of long
-        // messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of the 12 wrong
-        // are the safety layer's crisis reply to a worried story, left to the safety work).
-        Assert.True(right >= 0.903, $"right {right:P1}");
-        Assert.True(familyRight >= 0.891, $"family right {familyRight:P1}");
-        Assert.True(confidentWrong <= 0.053, $"confident-but-wrong {confidentWrong:P1}");
     }
 
     [Fact]
