@@ -24,6 +24,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r3.tsv", 0.949, 0.029)]
     [InlineData("crisis-blind-r4.tsv", 0.926, 0.073)]
     [InlineData("crisis-blind-r5.tsv", 0.956, 0.036)]
+    [InlineData("crisis-blind-r6.tsv", 0.914, 0.148)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
