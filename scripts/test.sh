@@ -30,9 +30,11 @@ if ! dotnet build IopGuideBot.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-dotnet test IopGuideBot.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
-status=$?
+# --blame: if a test host crashes, the run names the test that was running (the summary below repeats it).
+mkdir -p "$(dirname "$results")"
+dotnet test IopGuideBot.sln -c Release --no-build --nologo --blame \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results-output.log"
+status=${PIPESTATUS[0]}
 
 passed=0; failed=0; skipped=0; total=0
 for trx in "$results"/*.trx; do
@@ -45,6 +47,18 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + $(get error || echo 0) + $(get timeout || echo 0)))
   skipped=$((skipped + ${t:-0} - ${e:-0} + ${ne:-0}))
 done
+
+# What went wrong, again at the end where a reader of the last lines finds it: the run's output is long.
+echo "Per test project:"
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  project=$(grep -o 'storage="[^"]*\.dll"' "$trx" | head -n 1 | sed 's/.*[\/]\([^\/]*\)\.dll"/\1/')
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  echo "  ${project:-$(basename "$trx")}: $(get total) tests, $(get executed) executed, $(get passed) passed, $(get failed) failed"
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/    FAILED: \1/p' | head -n 20
+done
+grep -E "test run was aborted|host process crashed|when the test host|Test Run Aborted" "$results-output.log" | sort -u | head -n 20 | sed 's/^/  /'
 
 if [ "$total" -eq 0 ]; then
   echo "no tests ran"
