@@ -6,7 +6,7 @@ namespace IopGuideBot.Benchmarks;
 
 /// <summary>
 /// How the semantic crisis signal was chosen, reproducibly: logistic regression on sentence embeddings vs nearest
-/// neighbours vs both, with and without the framing rule (a piece framed as a question, history or denial must be surer),
+/// neighbours vs small networks vs their means, with and without the framing rule (a piece framed as a question, history or denial must be surer),
 /// each together with the lexicon, over a sweep of thresholds. Every variant runs through the production
 /// <see cref="CrisisSemanticSignal"/> (message and sentences). Trained on the training corpus only; the threshold is chosen
 /// on the team's evaluation sets (dev, the old tuning corpus and held-out set — none trained on) as the highest recall with
@@ -38,13 +38,15 @@ internal static class CrisisSemanticReport
         var lexical = all.Select(e => e.Text).Distinct().ToDictionary(t => t, t => lexicon.Assess(t).IsCrisis);
 
         var variants = quick
-            ? [("both (mean)", new CrisisSemanticTrainerSettings { NeighbourWeight = 0.5f }, true)]
+            ? [("all three (mean)", new CrisisSemanticTrainerSettings(), true)]
             : new (string Name, CrisisSemanticTrainerSettings Settings, bool Framing)[]
         {
-            ("logistic regression", new() { NeighbourWeight = 0f }, true),
-            ("nearest neighbours (k=5)", new() { NeighbourWeight = 1f }, true),
-            ("both (mean)", new() { NeighbourWeight = 0.5f }, true),
-            ("both (mean), no framing rule", new() { NeighbourWeight = 0.5f }, false),
+            ("logistic regression", new() { NeighbourWeight = 0f, NetworkWeight = 0f }, true),
+            ("nearest neighbours (k=5)", new() { NeighbourWeight = 1f, NetworkWeight = 0f }, true),
+            ("networks (3, mean)", new() { NeighbourWeight = 0f, NetworkWeight = 1f }, true),
+            ("regression + neighbours (mean)", new() { NeighbourWeight = 0.5f, NetworkWeight = 0f }, true),
+            ("all three (mean)", new(), true),
+            ("all three (mean), no framing rule", new(), false),
         };
 
         var sweeps = new List<(string Name, List<string> Sweep)>();

@@ -7,8 +7,9 @@ namespace IopGuideBot.Conversation.Safety;
 /// The semantic signal's trained model over sentence embeddings (all-MiniLM-L6-v2, 384 dimensions): multinomial logistic
 /// regression (one class per <see cref="CrisisCategory"/> plus <see cref="CrisisCategory.None"/>; its risk is 1 − P(None))
 /// averaged with nearest neighbours among the training lines (the risky share of the <see cref="Neighbours"/> most similar,
-/// weighted by similarity). The regression draws the broad boundary; the neighbours keep it honest near examples it
-/// smooths over (measured: tests/IopGuideBot.Benchmarks/results/crisis-semantic.md). Trained offline by
+/// weighted by similarity) and with a few small networks (<see cref="CrisisNetwork"/>). The regression draws the broad
+/// boundary; the neighbours keep it honest near examples it smooths over; the networks bend it where a straight line
+/// cannot (measured: tests/IopGuideBot.Benchmarks/results/crisis-semantic.md). Trained offline by
 /// <see cref="CrisisSemanticTrainer"/> from
 /// <c>Safety/Model/crisis-training.tsv</c> and committed as <c>crisis-semantic-model.json</c>, which ships inside this
 /// assembly: loading it costs milliseconds, so the signal is on from the first message and start-up does no training.
@@ -46,8 +47,14 @@ public sealed class CrisisSemanticModel
     /// <summary>How many nearest training lines vote.</summary>
     public required int Neighbours { get; init; }
 
-    /// <summary>Share of the neighbours' vote in the risk (the rest is the regression's).</summary>
+    /// <summary>Share of the neighbours' vote in the risk (the rest, after <see cref="NetworkWeight"/>, is the regression's).</summary>
     public required float NeighbourWeight { get; init; }
+
+    /// <summary>Share of the <see cref="Networks"/>' mean risk in the risk (0 when there are none).</summary>
+    public float NetworkWeight { get; init; }
+
+    /// <summary>Small networks trained from different seeds; their mean risk steadies what one of them would say.</summary>
+    public IReadOnlyList<CrisisNetwork> Networks { get; init; } = [];
 
     /// <summary>The training lines' embeddings as little-endian half-precision floats, base64 (one row of 384 per line).</summary>
     public required string NeighbourVectors { get; init; }
@@ -83,6 +90,8 @@ public sealed class CrisisSemanticModel
         FramedThreshold = framedThreshold,
         Neighbours = Neighbours,
         NeighbourWeight = NeighbourWeight,
+        NetworkWeight = NetworkWeight,
+        Networks = Networks,
         NeighbourVectors = NeighbourVectors,
         NeighbourLabels = NeighbourLabels,
         InputCenter = InputCenter,
@@ -167,12 +176,44 @@ public sealed class CrisisSemanticModel
         return total == 0 ? 0 : risky / total;
     }
 
-    /// <summary>Risk (the regression's 1 − P(None) averaged with the neighbours' vote) and the most likely crisis category of one embedding.</summary>
+    /// <summary>
+    /// Risk (the regression's 1 − P(None), the neighbours' vote and the networks' mean 1 − P(None), weighted) and the most
+    /// likely crisis category of one embedding (the regression's).
+    /// </summary>
     public (float Risk, CrisisCategory Category) Judge(ReadOnlySpan<float> embedding)
     {
         var (regression, category) = RegressionJudge(embedding);
-        return ((1 - NeighbourWeight) * regression + (NeighbourWeight * NeighbourRisk(embedding)), category);
+        var risk = ((1 - NeighbourWeight - NetworkWeight) * regression) + (NeighbourWeight * NeighbourRisk(embedding));
+        if (NetworkWeight > 0)
+        {
+            risk += NetworkWeight * NetworkRisk(embedding);
+        }
+
+        return (Math.Clamp(risk, 0, 1), category);
     }
+
+    /// <summary>The networks' mean 1 − P(None).</summary>
+    public float NetworkRisk(ReadOnlySpan<float> embedding)
+    {
+        if (Networks.Count == 0)
+        {
+            return 0;
+        }
+
+        var scaled = new float[embedding.Length];
+        System.Numerics.Tensors.TensorPrimitives.Subtract(embedding, InputCenter, scaled);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(scaled, InputScale, scaled);
+        var none = NoneIndex;
+        var risk = 0f;
+        foreach (var network in Networks)
+        {
+            risk += 1 - network.Probabilities(scaled, Classes.Count)[none];
+        }
+
+        return risk / Networks.Count;
+    }
+
+    private int NoneIndex => Classes.ToList().IndexOf(CrisisCategory.None);
 
     /// <summary>The regression alone: 1 − P(None) and the most likely crisis category.</summary>
     public (float Risk, CrisisCategory Category) RegressionJudge(ReadOnlySpan<float> embedding)
@@ -239,10 +280,11 @@ public sealed class CrisisSemanticModel
         if (Classes.Count < 2 || !Classes.Contains(CrisisCategory.None) || Weights.Count != Classes.Count || Bias.Count != Classes.Count
             || Weights.Any(w => w.Length != Semantics.SentenceEmbeddings.Dimensions) || InputCenter.Length != Semantics.SentenceEmbeddings.Dimensions
             || Threshold is <= 0 or >= 1 || FramedThreshold < Threshold || FramedThreshold >= 1
-            || Neighbours < 1 || NeighbourWeight is < 0 or > 1
+            || Neighbours < 1 || NeighbourWeight is < 0 or > 1 || NetworkWeight < 0 || NeighbourWeight + NetworkWeight > 1
+            || (NetworkWeight > 0 && Networks.Count == 0) || Networks.Any(n => !n.IsWellFormed(Classes.Count))
             || NeighbourLabels.Length * Semantics.SentenceEmbeddings.Dimensions * 2 != Convert.FromBase64String(NeighbourVectors).Length)
         {
-            throw new InvalidDataException("The crisis model file is malformed (classes, weights, bias or threshold).");
+            throw new InvalidDataException("The crisis model file is malformed (classes, weights, bias, networks or threshold).");
         }
     }
 }

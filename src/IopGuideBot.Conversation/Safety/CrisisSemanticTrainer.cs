@@ -88,16 +88,33 @@ public sealed record CrisisSemanticTrainerSettings
 
     public int Neighbours { get; init; } = 5;
 
-    public float NeighbourWeight { get; init; } = 0.5f;
+    public float NeighbourWeight { get; init; } = 1f / 3;
+
+    /// <summary>How many small networks (seeds 1…n); 0 for none.</summary>
+    public int Networks { get; init; } = 3;
+
+    /// <summary>Share of the networks' mean risk.</summary>
+    public float NetworkWeight { get; init; } = 1f / 3;
+
+    public int NetworkHidden { get; init; } = 128;
+
+    public int NetworkEpochs { get; init; } = 30;
+
+    public float NetworkL2 { get; init; } = 0.01f;
+
+    public float NetworkLearningRate { get; init; } = 0.002f;
+
+    public int NetworkBatch { get; init; } = 64;
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"multinomial logistic regression on centred embeddings (full-batch Adam: l2={L2}, epochs={Epochs}, lr={LearningRate}, scale={InputScale}) averaged with {Neighbours} nearest neighbours (weight {NeighbourWeight}); threshold={Threshold}, framed={FramedThreshold}");
+        $"multinomial logistic regression on centred embeddings (full-batch Adam: l2={L2}, epochs={Epochs}, lr={LearningRate}, scale={InputScale}) averaged with {Neighbours} nearest neighbours (weight {NeighbourWeight:0.###}) and {Networks} networks (hidden {NetworkHidden}, mini-batch Adam: batch={NetworkBatch}, epochs={NetworkEpochs}, l2={NetworkL2}, lr={NetworkLearningRate}; weight {NetworkWeight:0.###}); threshold={Threshold}, framed={FramedThreshold}");
 }
 
 /// <summary>
 /// Trains <see cref="CrisisSemanticModel"/>: multinomial logistic regression on centred, scaled embeddings by full-batch
-/// Adam from zero weights, in a fixed order — so the same corpus and settings always give the same model.
+/// Adam from zero weights, in a fixed order, and the small networks from fixed seeds — so the same corpus and settings
+/// always give the same model.
 /// </summary>
 public static class CrisisSemanticTrainer
 {
@@ -173,6 +190,10 @@ public static class CrisisSemanticTrainer
             }
         }
 
+        // The networks see the regression's inputs (centred and scaled) and learn the same classes.
+        var networks = Enumerable.Range(1, settings.NetworkWeight > 0 ? settings.Networks : 0)
+            .Select(seed => CrisisNetworkTrainer.Train(x, y, k, settings.NetworkHidden, settings.NetworkEpochs, settings.NetworkL2, settings.NetworkLearningRate, settings.NetworkBatch, seed))
+            .ToArray();
         return new CrisisSemanticModel
         {
             EmbeddingModel = EmbeddingModelName,
@@ -182,6 +203,8 @@ public static class CrisisSemanticTrainer
             FramedThreshold = settings.FramedThreshold,
             Neighbours = settings.Neighbours,
             NeighbourWeight = settings.NeighbourWeight,
+            NetworkWeight = networks.Length > 0 ? settings.NetworkWeight : 0,
+            Networks = networks,
             NeighbourVectors = CrisisSemanticModel.EncodeRows([.. examples.Select(e => e.Embedding)]),
             NeighbourLabels = string.Concat(examples.Select(e => e.Category == CrisisCategory.None ? '0' : '1')),
             InputCenter = center,

@@ -18,13 +18,17 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     private static CrisisDetector Detector => SharedCrisisDetector.Detector;
 
     [Theory]
-    // The figures recorded in each file's header.
-    [InlineData("crisis-blind-r1.tsv", 0.976, 0.030)]
-    [InlineData("crisis-blind-r2.tsv", 0.954, 0.081)]
-    [InlineData("crisis-blind-r3.tsv", 0.949, 0.029)]
-    [InlineData("crisis-blind-r4.tsv", 0.926, 0.073)]
-    [InlineData("crisis-blind-r5.tsv", 0.956, 0.036)]
-    [InlineData("crisis-blind-r6.tsv", 0.914, 0.148)]
+    // The figures recorded in each file's header; since round 6 (three small networks beside the regression and the
+    // neighbours, 392 lines from many kinds of writer; threshold 0.48 kept: on r1-r5 pooled, the highest recall with false
+    // alarms within 5 %) they are, before → after: r1 97.6/3.0 → 98.6/3.0, r2 95.4/8.1 → 96.8/7.1, r3 94.9/2.9 →
+    // 96.8/2.4, r4 92.6/7.3 → 93.9/6.8, r5 95.6/3.6 → 96.8/4.8 (three more false alarms), r6 (first contact, never used
+    // to choose) 91.5/14.8 → 92.2/13.6.
+    [InlineData("crisis-blind-r1.tsv", 0.985, 0.030)]
+    [InlineData("crisis-blind-r2.tsv", 0.968, 0.072)]
+    [InlineData("crisis-blind-r3.tsv", 0.967, 0.024)]
+    [InlineData("crisis-blind-r4.tsv", 0.939, 0.069)]
+    [InlineData("crisis-blind-r5.tsv", 0.968, 0.048)]
+    [InlineData("crisis-blind-r6.tsv", 0.922, 0.136)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
@@ -87,7 +91,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     private const double OrdinaryQuestionFalseAlarms = 0.004;
 
     private const double DevRecall = 1.0;
-    private const double DevFalseAlarms = 0.011;
+    // 2/94 since round 6 (1/94 before): the networks flag one more of the team's own near-misses.
+    private const double DevFalseAlarms = 0.022;
 
     private static (double Value, string Text) Rate<T>(IEnumerable<T> items, Func<T, bool> counted)
     {

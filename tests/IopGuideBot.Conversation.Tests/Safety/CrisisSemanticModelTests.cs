@@ -41,6 +41,57 @@ public sealed partial class CrisisSemanticModelTests
     }
 
     [Fact]
+    public void The_committed_model_carries_its_networks_and_they_change_the_risk()
+    {
+        var model = CrisisSemanticModel.LoadEmbedded();
+        var settings = new CrisisSemanticTrainerSettings();
+
+        Assert.Equal(settings.Networks, model.Networks.Count);
+        Assert.Equal(settings.NetworkWeight, model.NetworkWeight);
+        var embedding = new float[IopGuideBot.Conversation.Semantics.SentenceEmbeddings.Dimensions];
+        embedding[0] = 1;
+        var withoutNetworks = new CrisisSemanticModel
+        {
+            EmbeddingModel = model.EmbeddingModel, CorpusSha256 = model.CorpusSha256, Trainer = model.Trainer,
+            Threshold = model.Threshold, FramedThreshold = model.FramedThreshold, Neighbours = model.Neighbours,
+            NeighbourWeight = model.NeighbourWeight, NeighbourVectors = model.NeighbourVectors, NeighbourLabels = model.NeighbourLabels,
+            InputCenter = model.InputCenter, InputScale = model.InputScale, Classes = model.Classes, Weights = model.Weights, Bias = model.Bias,
+        };
+        Assert.NotEqual(withoutNetworks.Judge(embedding).Risk, model.Judge(embedding).Risk);
+        Assert.InRange(model.NetworkRisk(embedding), 0f, 1f);
+    }
+
+    [Fact]
+    public void A_network_trained_twice_from_the_same_seed_is_the_same_network()
+    {
+        var random = new Random(3);
+        var inputs = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, IopGuideBot.Conversation.Semantics.SentenceEmbeddings.Dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, 40).Select(i => i % 3).ToArray();
+
+        var first = CrisisNetworkTrainer.Train(inputs, labels, classes: 3, hidden: 8, epochs: 3, l2: 0.01f, learningRate: 0.01f, batchSize: 16, seed: 1);
+        var second = CrisisNetworkTrainer.Train(inputs, labels, classes: 3, hidden: 8, epochs: 3, l2: 0.01f, learningRate: 0.01f, batchSize: 16, seed: 1);
+        var otherSeed = CrisisNetworkTrainer.Train(inputs, labels, classes: 3, hidden: 8, epochs: 3, l2: 0.01f, learningRate: 0.01f, batchSize: 16, seed: 2);
+
+        Assert.Equal(first.Parameters, second.Parameters);
+        Assert.NotEqual(first.Parameters, otherSeed.Parameters);
+        Assert.True(first.IsWellFormed(3));
+        var p = first.Probabilities(inputs[0], 3);
+        Assert.Equal(1f, p.Sum(), 3);
+    }
+
+    [Fact]
+    public void A_model_file_with_a_truncated_network_is_refused()
+    {
+        using var original = typeof(CrisisSemanticModel).Assembly.GetManifestResourceStream(CrisisSemanticModel.ResourceName)!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        var parameters = json["networks"]![0]!["parameters"]!.GetValue<string>();
+        json["networks"]![0]!["parameters"] = parameters[..(parameters.Length / 2 / 4 * 4)];
+        using var broken = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        Assert.Throws<InvalidDataException>(() => CrisisSemanticModel.Load(broken));
+    }
+
+    [Fact]
     public void The_training_corpus_is_big_and_varied()
     {
         var corpus = Corpus.Value;

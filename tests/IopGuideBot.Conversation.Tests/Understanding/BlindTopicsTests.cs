@@ -38,11 +38,12 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // back); r2, the story-like set, 163, 42, 42; r3 268, 97, 18. r5 (320 lines, a new writer, not read while tuning):
     // first contact 266, 98, 36; with the crisis round-5 signal in front 265, 98, 36; with this round too 265, 97, 35 — the
     // development gains did not carry over to a new writer's questions.
-    // r6 (300 lines, another new writer, 110 in a family member's voice): first contact 248, 89, 28.
+    // r6 (300 lines, another new writer, 110 in a family member's voice): first contact 248, 89, 28. With the crisis
+    // round-6 signal in front (it flags a few more ordinary questions): r2 162, 41, 44; r5 264, 97, 36.
     [InlineData("topics-heldout-r1.tsv", 196, 54, 28)]
-    [InlineData("topics-heldout-r2.tsv", 163, 42, 42)]
+    [InlineData("topics-heldout-r2.tsv", 162, 41, 44)]
     [InlineData("topics-heldout-r3.tsv", 268, 97, 18)]
-    [InlineData("topics-heldout-r5.tsv", 265, 97, 35)]
+    [InlineData("topics-heldout-r5.tsv", 264, 97, 36)]
     [InlineData("topics-heldout-r6.tsv", 248, 89, 28)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
