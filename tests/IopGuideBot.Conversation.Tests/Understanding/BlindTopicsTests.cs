@@ -37,11 +37,14 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // development sets, these files run for their totals only): r1 196, 54, 28 (family 2 fewer: close calls now fall
     // back); r2, the story-like set, 163, 42, 42; r3 268, 97, 18. r5 (320 lines, a new writer, not read while tuning):
     // first contact 266, 98, 36; with the crisis round-5 signal in front 265, 98, 36; with this round too 265, 97, 35 — the
-    // development gains did not carry over to a new writer's questions.
+    // development gains did not carry over to a new writer's questions. Round 6 read r5 as a development set (a newer blind
+    // set judges): 273, 99, 18 — of which +4 right / -4 wrong are the harness now counting the help reply as the help
+    // command and a callback request as answering "call me back" (one reply serves both); the other 13 fewer wrong
+    // answers are the cascade's (second opinion below 0.6, command phrases inside questions); 6 of the 18 are crisis replies.
     [InlineData("topics-heldout-r1.tsv", 196, 54, 28)]
     [InlineData("topics-heldout-r2.tsv", 163, 42, 42)]
     [InlineData("topics-heldout-r3.tsv", 268, 97, 18)]
-    [InlineData("topics-heldout-r5.tsv", 265, 97, 35)]
+    [InlineData("topics-heldout-r5.tsv", 273, 99, 18)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
