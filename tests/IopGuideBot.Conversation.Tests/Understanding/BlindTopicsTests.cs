@@ -41,9 +41,12 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // set judges): 273, 99, 18 — of which +4 right / -4 wrong are the harness now counting the help reply as the help
     // command and a callback request as answering "call me back" (one reply serves both); the other 13 fewer wrong
     // answers are the cascade's (second opinion below 0.6, command phrases inside questions); 6 of the 18 are crisis replies.
-    [InlineData("topics-heldout-r1.tsv", 196, 54, 28)]
-    [InlineData("topics-heldout-r2.tsv", 163, 42, 42)]
-    [InlineData("topics-heldout-r3.tsv", 268, 97, 18)]
+    // r1-r3 run for their totals only in round 6: r1 191, 54, 24 (right lowered from 196 on purpose: 5 close calls that
+    // were right now fall back, with the topic among the suggestions in 29 of 44 topic fallbacks; 4 fewer wrong); r2 164,
+    // 44, 34 (8 fewer wrong); r3 270, 98, 11 (7 fewer wrong).
+    [InlineData("topics-heldout-r1.tsv", 191, 54, 24)]
+    [InlineData("topics-heldout-r2.tsv", 164, 44, 34)]
+    [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
     [InlineData("topics-heldout-r5.tsv", 273, 99, 18)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
