@@ -105,6 +105,15 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         var active = ActiveDialogIds(innerDc);
+        var about = InquiryFor.Unknown;
+        if (command is not null && !onHold && active.Count <= 1)
+        {
+            // In the main conversation a phrase inside a longer question ("can she keep going to school during the
+            // program") gives way to a confident reading of the question itself.
+            about = (await _context.GetAsync(innerDc.Context, () => new ConversationContext(), cancellationToken)).About;
+            command = _understanding.CommandIn(text, globalOnly: true, about);
+        }
+
         if (command?.Id == CommandIds.Resume || _questionReplies.Answers.IsKeepGoing(text))
         {
             // An offer or a walk-through reads "keep going" itself (yes, next part); a question is simply asked again.
@@ -173,7 +182,7 @@ public sealed partial class MainDialog : ComponentDialog
 
         // "Call me tomorrow" or a phone number typed anywhere is a request to be called back — unless the callback request
         // is already asking for it, or the question in progress is the offer to be contacted (where it means yes).
-        if (AsksForCallback(text) && !active.Contains(DialogIds.Handoff) && LeafQuestionId(innerDc) != Triage.TriageQuestionIds.ContactConsent)
+        if ((active.Count <= 1 ? AsksForCallbackInMainConversation(text, about) : AsksForCallback(text)) && !active.Contains(DialogIds.Handoff) && LeafQuestionId(innerDc) != Triage.TriageQuestionIds.ContactConsent)
         {
             LogInterruption(_logger, "callback");
             return await RequestCallbackAsync(innerDc, text, cancellationToken);
@@ -330,6 +339,9 @@ public sealed partial class MainDialog : ComponentDialog
         var result = await innerDc.BeginDialogAsync(DialogIds.Handoff, options, cancellationToken);
         return result.Status == DialogTurnStatus.Waiting ? EndOfTurn : result;
     }
+
+    private bool AsksForCallbackInMainConversation(string text, InquiryFor about) =>
+        _understanding.CommandIn(text, globalOnly: false, about)?.Id == CommandIds.Callback || AnswerReader.Phones(text).Count > 0;
 
     private bool AsksForCallback(string text) =>
         _matcher.MatchCommand(text, globalOnly: false)?.Id == CommandIds.Callback || AnswerReader.Phones(text).Count > 0;

@@ -37,7 +37,14 @@ public sealed class CommandMatcher
         _labels.TryGetValue(TextNormalizer.Normalize(text), out var action) ? action : null;
 
     /// <summary>The command this text asks for, if any; <paramref name="globalOnly"/> limits it to commands that work anywhere.</summary>
-    public Command? MatchCommand(string? text, bool globalOnly)
+    public Command? MatchCommand(string? text, bool globalOnly) => FindCommand(text, globalOnly)?.Command;
+
+    /// <summary>
+    /// As <see cref="MatchCommand"/>, and whether the phrase is only a small part of a longer message ("can i keep going
+    /// to school during the program", "any advice for getting him to talk to someone"): such a message may be a question
+    /// that merely contains the phrase (see <see cref="CommandMatch.Embedded"/>).
+    /// </summary>
+    public CommandMatch? FindCommand(string? text, bool globalOnly)
     {
         var normal = TextNormalizer.Normalize(text);
         if (normal.Length == 0)
@@ -50,7 +57,7 @@ public sealed class CommandMatcher
             var command = _phrases.First(p => p.Command.Id == label.Id).Command;
             if (!globalOnly || command.Global)
             {
-                return command;
+                return new CommandMatch(command, Embedded: false);
             }
         }
 
@@ -67,10 +74,18 @@ public sealed class CommandMatcher
                 : normal == phrase;
             if (matches)
             {
-                return command;
+                return new CommandMatch(command, Embedded: WordCount(phrase) * 2 < WordCount(normal));
             }
         }
 
         return null;
     }
+
+    private static int WordCount(string normal) => normal.Count(c => c == ' ') + 1;
 }
+
+/// <summary>
+/// A command found in a message. <see cref="Embedded"/>: its phrase is under half the message's words, so the message
+/// may be a question that merely contains it; the cascade lets a confident reading of a topic or small talk win over it.
+/// </summary>
+public sealed record CommandMatch(Command Command, bool Embedded);

@@ -57,12 +57,38 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.ButtonLabel, intent, 1f, []);
         }
 
-        if (commands.MatchCommand(text, globalOnly: false) is { } command)
+        var command = commands.FindCommand(text, globalOnly: false);
+        if (command is { Embedded: false })
         {
-            return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Id), 1f, []);
+            return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Command.Id), 1f, []);
         }
 
-        var question = MessageSegments.WithoutInterjection(text!);
+        var read = Read(text!, about);
+        if (command is not null && !IsQuestionOtherThanACommand(read))
+        {
+            return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Command.Id), 1f, []);
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// The command a message asks for, as <see cref="CommandMatcher.FindCommand"/> finds it, unless its phrase is a small
+    /// part of a longer message that reads confidently as a question about a topic or as small talk ("can she keep going
+    /// to school during the program" is about school, not the "keep going" button).
+    /// </summary>
+    public Command? CommandIn(string? text, bool globalOnly, InquiryFor about = InquiryFor.Unknown) =>
+        commands.FindCommand(text, globalOnly) is { } found && (!found.Embedded || !IsQuestionOtherThanACommand(Read(text!, about)))
+            ? found.Command
+            : null;
+
+    private static bool IsQuestionOtherThanACommand(Understanding read) =>
+        read.Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk };
+
+    /// <summary>The classifiers' reading of a message (no labels or command phrases).</summary>
+    private Understanding Read(string text, InquiryFor about)
+    {
+        var question = MessageSegments.WithoutInterjection(text);
         var byWords = fast.Classify(question);
         if (byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence)
         {
@@ -111,7 +137,11 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
 
         // However sure the classifier is, the message must be near something the bot was taught.
         var closeEnough = byMeaning.Nearest.Ranked.FirstOrDefault(s => s.Intent == top.Intent)?.Score >= options.MinimumSimilarity;
-        if (closeEnough && top.Score >= options.SemanticConfidence && top.Score - second >= options.SemanticMargin)
+        // Below SoleConfidence the classifier needs a second opinion: the closest example is of the same intent, or the
+        // n-gram classifier ranks it first too.
+        var seconded = top.Score >= options.SoleConfidence || byMeaning.Nearest.Ranked[0].Intent == top.Intent
+            || (byWords.HasKnownWords && byWords.Top.Intent == top.Intent);
+        if (closeEnough && seconded && top.Score >= options.SemanticConfidence && top.Score - second >= options.SemanticMargin)
         {
             return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
         }
@@ -142,7 +172,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
         var candidates = nearest.Where(s => s.Intent.Kind == IntentKind.Topic && likely.Contains(s.Intent) && s.Score >= options.SuggestionSimilarity).ToList();
         var suggestions = candidates
             .Where(s => s.Score >= candidates[0].Score - options.SuggestionSpread)
-            .Take(2).Select(s => s.Intent).ToList();
+            .Take(options.SuggestionCount).Select(s => s.Intent).ToList();
         return Understanding.Fallback(suggestions, top.Score);
     }
 }

@@ -37,13 +37,18 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // development sets, these files run for their totals only): r1 196, 54, 28 (family 2 fewer: close calls now fall
     // back); r2, the story-like set, 163, 42, 42; r3 268, 97, 18. r5 (320 lines, a new writer, not read while tuning):
     // first contact 266, 98, 36; with the crisis round-5 signal in front 265, 98, 36; with this round too 265, 97, 35 — the
-    // development gains did not carry over to a new writer's questions.
-    // r6 (300 lines, another new writer, 110 in a family member's voice): first contact 248, 89, 28. With the crisis
-    // round-6 signal in front (it flags a few more ordinary questions): r2 162, 41, 44; r5 264, 97, 36.
-    [InlineData("topics-heldout-r1.tsv", 196, 54, 28)]
-    [InlineData("topics-heldout-r2.tsv", 162, 41, 44)]
-    [InlineData("topics-heldout-r3.tsv", 268, 97, 18)]
-    [InlineData("topics-heldout-r5.tsv", 264, 97, 36)]
+    // development gains did not carry over to a new writer's questions. Round 6 read r5 as a development set (a newer blind
+    // set judges): 273, 99, 18 — of which +4 right / -4 wrong are the harness now counting the help reply as the help
+    // command and a callback request as answering "call me back" (one reply serves both); the other 13 fewer wrong
+    // answers are the cascade's (second opinion below 0.6, command phrases inside questions); 6 of the 18 are crisis replies.
+    // r1-r3 run for their totals only in round 6: r1 191, 54, 24 (right lowered from 196 on purpose: 5 close calls that
+    // were right now fall back, with the topic among the suggestions in 29 of 44 topic fallbacks; 4 fewer wrong); r2 164,
+    // 44, 34 (8 fewer wrong); r3 270, 98, 11 (7 fewer wrong).
+    // r6 (300 lines, another new writer, 110 in a family member's voice): first contact 248, 89, 28.
+    [InlineData("topics-heldout-r1.tsv", 191, 54, 24)]
+    [InlineData("topics-heldout-r2.tsv", 164, 44, 34)]
+    [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
+    [InlineData("topics-heldout-r5.tsv", 273, 99, 18)]
     [InlineData("topics-heldout-r6.tsv", 248, 89, 28)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {

@@ -4,10 +4,19 @@ using Xunit.Abstractions;
 namespace IopGuideBot.Conversation.Tests.Understanding;
 
 /// <summary>One question of a held-out set and what the bot did with it.</summary>
-internal sealed record HeldOutResult(string Voice, string Expected, string Text, string Got, int Line)
+internal sealed record HeldOutResult(string Voice, string Expected, string Text, string Got, int Line, IReadOnlyList<string>? Buttons = null)
 {
+    /// <summary>A fallback on a question about a topic whose buttons offer that topic (its label).</summary>
+    public bool SuggestedRight => Got == HeldOutSet.Fallback && Buttons is not null
+        && SharedUnderstanding.Content.Topics.TryGet(Expected, out var topic) && Buttons.Contains(topic.Label.Value, StringComparer.Ordinal);
+
+    /// <summary>A fallback on a question that one topic answers.</summary>
+    public bool TopicFallback => Got == HeldOutSet.Fallback && SharedUnderstanding.Content.Topics.TryGet(Expected, out _);
+
     /// <summary>The bot answered the expected topic (command, small talk, crisis reply), or fell back honestly on <c>none</c>.</summary>
-    public bool Right => Got == Expected;
+    /// A request to be called back and a request for a person start the same callback request (one reply, one content
+    /// id), so either counts for the other.
+    public bool Right => Got == Expected || (Expected == "command:callback" && Got == "command:person");
 
     /// <summary>Answered, but not what was asked.</summary>
     public bool ConfidentWrong => !Right && Got != HeldOutSet.Fallback;
@@ -48,7 +57,9 @@ internal static class HeldOutSet
         var results = new List<HeldOutResult>();
         foreach (var (voice, expected, text, line) in Load(file))
         {
-            results.Add(new HeldOutResult(voice, expected, text, WhatTheUserGot(await bot.NewConversation().SayAsync(text)), line));
+            var replies = await bot.NewConversation().SayAsync(text);
+            var buttons = replies.Count == 0 ? [] : replies[0].SuggestedActions?.Actions?.Select(a => a.Title).ToList() ?? [];
+            results.Add(new HeldOutResult(voice, expected, text, WhatTheUserGot(replies), line, buttons));
         }
 
         return results;
@@ -65,6 +76,7 @@ internal static class HeldOutSet
                 $"confident-but-wrong {group.Count(r => r.ConfidentWrong),3} ({Percent(group.Count(r => r.ConfidentWrong), n)})");
         }
 
+        output.WriteLine($"fallbacks on a topic question offering that topic: {results.Count(r => r.SuggestedRight)}/{results.Count(r => r.TopicFallback)}");
         foreach (var miss in results.Where(r => !r.Right))
         {
             output.WriteLine($"{(miss.ConfidentWrong ? "WRONG" : "miss "),-5} line {miss.Line,3} {miss.Voice,-10} expected {miss.Expected}, got {miss.Got}{(showText ? ": " + miss.Text : "")}");
@@ -81,6 +93,8 @@ internal static class HeldOutSet
             _ when id.StartsWith("crisis.", StringComparison.Ordinal) => "crisis",
             _ when id.StartsWith("smalltalk.", StringComparison.Ordinal) => "smalltalk:" + id["smalltalk.".Length..],
             "bot.disclosure" => "command:bot",
+            // What the bot can do (the help command's reply).
+            "help" => "command:help",
             // Asking for a person starts the callback request (or, where there is none, says a person will follow up); in
             // office hours it puts the person in line for a live chat.
             "handoff.requested" or "callback.intro.open" or "callback.intro.closed" or "livechat.waiting" => "command:person",

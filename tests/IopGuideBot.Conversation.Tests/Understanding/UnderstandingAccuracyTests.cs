@@ -38,15 +38,22 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // guided flows (walk-throughs, terms, the callback request) and the learned crisis signal in front: 87.4 %, 85.7 %,
     // 4.6 %. After the round-2 examples and thresholds: 90.1 %, family 89.5 %, 3.1 %. After round 3 (question sentences of
     // long messages read too, examples grown, nearest-example margin 0.15): 91.6 %, family 90.5 %, 3.1 %.
-    [InlineData(DevSet, 0.916, 0.904, 0.031)]
+    // Round 6 (fewer confident-but-wrong answers: the meaning classifier below 0.6 needs its closest example or the n-gram
+    // classifier to agree; a command phrase inside a longer question gives way to a confident topic; three suggestions):
+    // 90.5 %, family 87.6 %, 2.7 %. Right and family are lowered on purpose: 3 answers that were right by a close call now
+    // fall back with the topic among the suggestions, the price of fewer wrong answers on every set (see understanding.md).
+    [InlineData(DevSet, 0.904, 0.876, 0.027)]
     // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
     // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
-    [InlineData(DevSetR2, 0.881, 0.865, 0.048)]
+    // Round 6: 86.9 %, family 84.7 %, 3.8 % (lowered on purpose as for round 1: 19 wrong answers became 15, and close
+    // calls that were right now fall back offering the topic).
+    [InlineData(DevSetR2, 0.869, 0.847, 0.038)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
-    [InlineData(DevSetR3, 0.903, 0.891, 0.053)]
+    // Round 6: 91.2 %, family 90.4 %, 3.1 % (6 of the 7 wrong are still the safety layer's crisis reply).
+    [InlineData(DevSetR3, 0.911, 0.903, 0.031)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
