@@ -46,11 +46,14 @@ public static partial class SafetyServiceCollectionExtensions
     /// <summary>
     /// Loads the crisis model and runs one check when the host starts, so the semantic signal is on from the first message
     /// (a model that cannot load stops start-up rather than leaving the signal silently off) and nobody waits for it.
+    /// The detector is resolved here rather than injected: the host builds every hosted service before starting any, and
+    /// injecting it would load the embedding model then, alone, instead of beside storage and content (ContentWarmup).
     /// </summary>
-    private sealed partial class CrisisCheckWarmup(CrisisDetector detector, ILogger<CrisisCheckWarmup> logger) : IHostedService
+    private sealed partial class CrisisCheckWarmup(IServiceProvider services, ILogger<CrisisCheckWarmup> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            var detector = services.GetRequiredService<CrisisDetector>();
             if (!detector.HasSemanticSignal)
             {
                 throw new InvalidOperationException("The crisis check has no semantic signal.");
