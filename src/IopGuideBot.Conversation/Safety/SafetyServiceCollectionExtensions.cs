@@ -51,9 +51,9 @@ public static partial class SafetyServiceCollectionExtensions
     /// (a model that cannot load stops start-up rather than leaving the signal silently off) and nobody waits for it.
     /// Building the lexicon's rules (NonBacktracking regexes; begun at registration) and reading the model run from
     /// <see cref="StartingAsync"/>, which the host calls for every service before any <c>StartAsync</c>, so they run beside
-    /// storage, content and the embedding model; <see cref="StartAsync"/> waits for them and runs the check before the service listens. The detector
-    /// is resolved, not injected: the host builds every hosted service before starting any, and injecting it would load
-    /// the embedding model then, alone.
+    /// storage, content and the embedding model; <see cref="StartAsync"/> waits for them and runs the check before the
+    /// service listens. The detector is resolved, not injected: the host builds every hosted service before starting any,
+    /// and injecting it would load the embedding model then, alone.
     /// </summary>
     private sealed partial class CrisisCheckWarmup(IServiceProvider services, ILogger<CrisisCheckWarmup> logger) : IHostedLifecycleService
     {
