@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace IopGuideBot.Conversation;
 
-public static class ConversationServiceCollectionExtensions
+public static partial class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// The clinic's conversation: content (validated at start-up), the topic classifier (trained at start-up), the dialogs
@@ -38,15 +38,24 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => IntentExamples.From(sp.GetRequiredService<ClinicContent>()));
         services.AddSingleton(sp =>
         {
-            var classifier = IntentClassifier.Train(sp.GetRequiredService<IntentExamples>(), sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.Seed);
-            LogTrained(sp.GetRequiredService<ILoggerFactory>().CreateLogger<IntentClassifier>(), classifier.Intents.Count, classifier.TrainingTime.TotalMilliseconds);
+            var options = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
+            var classifier = IntentClassifier.LoadOrTrain(sp.GetRequiredService<IntentExamples>(), options.Seed, options.IntentClassifierCacheFile);
+            LogClassifierReady(sp.GetRequiredService<ILoggerFactory>().CreateLogger<IntentClassifier>(), classifier.Intents.Count, classifier.FromCache ? "loaded from the cache file" : "trained", classifier.TrainingTime.TotalMilliseconds);
             return classifier;
         });
-        services.AddSingleton(sp => new SemanticMatcher(
-            sp.GetRequiredService<IntentExamples>(),
-            sp.GetRequiredService<SentenceEmbeddings>(),
-            sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.EmbeddingCacheFile,
-            sp.GetRequiredService<ILogger<SemanticMatcher>>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
+            return new SemanticMatcher(
+                sp.GetRequiredService<IntentExamples>(),
+                sp.GetRequiredService<SentenceEmbeddings>(),
+                options.EmbeddingCacheFile,
+                sp.GetRequiredService<ILogger<SemanticMatcher>>(),
+                options.Seed)
+            {
+                ClassifierCacheFile = options.MeaningClassifierCacheFile,
+            };
+        });
         services.AddSingleton<MessageUnderstanding>();
         services.AddSingleton<Replies>();
         services.TryAddSingleton(TimeProvider.System);
@@ -68,27 +77,53 @@ public static class ConversationServiceCollectionExtensions
         return services;
     }
 
-    private static void LogTrained(ILogger logger, int intents, double milliseconds) =>
-        logger.LogInformation("Intent classifier trained on {Intents} intents in {Milliseconds:0} ms", intents, milliseconds);
+    private static void LogClassifierReady(ILogger logger, int intents, string source, double milliseconds) =>
+        logger.LogInformation("Intent classifier for {Intents} intents {Source} in {Milliseconds:0} ms", intents, source, milliseconds);
 
     /// <summary>
-    /// Loads content, trains the fast classifier and loads the embedding model when the host starts, so bad content stops
-    /// start-up with its errors and the first message does not pay for loading. The semantic matcher's example vectors
-    /// are built in the background (from the cache file when it has them): start-up does not wait for them, and until
-    /// they are ready the fast classifier answers alone.
+    /// Loads content, the fast classifier and the embedding model when the host starts, so bad content stops start-up
+    /// with its errors and the first message does not pay for loading. The work starts in <see cref="StartingAsync"/>,
+    /// which the host calls for every service before any <c>StartAsync</c>: it runs beside storage's migrations and key
+    /// ring, and the embedding model loads beside content and the classifier; <see cref="StartAsync"/> waits for it, so
+    /// Kestrel still listens only after content is valid. The semantic matcher's example vectors and classifier are then
+    /// built in the background (from the cache files when they hold them); a message that needs them first waits.
     /// </summary>
-    private sealed class ContentWarmup(IServiceProvider services) : IHostedService
+    private sealed partial class ContentWarmup(IServiceProvider services, ILogger<ContentWarmup> logger) : IHostedLifecycleService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        private Task _warming = Task.CompletedTask;
+
+        public Task StartingAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<ClinicContent>();
-            services.GetRequiredService<IntentClassifier>();
-            services.GetRequiredService<SentenceEmbeddings>().Embed("hello", cancellationToken);
-            services.GetRequiredService<SemanticMatcher>().StartBuilding();
-            services.GetRequiredService<MainDialog>();
+            _warming = Task.Run(() => WarmAsync(cancellationToken), cancellationToken);
             return Task.CompletedTask;
         }
 
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await _warming.WaitAsync(cancellationToken);
+        }
+
+        private async Task WarmAsync(CancellationToken cancellationToken)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            // Independent: the model is a file in a package; content, examples and the classifier depend on each other only.
+            var model = Task.Run(() => services.GetRequiredService<SentenceEmbeddings>().Embed("hello", cancellationToken), cancellationToken);
+            var classifier = Task.Run(services.GetRequiredService<IntentClassifier>, cancellationToken);
+            await Task.WhenAll(model, classifier);
+            _ = services.GetRequiredService<SemanticMatcher>().StartBuilding(); // its outcome is logged; Match waits for it
+            services.GetRequiredService<MainDialog>();
+            LogWarm(logger, watch.Elapsed.TotalMilliseconds);
+        }
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Content, intent classifier and embedding model ready in {Milliseconds:0} ms")]
+        private static partial void LogWarm(ILogger logger, double milliseconds);
     }
 }

@@ -25,14 +25,17 @@ internal sealed class StorageStartupService : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await _db.EnsureMigratedAsync(cancellationToken);
+        var migrated = watch.Elapsed.TotalMilliseconds;
         await EnsureKeyAsync(_db, _dataProtection, cancellationToken);
+        var keyRing = watch.Elapsed.TotalMilliseconds - migrated;
 
         var version = await _db.GetSchemaVersionAsync(cancellationToken);
         if (_db is SqliteDatabase sqlite)
         {
             var sqliteVersion = await sqlite.GetSqliteVersionAsync(cancellationToken);
-            _logger.LogInformation("Storage ready: SQLite {SqliteVersion}, schema version {SchemaVersion}", sqliteVersion, version);
+            _logger.LogInformation("Storage ready: SQLite {SqliteVersion}, schema version {SchemaVersion} (migrations {MigrationMilliseconds:0} ms, key ring {KeyRingMilliseconds:0} ms)", sqliteVersion, version, migrated, keyRing);
             if (Version.TryParse(sqliteVersion, out var parsed) && parsed < new Version(3, 51, 3))
             {
                 // 3.7.0–3.51.2 can corrupt a WAL database when two connections write and checkpoint at once.
@@ -41,7 +44,7 @@ internal sealed class StorageStartupService : IHostedService
         }
         else
         {
-            _logger.LogInformation("Storage ready: PostgreSQL, schema version {SchemaVersion}", version);
+            _logger.LogInformation("Storage ready: PostgreSQL, schema version {SchemaVersion} (migrations {MigrationMilliseconds:0} ms, key ring {KeyRingMilliseconds:0} ms)", version, migrated, keyRing);
         }
     }
 

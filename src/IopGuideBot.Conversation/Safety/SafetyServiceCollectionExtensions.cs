@@ -21,12 +21,15 @@ public static partial class SafetyServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSafetyAndTriage(this IServiceCollection services)
     {
+        // The largest piece of start-up that needs no configuration: begin it while the host is still being built.
+        _ = CrisisDetector.StartLoadingLexicon();
         services.AddOptions<SafetyOptions>()
             .BindConfiguration(SafetyOptions.SectionName)
             .Validate(o => o.MaxCheckedChars >= 200, "Safety:MaxCheckedChars must be at least 200.")
             .ValidateOnStart();
+        services.TryAddSingleton(_ => CrisisSemanticModel.LoadEmbedded());
         services.TryAddSingleton<ICrisisSemanticSignal>(sp =>
-            new CrisisSemanticSignal(sp.GetRequiredService<SentenceEmbeddings>(), CrisisSemanticModel.LoadEmbedded()));
+            new CrisisSemanticSignal(sp.GetRequiredService<SentenceEmbeddings>(), sp.GetRequiredService<CrisisSemanticModel>()));
         services.TryAddSingleton(sp => new CrisisDetector(
             sp.GetRequiredService<ICrisisSemanticSignal>(),
             sp.GetRequiredService<IOptions<SafetyOptions>>().Value,
@@ -46,11 +49,36 @@ public static partial class SafetyServiceCollectionExtensions
     /// <summary>
     /// Loads the crisis model and runs one check when the host starts, so the semantic signal is on from the first message
     /// (a model that cannot load stops start-up rather than leaving the signal silently off) and nobody waits for it.
+    /// Building the lexicon's rules (NonBacktracking regexes; begun at registration) and reading the model run from
+    /// <see cref="StartingAsync"/>, which the host calls for every service before any <c>StartAsync</c>, so they run beside
+    /// storage, content and the embedding model; <see cref="StartAsync"/> waits for them and runs the check before the
+    /// service listens. The detector is resolved, not injected: the host builds every hosted service before starting any,
+    /// and injecting it would load the embedding model then, alone.
     /// </summary>
-    private sealed partial class CrisisCheckWarmup(CrisisDetector detector, ILogger<CrisisCheckWarmup> logger) : IHostedService
+    private sealed partial class CrisisCheckWarmup(IServiceProvider services, ILogger<CrisisCheckWarmup> logger) : IHostedLifecycleService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        private Task _loading = Task.CompletedTask;
+
+        public Task StartingAsync(CancellationToken cancellationToken)
         {
+            _loading = Task.Run(
+                () =>
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var lexicon = CrisisDetector.StartLoadingLexicon();
+                    services.GetRequiredService<CrisisSemanticModel>();
+                    var model = watch.Elapsed.TotalMilliseconds;
+                    lexicon.GetAwaiter().GetResult();
+                    LogLoaded(logger, model, watch.Elapsed.TotalMilliseconds);
+                },
+                cancellationToken);
+            return Task.CompletedTask;
+        }
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await _loading.WaitAsync(cancellationToken);
+            var detector = services.GetRequiredService<CrisisDetector>();
             if (!detector.HasSemanticSignal)
             {
                 throw new InvalidOperationException("The crisis check has no semantic signal.");
@@ -64,10 +92,18 @@ public static partial class SafetyServiceCollectionExtensions
             }
 
             LogReady(logger, watch.Elapsed.TotalMilliseconds);
-            return Task.CompletedTask;
         }
 
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Crisis model read in {ModelMilliseconds:0} ms; model and lexicon rules ready in {Milliseconds:0} ms")]
+        private static partial void LogLoaded(ILogger logger, double modelMilliseconds, double milliseconds);
 
         [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Crisis check ready: lexicon and semantic signal (first check {Milliseconds:0} ms)")]
         private static partial void LogReady(ILogger logger, double milliseconds);

@@ -41,10 +41,11 @@ public sealed class IntentClassifier
         "it", "to", "of", "in", "on", "an", "or", "if", "be", "so", "at", "im", "am", "tell", "know", "want", "like",
     };
 
-    private IntentClassifier(ITransformer model, MLContext ml, DataViewSchema inputSchema, TimeSpan trainingTime, HashSet<string> vocabulary)
+    private IntentClassifier(ITransformer model, MLContext ml, DataViewSchema inputSchema, TimeSpan buildTime, bool fromCache, HashSet<string> vocabulary)
     {
         _vocabulary = vocabulary;
-        TrainingTime = trainingTime;
+        TrainingTime = buildTime;
+        FromCache = fromCache;
         var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref slotNames);
         _labels = slotNames.DenseValues().Select(v => Intent.Parse(v.ToString())).ToArray();
@@ -52,7 +53,11 @@ public sealed class IntentClassifier
             new EnginePolicy(() => ml.Model.CreatePredictionEngine<Example, Prediction>(model)), Environment.ProcessorCount * 4);
     }
 
+    /// <summary>How long training took, or loading the trained model when <see cref="FromCache"/>.</summary>
     public TimeSpan TrainingTime { get; }
+
+    /// <summary>True when the model was read from the cache file rather than trained in this process.</summary>
+    public bool FromCache { get; }
 
     public IReadOnlyList<Intent> Intents => _labels;
 
@@ -60,14 +65,40 @@ public sealed class IntentClassifier
     public static IntentClassifier Train(ClinicContent content, int seed = UnderstandingOptions.DefaultSeed) =>
         Train(IntentExamples.From(content), seed);
 
-    public static IntentClassifier Train(IntentExamples examples, int seed = UnderstandingOptions.DefaultSeed)
+    public static IntentClassifier Train(IntentExamples examples, int seed = UnderstandingOptions.DefaultSeed) =>
+        LoadOrTrain(examples, seed, cacheFile: null);
+
+    /// <summary>
+    /// The model trained on <paramref name="examples"/> with <paramref name="seed"/>: read from <paramref name="cacheFile"/>
+    /// when it holds exactly that model (see <see cref="TrainedModelFile"/>), otherwise trained and written there. Training
+    /// is deterministic, so both give the same predictions; null <paramref name="cacheFile"/> always trains.
+    /// </summary>
+    public static IntentClassifier LoadOrTrain(IntentExamples examples, int seed, string? cacheFile)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var watch = Stopwatch.StartNew();
         var ml = new MLContext(seed: seed);
         var rows = examples.All.Select(e => new Example { Text = e.Text, Label = e.Intent.Key }).ToList();
+        var vocabulary = rows.SelectMany(r => r.Text.Split(' ')).Where(w => !CommonWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var key = cacheFile is null ? null : CacheKey(rows, seed);
+        if (key is not null && TrainedModelFile.TryRead(ml, cacheFile!, key, out var storedSchema) is { } stored)
+        {
+            return new IntentClassifier(stored, ml, storedSchema!, watch.Elapsed, fromCache: true, vocabulary);
+        }
+
         var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+        var model = Pipeline(ml).Fit(data);
+        if (key is not null)
+        {
+            TryWrite(ml, cacheFile!, key, model, data.Schema);
+        }
+
+        watch.Stop();
+        return new IntentClassifier(model, ml, data.Schema, watch.Elapsed, fromCache: false, vocabulary);
+    }
+
+    private static IEstimator<ITransformer> Pipeline(MLContext ml) =>
+        ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("Features", new Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.Options
             {
                 WordFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
@@ -83,10 +114,36 @@ public sealed class IntentClassifier
                 L2Regularization = 0.0001f,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
-        var model = pipeline.Fit(data);
-        watch.Stop();
-        var vocabulary = rows.SelectMany(r => r.Text.Split(' ')).Where(w => !CommonWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        return new IntentClassifier(model, ml, data.Schema, watch.Elapsed, vocabulary);
+
+    /// <summary>
+    /// Everything the trained model depends on: the examples in order, the seed, and the pipeline above. The pipeline is
+    /// code, so the key includes this assembly's build identity (deterministic builds give the same one for the same
+    /// source): any change to the code retrains once rather than risk loading a model of other settings.
+    /// </summary>
+    private static string CacheKey(IReadOnlyList<Example> rows, int seed)
+    {
+        using var key = new TrainedModelFile.Key("intent-classifier: word 1-2 grams, char 4-grams, lower case, no punctuation, English stop words; SDCA maximum entropy, 1 thread, 100 iterations, L2 0.0001")
+            .Add(typeof(IntentClassifier).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .Add(seed)
+            .Add(rows.Count);
+        foreach (var row in rows)
+        {
+            key.Add(row.Label).Add(row.Text);
+        }
+
+        return key.Finish();
+    }
+
+    private static void TryWrite(MLContext ml, string path, string key, ITransformer model, DataViewSchema schema)
+    {
+        try
+        {
+            TrainedModelFile.Write(ml, path, key, model, schema);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only start-up time depends on the file: the next start trains again.
+        }
     }
 
     /// <summary>Scores <paramref name="text"/> against every intent (probabilities that sum to 1).</summary>

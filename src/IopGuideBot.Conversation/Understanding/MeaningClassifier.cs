@@ -30,10 +30,28 @@ public sealed class MeaningClassifier
     /// <summary>Regularisation of the classifier: lower fits the examples more closely (peakier probabilities).</summary>
     public const float L2Regularization = 0.0001f;
 
-    public static MeaningClassifier Train(IReadOnlyList<(Intent Intent, string Text, float[] Vector)> examples, int seed, float l2Regularization = L2Regularization)
+    public static MeaningClassifier Train(IReadOnlyList<(Intent Intent, string Text, float[] Vector)> examples, int seed, float l2Regularization = L2Regularization) =>
+        LoadOrTrain(examples, seed, l2Regularization, cacheFile: null);
+
+    /// <summary>True when the model was read from the cache file rather than trained in this process.</summary>
+    public bool FromCache { get; private init; }
+
+    /// <summary>
+    /// The model trained on <paramref name="examples"/> (with their vectors), <paramref name="seed"/> and
+    /// <paramref name="l2Regularization"/>: read from <paramref name="cacheFile"/> when it holds exactly that model (see
+    /// <see cref="TrainedModelFile"/>), otherwise trained and written there. Training is deterministic, so both give the
+    /// same predictions; null <paramref name="cacheFile"/> always trains.
+    /// </summary>
+    public static MeaningClassifier LoadOrTrain(IReadOnlyList<(Intent Intent, string Text, float[] Vector)> examples, int seed, float l2Regularization, string? cacheFile)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var ml = new MLContext(seed: seed);
+        var key = cacheFile is null ? null : CacheKey(examples, seed, l2Regularization);
+        if (key is not null && TrainedModelFile.TryRead(ml, cacheFile!, key, out var storedSchema) is { } stored)
+        {
+            return new MeaningClassifier(stored, ml, storedSchema!) { FromCache = true };
+        }
+
         var rows = examples.Select(e => new Row { Text = e.Text, Embedding = Weighted(e.Vector), Label = e.Intent.Key }).ToList();
         var data = ml.Data.LoadFromEnumerable(rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
@@ -52,7 +70,40 @@ public sealed class MeaningClassifier
                 L2Regularization = l2Regularization,
             }));
         var model = pipeline.Fit(data);
+        if (key is not null)
+        {
+            try
+            {
+                TrainedModelFile.Write(ml, cacheFile!, key, model, data.Schema);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only start-up time depends on the file: the next start trains again.
+            }
+        }
+
         return new MeaningClassifier(model, ml, data.Schema);
+    }
+
+    /// <summary>
+    /// Everything the trained model depends on: the examples and their vectors in order, the seed, the regularisation,
+    /// the embedding weight and the pipeline. The pipeline is code, so the key includes this assembly's build identity
+    /// (deterministic builds give the same one for the same source): any change to the code retrains once.
+    /// </summary>
+    private static string CacheKey(IReadOnlyList<(Intent Intent, string Text, float[] Vector)> examples, int seed, float l2Regularization)
+    {
+        using var key = new TrainedModelFile.Key("meaning-classifier: embedding × weight + word 1-2 grams, English stop words; SDCA maximum entropy, 1 thread, 100 iterations")
+            .Add(typeof(MeaningClassifier).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .Add(seed)
+            .Add(l2Regularization)
+            .Add(EmbeddingWeight)
+            .Add(examples.Count);
+        foreach (var (intent, text, vector) in examples)
+        {
+            key.Add(intent.Key).Add(text).Add(vector);
+        }
+
+        return key.Finish();
     }
 
     /// <summary>Each intent's probability for a (normalised) message and its embedding, best first.</summary>

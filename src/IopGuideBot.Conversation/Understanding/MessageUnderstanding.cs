@@ -100,7 +100,8 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
 
     /// <summary>
     /// The cascade after the fast path: given both matchers' scores, answer, or fall back with close suggestions.
-    /// <paramref name="byMeaning"/> is null while the semantic matcher is still being built.
+    /// <paramref name="byMeaning"/> is null only when the semantic matcher could not be built (an error already logged);
+    /// a message that arrives while it is being built waits for it.
     /// </summary>
     public static Understanding Decide(IntentPrediction byWords, MeaningPrediction? byMeaning, InquiryFor about, UnderstandingOptions options, Func<Intent, TopicAudience> audienceOf)
     {

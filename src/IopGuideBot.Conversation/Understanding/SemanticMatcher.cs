@@ -20,9 +20,10 @@ public sealed record MeaningPrediction(IntentPrediction Classified, IntentPredic
 /// to anything the bot knows (each intent scores the cosine similarity of its closest example). It reads wording nobody
 /// wrote down far better than n-grams alone, at a cost of milliseconds (one embedding) rather than microseconds.
 /// <para>
-/// The examples' vectors are built in the background (<see cref="StartBuilding"/>), read from <see cref="EmbeddingFile"/>
-/// when it has them, so start-up never waits for them; until they are ready <see cref="Match"/> returns null and the
-/// cascade answers from the fast classifier alone.
+/// The examples' vectors and the meaning classifier are built in the background (<see cref="StartBuilding"/>), read
+/// from <see cref="EmbeddingFile"/> and <see cref="ClassifierCacheFile"/> when they hold them, so start-up does not
+/// wait for a first install's encoding. A message that arrives before they are ready waits for them in
+/// <see cref="Match"/>: it gets the same answer as any later message, never a weaker fast-classifier-only guess.
 /// </para>
 /// </summary>
 public sealed partial class SemanticMatcher : IDisposable
@@ -55,8 +56,14 @@ public sealed partial class SemanticMatcher : IDisposable
     /// <summary>Regularisation of the meaning classifier (see <see cref="MeaningClassifier.L2Regularization"/>); settable for calibration.</summary>
     public float L2Regularization { get; init; } = MeaningClassifier.L2Regularization;
 
+    /// <summary>Where the trained meaning classifier is kept between runs (see <see cref="TrainedModelFile"/>); null trains it on every build.</summary>
+    public string? ClassifierCacheFile { get; init; }
+
     /// <summary>How many example vectors the last build had to encode (the rest came from the cache file).</summary>
     public int NewlyEncoded { get; private set; }
+
+    /// <summary>True when the last build read the meaning classifier from <see cref="ClassifierCacheFile"/> instead of training it.</summary>
+    public bool ClassifierFromCache => _index?.Classifier.FromCache ?? false;
 
     /// <summary>True once every example has its vector.</summary>
     public bool IsReady => _index is not null;
@@ -75,10 +82,14 @@ public sealed partial class SemanticMatcher : IDisposable
         return _ready.Task;
     }
 
-    /// <summary>What <paramref name="text"/> means, by both measures (see <see cref="MeaningPrediction"/>); null until ready.</summary>
+    /// <summary>
+    /// What <paramref name="text"/> means, by both measures (see <see cref="MeaningPrediction"/>). Before the examples'
+    /// vectors are ready this starts building them if nobody has and waits; null only when building failed (logged as an
+    /// error once) or was stopped by shutdown.
+    /// </summary>
     public MeaningPrediction? Match(string text, CancellationToken cancellationToken = default)
     {
-        var index = _index;
+        var index = _index ?? WaitUntilBuilt(cancellationToken);
         if (index is null)
         {
             return null;
@@ -136,6 +147,23 @@ public sealed partial class SemanticMatcher : IDisposable
 
     public const float DefaultSegmentWeight = 0.3f;
 
+    private Index? WaitUntilBuilt(CancellationToken cancellationToken)
+    {
+        // Blocking is bounded to the first seconds after start (the build runs on its own thread-pool thread, so this
+        // cannot deadlock), and it is what keeps an early message from being read with less than the whole cascade.
+        var ready = StartBuilding();
+        try
+        {
+            ready.Wait(cancellationToken);
+        }
+        catch (AggregateException)
+        {
+            // Failed or cancelled: already logged; the cascade falls back to the fast classifier.
+        }
+
+        return _index;
+    }
+
     private static IntentPrediction Ranked(Dictionary<Intent, float> scores)
     {
         var ranked = scores.Select(p => new ScoredIntent(p.Key, p.Value)).ToArray();
@@ -150,6 +178,7 @@ public sealed partial class SemanticMatcher : IDisposable
             var watch = Stopwatch.StartNew();
             var texts = _examples.All.Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList();
             var stored = _cacheFile is null ? [] : EmbeddingFile.Read(_cacheFile);
+            var readMilliseconds = watch.Elapsed.TotalMilliseconds;
             var keys = texts.ToDictionary(t => t, EmbeddingFile.KeyOf, StringComparer.Ordinal);
             var missing = texts.Where(t => !stored.ContainsKey(keys[t])).ToList();
             var encoded = _embeddings.EmbedMany(missing, cancellationToken: _stopping.Token);
@@ -165,10 +194,13 @@ public sealed partial class SemanticMatcher : IDisposable
             }
 
             var vectors = _examples.All.Select(e => (e.Intent, e.Text, Vector: stored[keys[e.Text]])).ToList();
-            var index = new Index(vectors.Select(v => (v.Intent, v.Vector)).ToList(), _examples.Intents, MeaningClassifier.Train(vectors, _seed, L2Regularization));
+            var vectorsMilliseconds = watch.Elapsed.TotalMilliseconds;
+            var classifier = MeaningClassifier.LoadOrTrain(vectors, _seed, L2Regularization, ClassifierCacheFile);
+            var index = new Index(vectors.Select(v => (v.Intent, v.Vector)).ToList(), _examples.Intents, classifier);
             _index = index;
             _ready.TrySetResult(index);
-            LogBuilt(_logger, _examples.All.Count, missing.Count, watch.Elapsed.TotalMilliseconds);
+            LogBuilt(_logger, _examples.All.Count, missing.Count, watch.Elapsed.TotalMilliseconds, readMilliseconds, vectorsMilliseconds - readMilliseconds,
+                classifier.FromCache ? "loaded" : "trained", watch.Elapsed.TotalMilliseconds - vectorsMilliseconds);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -263,8 +295,8 @@ public sealed partial class SemanticMatcher : IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic matcher ready: {Examples} examples, {Encoded} newly encoded, in {Milliseconds:0} ms")]
-    private static partial void LogBuilt(ILogger logger, int examples, int encoded, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic matcher ready: {Examples} examples, {Encoded} newly encoded, in {Milliseconds:0} ms (cache file read {ReadMilliseconds:0} ms, encoding {EncodeMilliseconds:0} ms, classifier {ClassifierSource} in {ClassifierMilliseconds:0} ms)")]
+    private static partial void LogBuilt(ILogger logger, int examples, int encoded, double milliseconds, double readMilliseconds, double encodeMilliseconds, string classifierSource, double classifierMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Semantic matcher could not be built ({ExceptionType}); answering from the fast classifier alone")]
     private static partial void LogBuildFailed(ILogger logger, string exceptionType);

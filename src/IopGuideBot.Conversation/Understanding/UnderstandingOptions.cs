@@ -15,8 +15,8 @@ public sealed class UnderstandingOptions
     public double FastConfidence { get; set; } = 0.90;
 
     /// <summary>
-    /// Until the semantic matcher is ready (the first seconds after a cold start), the fast classifier answers from this
-    /// lower probability, as it did before there was a semantic matcher.
+    /// Only when the semantic matcher could not be built (an error is logged), the fast classifier answers from this lower
+    /// probability, as it did before there was a semantic matcher. A message that arrives while it is being built waits.
     /// </summary>
     public double FastOnlyConfidence { get; set; } = 0.30;
 
@@ -82,14 +82,25 @@ public sealed class UnderstandingOptions
     /// <summary>Once a conversation is about a loved one, family topics get this much extra probability for unclear questions.</summary>
     public double FamilyContextBonus { get; set; } = 0.03;
 
-    /// <summary>Where example embeddings are kept between runs (a file in this folder); empty keeps them in memory only.</summary>
+    /// <summary>
+    /// Where example embeddings and the two trained classifiers are kept between runs (files in this folder), so a restart
+    /// loads them instead of encoding and training again; empty keeps them in memory only (every start trains).
+    /// </summary>
     public string? CacheDirectory { get; set; }
 
     /// <summary>Seed for training, so the same content always gives the same model.</summary>
     public int Seed { get; set; } = DefaultSeed;
 
     /// <summary>The file in <see cref="CacheDirectory"/>, or null.</summary>
-    public string? EmbeddingCacheFile => string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.Combine(CacheDirectory, "example-embeddings.bin");
+    public string? EmbeddingCacheFile => CacheFile("example-embeddings.bin");
+
+    /// <summary>The trained fast classifier (<see cref="IntentClassifier"/>) in <see cref="CacheDirectory"/>, or null.</summary>
+    public string? IntentClassifierCacheFile => CacheFile("intent-classifier.bin");
+
+    /// <summary>The trained meaning classifier (<see cref="MeaningClassifier"/>) in <see cref="CacheDirectory"/>, or null.</summary>
+    public string? MeaningClassifierCacheFile => CacheFile("meaning-classifier.bin");
+
+    private string? CacheFile(string name) => string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.Combine(CacheDirectory, name);
 
     internal bool IsValid() =>
         InRange(FastConfidence) && InRange(SoleConfidence) && InRange(FastOnlyConfidence) && InRange(SemanticConfidence) && InRange(SemanticMargin) && InRange(MinimumSimilarity) && InRange(NearParaphraseSimilarity) && InRange(NearestConfidence) && InRange(NearestMargin)

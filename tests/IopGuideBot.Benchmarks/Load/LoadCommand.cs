@@ -15,7 +15,8 @@ namespace IopGuideBot.Benchmarks.Load;
 /// Options: <c>--conversations N</c> (32), <c>--seconds T</c> per phase (8), <c>--rate R</c> turns/s for the constant-rate
 /// phase (default: 70 % of the closed-loop mix), <c>--memory-conversations M</c> (10000; 0 skips),
 /// <c>--phases a,b</c> (clicks, mix, rate, api, ceiling, stock), <c>--env NAME=VALUE</c> for the service,
-/// <c>--service-dll path</c> to measure another build (for a before/after).
+/// <c>--service-dll path</c> to measure another build (for a before/after), <c>--restarts N</c> to first start the
+/// service on an empty data directory and then N more times on the same one (a restart: caches in place), timing each.
 /// The load generator runs in this process, on the same two cores as the service: its CPU per turn is printed.
 /// </remarks>
 internal static class LoadCommand
@@ -54,6 +55,16 @@ internal static class LoadCommand
         // --env NAME=VALUE (repeatable): extra environment for the service, e.g. to compare GC settings.
         var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length)
             .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+        var restarts = IntArg(args, "--restarts", 0);
+        if (restarts > 0)
+        {
+            await MeasureRestartsAsync(http, dll, environment, restarts);
+            if (phases.SequenceEqual(["none"]) && memoryConversations == 0)
+            {
+                return; // start-up only
+            }
+        }
+
         await using var service = await ServiceProcess.StartAsync(dll, environment);
         Console.WriteLine($"service pid {service.Id} (attach dotnet-counters / dotnet-trace to it)");
         var startup = await MeasureStartupAsync(http, service);
@@ -168,6 +179,41 @@ internal static class LoadCommand
         if (Environment.GetEnvironmentVariable("LOAD_DEBUG") is not null)
         {
             File.WriteAllText(Path.Combine(Path.GetTempPath(), "iopguidebot-load-service.log"), service.Output);
+        }
+    }
+
+    /// <summary>
+    /// Start-up on a first install (empty data directory) and then <paramref name="restarts"/> restarts on the same data
+    /// directory, where the service finds what its previous run cached. Each start: listening, the first turn (a button),
+    /// then a typed question that needs the semantic matcher (a turn that arrives before it is ready waits for it), and
+    /// when the matcher logged "ready". The service is killed between runs, as a crash or a redeploy would stop it.
+    /// </summary>
+    private static async Task MeasureRestartsAsync(HttpClient http, string dll, IReadOnlyDictionary<string, string> environment, int restarts)
+    {
+        string? data = null;
+        for (var run = 0; run <= restarts; run++)
+        {
+            await using var service = await ServiceProcess.StartAsync(dll, environment, data);
+            data ??= service.DataDirectory;
+            service.KeepDataDirectory = run < restarts;
+            var startup = await MeasureStartupAsync(http, service);
+            var user = new DirectLineUser(http, service.BaseUri, Secret, seed: 1);
+            await user.StartAsync(CancellationToken.None);
+            var (_, typedOk) = await user.TurnAsync(DirectLineUser.FreeText, "my stepdaughter keeps refusing every kind of help we offer her", CancellationToken.None);
+            var typed = service.SinceStart;
+            var ready = Stopwatch.StartNew();
+            while (!service.Output.Contains("Semantic matcher ready", StringComparison.Ordinal) && ready.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                await Task.Delay(20);
+            }
+
+            var semantic = service.SinceStart;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms, first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start"));
+            if (Environment.GetEnvironmentVariable("LOAD_DEBUG") is not null)
+            {
+                File.WriteAllText(Path.Combine(Path.GetTempPath(), $"iopguidebot-load-start-{run}.log"), service.Output);
+            }
         }
     }
 
@@ -296,10 +342,17 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)
+    /// <summary>The data directory (database, key ring, logs, understanding caches).</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Leave the data directory (and its key ring certificate) in place on dispose, for a restart on it.</summary>
+    public bool KeepDataDirectory { get; set; }
+
+    /// <param name="dataDirectory">An earlier run's data directory to start on (a restart); null makes a fresh one.</param>
+    public static Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string? dataDirectory = null)
     {
         var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("iopguidebot-load-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("iopguidebot-load-").FullName;
         var info = new ProcessStartInfo("dotnet")
         {
             // The content root, as under `dotnet run --project src/IopGuideBot`: appsettings.json (log levels) is read from it.
@@ -324,13 +377,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         // Production, as deployed: its log levels (Development logs at Debug) and a key ring certificate made for the run.
         var certificate = Path.Combine(data, "..", Path.GetFileName(data) + "-keyring.pfx");
-        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        if (!File.Exists(certificate)) // a restart reuses its data directory's certificate
         {
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-                "CN=IopGuideBot load test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256,
-                System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            File.WriteAllBytes(certificate, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            MakeCertificate(rsa, certificate);
         }
 
         info.ArgumentList.Add("--KeyRing:CertificatePath");
@@ -351,6 +401,15 @@ internal sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return Task.FromResult(service);
+    }
+
+    private static void MakeCertificate(System.Security.Cryptography.RSA rsa, string path)
+    {
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=IopGuideBot load test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
     }
 
     public double CpuMilliseconds()
@@ -401,6 +460,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (KeepDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(Path.Combine(Path.GetDirectoryName(_dataDirectory)!, Path.GetFileName(_dataDirectory) + "-keyring.pfx"));

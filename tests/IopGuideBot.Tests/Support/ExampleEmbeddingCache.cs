@@ -7,8 +7,8 @@ namespace IopGuideBot.Tests.Support;
 
 /// <summary>
 /// Fills the example-embedding cache that every service started by these tests shares (<see cref="BotService.SharedEmbeddingCache"/>)
-/// once, before the first service starts: otherwise each new service would encode all the content's examples in the
-/// background at once, on a machine with two cores.
+/// once, before the first service starts, with the meaning classifier trained on them: otherwise each new service would
+/// encode all the content's examples and train on them, on a machine with two cores.
 /// </summary>
 internal static class ExampleEmbeddingCache
 {
@@ -16,7 +16,8 @@ internal static class ExampleEmbeddingCache
     {
         var content = ContentLoader.Load(new ContentOptions().ResolveDirectory());
         using var embeddings = new SentenceEmbeddings();
-        using var matcher = new SemanticMatcher(IntentExamples.From(content), embeddings, new UnderstandingOptions { CacheDirectory = BotService.SharedEmbeddingCache }.EmbeddingCacheFile);
+        var cache = new UnderstandingOptions { CacheDirectory = BotService.SharedEmbeddingCache };
+        using var matcher = new SemanticMatcher(IntentExamples.From(content), embeddings, cache.EmbeddingCacheFile) { ClassifierCacheFile = cache.MeaningClassifierCacheFile };
         matcher.StartBuilding().GetAwaiter().GetResult();
         return true;
     });
