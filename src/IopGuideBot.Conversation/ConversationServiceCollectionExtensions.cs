@@ -54,6 +54,7 @@ public static partial class ConversationServiceCollectionExtensions
                 options.Seed)
             {
                 ClassifierCacheFile = options.MeaningClassifierCacheFile,
+                BuildWaitLimit = options.MatcherWaitLimit,
             };
         });
         services.AddSingleton<MessageUnderstanding>();

@@ -59,6 +59,13 @@ public sealed partial class SemanticMatcher : IDisposable
     /// <summary>Where the trained meaning classifier is kept between runs (see <see cref="TrainedModelFile"/>); null trains it on every build.</summary>
     public string? ClassifierCacheFile { get; init; }
 
+    /// <summary>
+    /// How long a message waits for the first build (see <see cref="Match"/>); past it the message is read by the fast
+    /// classifier alone. A restart builds from the cache files in about a second; a first install encodes and trains for
+    /// up to a minute here, longer than a person should wait for an answer or a channel waits for a reply.
+    /// </summary>
+    public TimeSpan BuildWaitLimit { get; init; } = UnderstandingOptions.DefaultMatcherWaitLimit;
+
     /// <summary>How many example vectors the last build had to encode (the rest came from the cache file).</summary>
     public int NewlyEncoded { get; private set; }
 
@@ -149,12 +156,12 @@ public sealed partial class SemanticMatcher : IDisposable
 
     private Index? WaitUntilBuilt(CancellationToken cancellationToken)
     {
-        // Blocking is bounded to the first seconds after start (the build runs on its own thread-pool thread, so this
-        // cannot deadlock), and it is what keeps an early message from being read with less than the whole cascade.
+        // Blocking is bounded (BuildWaitLimit; the build runs on its own thread-pool thread, so this cannot deadlock), and
+        // it is what keeps an early message from being read with less than the whole cascade.
         var ready = StartBuilding();
         try
         {
-            ready.Wait(cancellationToken);
+            ready.Wait(BuildWaitLimit, cancellationToken);
         }
         catch (AggregateException)
         {

@@ -88,6 +88,14 @@ public sealed class UnderstandingOptions
     /// </summary>
     public string? CacheDirectory { get; set; }
 
+    /// <summary>
+    /// How long a message that needs the semantic matcher waits for its first build before the fast classifier answers
+    /// alone (a restart builds from the cache in about a second; a first install can take a minute).
+    /// </summary>
+    public TimeSpan MatcherWaitLimit { get; set; } = DefaultMatcherWaitLimit;
+
+    public static readonly TimeSpan DefaultMatcherWaitLimit = TimeSpan.FromSeconds(10);
+
     /// <summary>Seed for training, so the same content always gives the same model.</summary>
     public int Seed { get; set; } = DefaultSeed;
 

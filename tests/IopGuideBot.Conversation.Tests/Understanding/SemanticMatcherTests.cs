@@ -72,6 +72,29 @@ public sealed class SemanticMatcherTests
         Assert.Equal(ready.Understand("purple monkey dishwasher"), early.Understand("purple monkey dishwasher"), UnderstandingComparer.Instance);
     }
 
+    [Fact]
+    public void A_message_waits_for_the_first_build_only_as_long_as_the_limit_then_the_fast_classifier_answers()
+    {
+        // A first install: nothing cached, so the build encodes every example (far longer than this limit).
+        var examples = Sample(intents: 30);
+        var file = Path.Combine(Path.GetTempPath(), $"iopguidebot-wait-{Guid.NewGuid():N}.bin");
+        try
+        {
+            using var cold = new SemanticMatcher(examples, SharedUnderstanding.Embeddings, file) { BuildWaitLimit = TimeSpan.FromMilliseconds(1) };
+            var understanding = new MessageUnderstanding(new CommandMatcher(SharedUnderstanding.Content), SharedUnderstanding.Classifier, cold,
+                SharedUnderstanding.Examples, Options.Create(new UnderstandingOptions()));
+
+            var answer = understanding.Understand("my stepdaughter keeps refusing every kind of help we offer her", InquiryFor.FamilyMember);
+
+            Assert.False(cold.IsReady);
+            Assert.NotEqual(UnderstandingPath.SemanticMatch, answer.Path); // read without the matcher, not held until it is built
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Same path, intent, score and suggestions.</summary>
     private sealed class UnderstandingComparer : IEqualityComparer<IopGuideBot.Conversation.Understanding.Understanding>
     {
