@@ -57,7 +57,11 @@ public sealed class SemanticMatcherTests
     {
         // Nobody has started building this matcher (as if the message came in the first second after start-up): reading a
         // message the fast classifier is unsure of builds it and waits, rather than answering from the fast classifier alone.
-        var notReady = new SemanticMatcher(SharedUnderstanding.Examples, SharedUnderstanding.Embeddings, Path.Combine(AppContext.BaseDirectory, "example-embeddings.bin"));
+        // No limit on the wait here: on a fresh checkout under load the first build can take longer than the service's.
+        var notReady = new SemanticMatcher(SharedUnderstanding.Examples, SharedUnderstanding.Embeddings, Path.Combine(AppContext.BaseDirectory, "example-embeddings.bin"))
+        {
+            BuildWaitLimit = Timeout.InfiniteTimeSpan,
+        };
         var early = new MessageUnderstanding(new CommandMatcher(SharedUnderstanding.Content), SharedUnderstanding.Classifier, notReady,
             SharedUnderstanding.Examples, Options.Create(new UnderstandingOptions()));
         var ready = new MessageUnderstanding(new CommandMatcher(SharedUnderstanding.Content), SharedUnderstanding.Classifier, SharedUnderstanding.Semantic,

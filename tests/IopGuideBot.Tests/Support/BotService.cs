@@ -30,6 +30,9 @@ public sealed class BotService : WebApplicationFactory<Program>
             ["KeyRing:CertificatePath"] = TestKeyRing.CertificatePath,
             // Every service in the run shares one cache of example embeddings, so only the first encodes them.
             ["Understanding:CacheDirectory"] = SharedEmbeddingCache,
+            // A typed message always gets the whole cascade, however loaded the machine running the tests is (the service
+            // answers from the fast classifier alone after 10 s, which would make a test's answer depend on timing).
+            ["Understanding:MatcherWaitLimit"] = "00:05:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
