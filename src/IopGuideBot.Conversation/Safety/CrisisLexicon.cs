@@ -58,7 +58,8 @@ public static class CrisisLexicon
             @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:my ?self|me self)\b")
         {
             NotAfter = @"\b(?:tried|attempted|try|trying) to ",
-            NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work))",
+            // "I'd be shooting myself in the foot": an idiom for spoiling one's own chances.
+            NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work)|in the (?:foot|feet))",
         },
         // Someone else: the same words, but "what do I do if my friend says she wants to kill herself" is a question.
         new("suicide.kill-self-other", Suicide,
@@ -244,7 +245,7 @@ public static class CrisisLexicon
             @"\b(?:overdosing|od'ing|odding|oding|od'in)\b|\b(?:having|is having|i'm having|think i'm having|in the middle of) an? (?:overdose|od)\b|\bthis is an? (?:overdose|od)\b")
         {
             InformationSuppresses = true,
-            NotBefore = @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull)\b",
+            NotBefore = NotADrug,
         },
         new("overdose.od-verb", Overdose,
             @"\b(?:i|i'm|he|she|they|just|might|think|gonna|going to|about to|will|could|friend|someone|somebody|boyfriend|girlfriend|husband|wife|son|daughter|brother|sister|roommate) od\b")
@@ -263,6 +264,7 @@ public static class CrisisLexicon
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
+            NotBefore = NotADrug,
         },
         new("overdose.too-much", Overdose,
             @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?too (?:many|much)\b")
@@ -393,7 +395,11 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("danger.relayed-threat", Danger,
-            $@"\b{Aggressor} (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b"),
+            $@"\b{Aggressor} (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b")
+        {
+            // "Nobody is threatening me" is said to rule danger out.
+            NotAfter = @"\b(?:nobody|no one|noone|no-one) (?:is |was |has been |has ever been |ever )?$",
+        },
         // Simple past ("he choked me"): a crisis unless a distant or recovery marker says it is history.
         new("danger.was-hurt", Danger, $@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b")
         {
@@ -570,6 +576,10 @@ public static class CrisisLexicon
     /// <summary>Words found in English and not in Spanish.</summary>
     public const string EnglishWord =
         @"\b(?:the|i|i'm|my|is|are|and|to|of|you|it|he|she|with|what|how|have|was|this|that|for|can|do|not|just|want|in|on|at|be|so|if|about|your|we|they|don't|can't|will)\b";
+
+    /// <summary>After "overdosing"/"overdosed": things people say they overdosed on that are not drugs ("on netflix").</summary>
+    private const string NotADrug =
+        @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime)\b";
 
     /// <summary>Negators that turn off a negatable match when they are among the three words before it.</summary>
     public static IReadOnlyList<string> Negators { get; } =

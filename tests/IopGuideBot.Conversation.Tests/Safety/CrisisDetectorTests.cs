@@ -95,6 +95,21 @@ public sealed class CrisisDetectorTests
     public void Voice_says_whose_danger_it_is(string text, CrisisVoice voice) =>
         Assert.Equal(voice, _detector.Assess(text).Voice);
 
+    /// <summary>
+    /// Figures of speech and denials that share a crisis's words, each beside a message with the same words that is a
+    /// crisis: the lexicon's guard must leave the first alone and still catch the second (lexicon only, so the rule is what
+    /// is tested, not the learned signal).
+    /// </summary>
+    [Theory]
+    [InlineData("overdosed on reality tv and ice cream all weekend, anyway how do evening groups work", false)]
+    [InlineData("my brother overdosed on fentanyl in the bathroom and is barely breathing", true)]
+    [InlineData("skipping group again would be shooting myself in the foot, can i switch days", false)]
+    [InlineData("i'm going to shoot myself tonight, i have the gun out", true)]
+    [InlineData("nobody is threatening me at home, i just need a program near work", false)]
+    [InlineData("my husband keeps saying he'll kill me when he gets home", true)]
+    public void Idioms_and_denials_with_crisis_words_are_told_apart_from_crises(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
     [Theory]
     [InlineData("quiero morirme", true)]
     [InlineData("mi hijo no respira y no despierta", true)]

@@ -22,12 +22,13 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // neighbours, 392 lines from many kinds of writer; threshold 0.48 kept: on r1-r5 pooled, the highest recall with false
     // alarms within 5 %) they are, before → after: r1 97.6/3.0 → 98.6/3.0, r2 95.4/8.1 → 96.8/7.1, r3 94.9/2.9 →
     // 96.8/2.4, r4 92.6/7.3 → 93.9/6.8, r5 95.6/3.6 → 96.8/4.8 (three more false alarms), r6 (first contact, never used
-    // to choose) 91.5/14.8 → 92.2/13.6.
+    // to choose) 91.5/14.8 → 92.2/13.6. Then three lexicon guards (overdosed "on netflix", "shooting myself in the foot",
+    // "nobody is threatening me"): false alarms r2 7.1 → 6.7, r3 2.4 → 1.9, r4 6.8 → 5.9, r5 4.8 → 4.0; r6 unchanged.
     [InlineData("crisis-blind-r1.tsv", 0.985, 0.030)]
-    [InlineData("crisis-blind-r2.tsv", 0.968, 0.072)]
-    [InlineData("crisis-blind-r3.tsv", 0.967, 0.024)]
-    [InlineData("crisis-blind-r4.tsv", 0.939, 0.069)]
-    [InlineData("crisis-blind-r5.tsv", 0.968, 0.048)]
+    [InlineData("crisis-blind-r2.tsv", 0.968, 0.067)]
+    [InlineData("crisis-blind-r3.tsv", 0.967, 0.020)]
+    [InlineData("crisis-blind-r4.tsv", 0.939, 0.060)]
+    [InlineData("crisis-blind-r5.tsv", 0.968, 0.040)]
     [InlineData("crisis-blind-r6.tsv", 0.922, 0.136)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
