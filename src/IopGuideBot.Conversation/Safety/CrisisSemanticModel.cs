@@ -213,7 +213,10 @@ public sealed class CrisisSemanticModel
         return risk / Networks.Count;
     }
 
-    private int NoneIndex => Classes.ToList().IndexOf(CrisisCategory.None);
+    private int? _noneIndex;
+
+    /// <summary>Where <see cref="CrisisCategory.None"/> stands in <see cref="Classes"/> (found once: this is on every message's path).</summary>
+    private int NoneIndex => _noneIndex ??= Classes.ToList().IndexOf(CrisisCategory.None);
 
     /// <summary>The regression alone: 1 − P(None) and the most likely crisis category.</summary>
     public (float Risk, CrisisCategory Category) RegressionJudge(ReadOnlySpan<float> embedding)

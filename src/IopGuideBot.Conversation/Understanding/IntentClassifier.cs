@@ -90,7 +90,7 @@ public sealed class IntentClassifier
         var model = Pipeline(ml).Fit(data);
         if (key is not null)
         {
-            TryWrite(ml, cacheFile!, key, model, data.Schema);
+            TrainedModelFile.TryWrite(ml, cacheFile!, key, model, data.Schema);
         }
 
         watch.Stop();
@@ -132,18 +132,6 @@ public sealed class IntentClassifier
         }
 
         return key.Finish();
-    }
-
-    private static void TryWrite(MLContext ml, string path, string key, ITransformer model, DataViewSchema schema)
-    {
-        try
-        {
-            TrainedModelFile.Write(ml, path, key, model, schema);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Only start-up time depends on the file: the next start trains again.
-        }
     }
 
     /// <summary>Scores <paramref name="text"/> against every intent (probabilities that sum to 1).</summary>

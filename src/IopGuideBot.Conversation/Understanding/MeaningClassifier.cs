@@ -72,14 +72,7 @@ public sealed class MeaningClassifier
         var model = pipeline.Fit(data);
         if (key is not null)
         {
-            try
-            {
-                TrainedModelFile.Write(ml, cacheFile!, key, model, data.Schema);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Only start-up time depends on the file: the next start trains again.
-            }
+            TrainedModelFile.TryWrite(ml, cacheFile!, key, model, data.Schema);
         }
 
         return new MeaningClassifier(model, ml, data.Schema);

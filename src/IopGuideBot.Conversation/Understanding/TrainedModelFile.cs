@@ -105,6 +105,21 @@ internal static class TrainedModelFile
         }
     }
 
+    /// <summary>
+    /// <see cref="Write"/>, except that a file that cannot be written is left alone: only start-up time depends on it (the
+    /// next start trains again).
+    /// </summary>
+    public static void TryWrite(MLContext ml, string path, string key, ITransformer model, DataViewSchema inputSchema)
+    {
+        try
+        {
+            Write(ml, path, key, model, inputSchema);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>Saves <paramref name="model"/> under <paramref name="key"/> to a temporary file and moves it into place.</summary>
     public static void Write(MLContext ml, string path, string key, ITransformer model, DataViewSchema inputSchema)
     {
