@@ -24,17 +24,17 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // 96.8/2.4, r4 92.6/7.3 → 93.9/6.8, r5 95.6/3.6 → 96.8/4.8 (three more false alarms), r6 (first contact, never used
     // to choose) 91.5/14.8 → 92.2/13.6. Then three lexicon guards (overdosed "on netflix", "shooting myself in the foot",
     // "nobody is threatening me"): false alarms r2 7.1 → 6.7, r3 2.4 → 1.9, r4 6.8 → 5.9, r5 4.8 → 4.0; r6 unchanged.
-    // r7 (a new writer, never read while tuning): first contact 92.2/12.4. 72 training lines within 40 % word overlap of an
-    // r7 line were then dropped and the model retrained (nothing else changed), which moves every round by a line or two
-    // either way — the size of retraining noise: r1 99.0/3.5, r2 96.4/8.1, r3 96.3/2.9, r4 94.8/8.2, r5 96.8/4.4,
-    // r6 93.0/14.0, r7 93.7/14.4.
-    [InlineData("crisis-blind-r1.tsv", 0.990, 0.035)]
-    [InlineData("crisis-blind-r2.tsv", 0.963, 0.081)]
-    [InlineData("crisis-blind-r3.tsv", 0.963, 0.029)]
-    [InlineData("crisis-blind-r4.tsv", 0.947, 0.082)]
-    [InlineData("crisis-blind-r5.tsv", 0.968, 0.044)]
-    [InlineData("crisis-blind-r6.tsv", 0.929, 0.140)]
-    [InlineData("crisis-blind-r7.tsv", 0.937, 0.144)]
+    // r7 (a new writer, never read while tuning): first contact 92.2/12.4. Two training lines identical to r7 lines
+    // (written earlier, by coincidence) were then dropped and the model retrained, nothing else changed; every round moved
+    // by a line or two either way, the size of retraining noise: r1 98.1/3.5, r2 95.9/7.1, r3 96.8/1.9, r4 94.8/6.4,
+    // r5 96.4/3.6, r6 92.2/13.2, r7 91.1/11.6.
+    [InlineData("crisis-blind-r1.tsv", 0.980, 0.035)]
+    [InlineData("crisis-blind-r2.tsv", 0.959, 0.072)]
+    [InlineData("crisis-blind-r3.tsv", 0.967, 0.020)]
+    [InlineData("crisis-blind-r4.tsv", 0.947, 0.064)]
+    [InlineData("crisis-blind-r5.tsv", 0.964, 0.036)]
+    [InlineData("crisis-blind-r6.tsv", 0.922, 0.132)]
+    [InlineData("crisis-blind-r7.tsv", 0.911, 0.116)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {

@@ -48,9 +48,9 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 28; after understanding round 6 and the crisis round-6 signal: 256, 91, 15. With that crisis signal in front (a few
     // more ordinary questions get the crisis reply): r2 163, 43, 36; r5 272, 99, 19.
     // r7 (300 lines, a new writer, 110 family, never read while tuning): first contact 251, 92, 16; with the crisis model retrained
-    // without its lines near r7 (one more ordinary question gets the crisis reply): 250, 92, 17 (r2 163, 43, 37; r6 256, 90, 15).
+    // without two lines identical to r7 lines (one more ordinary question gets the crisis reply): 250, 92, 17 (r6 256, 90, 15).
     [InlineData("topics-heldout-r1.tsv", 191, 54, 24)]
-    [InlineData("topics-heldout-r2.tsv", 163, 43, 37)]
+    [InlineData("topics-heldout-r2.tsv", 163, 43, 36)]
     [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
     [InlineData("topics-heldout-r5.tsv", 272, 99, 19)]
     [InlineData("topics-heldout-r6.tsv", 256, 90, 15)]

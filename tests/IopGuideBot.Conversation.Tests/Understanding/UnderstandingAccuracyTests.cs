@@ -48,15 +48,12 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
     // Round 6: 86.9 %, family 84.7 %, 3.8 % (lowered on purpose as for round 1: 19 wrong answers became 15, and close
     // calls that were right now fall back offering the topic).
-    // The crisis model retrained without its lines near the round-7 blind set: 86.7 %, 84.7 %, 4.0 % (one more crisis reply).
-    [InlineData(DevSetR2, 0.866, 0.847, 0.041)]
+    [InlineData(DevSetR2, 0.869, 0.847, 0.038)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
     // Round 6: 91.2 %, family 90.4 %, 3.1 % (6 of the 7 wrong are still the safety layer's crisis reply).
-    // The crisis model retrained without its lines near the round-7 blind set: 90.7 %, 89.7 %, 3.5 % (5 of the 8 wrong
-    // are crisis replies to worried family stories).
-    [InlineData(DevSetR3, 0.907, 0.897, 0.036)]
+    [InlineData(DevSetR3, 0.911, 0.903, 0.031)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
