@@ -543,6 +543,19 @@ public static class CrisisLexicon
     public const string FirstPersonNow =
         @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome)\b";
 
+    /// <summary>
+    /// Places what a clause tells firmly in the past: years or months ago, a year, a decade of life, childhood, "used to",
+    /// "back when". Read only in the clause of a match (see <see cref="ClauseStillMarker"/>). Deliberately narrower than
+    /// <see cref="DistantMarker"/>: "last week" and "a while ago" are not here, because a suicide attempt last week is
+    /// recent risk, not history.
+    /// </summary>
+    public const string ClauseHistoryMarker =
+        @"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|many|several|a few|few|a couple of|couple of|couple) (?:years?|yrs?|months) ago|(?:\d+|many|several|some) years back|(?:in|around|back in) (?:19|20)\d\d|in (?:my|his|her|their) (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties)|(?:when|while) (?:i|he|she|we|they) (?:was|were) (?:a kid|a child|a teen|a teenager|younger|little|in (?:high school|middle school|college|the army|the military|active addiction|my \w+)|\d+|(?:still )?(?:using|drinking|in the army)|deployed)|back (?:in|then|when)|used to|growing up|as a (?:teen|teenager|kid|child)|(?:a )?(?:long|very long) time ago|(?:a )?decades? ago|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+
+    /// <summary>Brings a clause back to now, whatever history it also tells: "used to cut and started again", "years ago and still".</summary>
+    public const string ClauseStillMarker =
+        @"\b(?:again|still|now|lately|recently|these days|tonight|today|right now|currently|this (?:week|morning|afternoon|evening)|yesterday|last night|started|starting|back to|relapsed|otra vez|ahora|todavia|de nuevo)\b";
+
     public const string RecentMarker =
         @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 

@@ -57,6 +57,8 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
     private readonly Regex _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
     private readonly Regex _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
+    private readonly Regex _clauseHistory = CompiledCrisisRule.Compile(CrisisLexicon.ClauseHistoryMarker);
+    private readonly Regex _clauseStill = CompiledCrisisRule.Compile(CrisisLexicon.ClauseStillMarker);
     private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
     private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions) (?:of|about|to)$");
 
@@ -181,7 +183,8 @@ internal sealed class CrisisLexiconSignal
 
         if (rule.Tense == RuleTense.Present)
         {
-            return rule.DistantMarkerSuppresses && !context.HasRecentMarker && context.HasDistantOrRecoveryMarker
+            return (rule.DistantMarkerSuppresses && !context.HasRecentMarker && context.HasDistantOrRecoveryMarker)
+                || ToldAsHistory(normalized, index)
                 ? Verdict.Suppressed
                 : Verdict.Crisis;
         }
@@ -197,6 +200,18 @@ internal sealed class CrisisLexiconSignal
         }
 
         return rule.Tense == RuleTense.PastDefaultCrisis ? Verdict.Crisis : Verdict.Suppressed;
+    }
+
+    /// <summary>
+    /// Whether the clause holding the match places it firmly in the past and says nothing of now: "tried to end my life in
+    /// 2015", "the DTs I had 5 years ago", "I used to self harm". Read in the clause only, so history in one clause never
+    /// silences a cue in the next ("I used to drink, now I want to end my life").
+    /// </summary>
+    private bool ToldAsHistory(NormalizedText normalized, int index)
+    {
+        var start = normalized.ClauseStartOf(index);
+        var clause = normalized.Text.AsSpan(start, normalized.ClauseEndOf(index) - start);
+        return _clauseHistory.IsMatch(clause) && !_clauseStill.IsMatch(clause);
     }
 
     private static ReadOnlySpan<char> Before(string text, int index)

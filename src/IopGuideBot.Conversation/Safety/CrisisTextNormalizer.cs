@@ -282,4 +282,12 @@ internal sealed record NormalizedText(string Text, int[] ClauseStarts)
         var i = Array.BinarySearch(ClauseStarts, index);
         return i >= 0 ? ClauseStarts[i] : (~i == 0 ? 0 : ClauseStarts[~i - 1]);
     }
+
+    /// <summary>Where the clause holding <paramref name="index"/> ends (the next clause's start, or the end of the text).</summary>
+    public int ClauseEndOf(int index)
+    {
+        var i = Array.BinarySearch(ClauseStarts, index + 1);
+        var next = i >= 0 ? i : ~i;
+        return next < ClauseStarts.Length ? ClauseStarts[next] : Text.Length;
+    }
 }

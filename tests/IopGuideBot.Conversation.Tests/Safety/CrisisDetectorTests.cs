@@ -110,6 +110,23 @@ public sealed class CrisisDetectorTests
     public void Idioms_and_denials_with_crisis_words_are_told_apart_from_crises(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
+    /// <summary>
+    /// History told in the same clause as the cue ("in 2012", "six years ago", "in my 30s", "used to") is over; the same
+    /// cue in its own clause, or with "again"/"still"/"now" beside the history, is a crisis. Lexicon only.
+    /// </summary>
+    [Theory]
+    [InlineData("i made a suicide attempt in 2012 and have had years of therapy since, can i still join", false)]
+    [InlineData("i made a suicide attempt in 2012 and i'm planning another one now", true)]
+    [InlineData("went through the dts six years ago, sober since, looking at groups to stay on track", false)]
+    [InlineData("the dts six years ago were awful and i think i'm going into dts again right now", true)]
+    [InlineData("in my 30s i wanted to end my life. these days i just want help with wine", false)]
+    [InlineData("i used to drink a lot, now i want to end my life", true)]
+    [InlineData("my cousin used to self harm but hasn't for ages, can she come with me", false)]
+    [InlineData("she used to self harm in high school. she's self harming again this week", true)]
+    [InlineData("hace tres anos quise quitarme la vida, ahora estoy bien", false)]
+    public void History_in_the_clause_of_a_cue_is_told_apart_from_a_crisis_now(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
     [Theory]
     [InlineData("quiero morirme", true)]
     [InlineData("mi hijo no respira y no despierta", true)]

@@ -27,13 +27,15 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r7 (a new writer, never read while tuning): first contact 92.2/12.4. Two training lines identical to r7 lines
     // (written earlier, by coincidence) were then dropped and the model retrained, nothing else changed; every round moved
     // by a line or two either way, the size of retraining noise: r1 98.1/3.5, r2 95.9/7.1, r3 96.8/1.9, r4 94.8/6.4,
-    // r5 96.4/3.6, r6 92.2/13.2, r7 91.1/11.6.
+    // r5 96.4/3.6, r6 92.2/13.2, r7 91.1/11.6. Then history told in the clause of a lexicon cue ("in 2012", "six years ago",
+    // "used to") silences that cue unless the clause also says "again", "still", "now": false alarms r2 7.1 → 5.2,
+    // r3 1.9 → 1.0, r5 3.6 → 2.8, r6 13.2 → 12.0, recall unchanged everywhere.
     [InlineData("crisis-blind-r1.tsv", 0.980, 0.035)]
-    [InlineData("crisis-blind-r2.tsv", 0.959, 0.072)]
-    [InlineData("crisis-blind-r3.tsv", 0.967, 0.020)]
+    [InlineData("crisis-blind-r2.tsv", 0.959, 0.053)]
+    [InlineData("crisis-blind-r3.tsv", 0.967, 0.010)]
     [InlineData("crisis-blind-r4.tsv", 0.947, 0.064)]
-    [InlineData("crisis-blind-r5.tsv", 0.964, 0.036)]
-    [InlineData("crisis-blind-r6.tsv", 0.922, 0.132)]
+    [InlineData("crisis-blind-r5.tsv", 0.964, 0.028)]
+    [InlineData("crisis-blind-r6.tsv", 0.922, 0.120)]
     [InlineData("crisis-blind-r7.tsv", 0.911, 0.116)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
