@@ -521,7 +521,14 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.danger", Danger,
-            @"\b(?:me|nos|la|lo) (?:esta|estan) (?:pegando|golpeando|amenazando|ahorcando|ahogando)\b|\bnos quiere matar\b|\bme amenaza con (?:un|una|matarme)\b|\b(?:me|nos) (?:va|van) a matar\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
+            @"\b(?:me|nos|la|lo) (?:esta|estan) (?:pegando|golpeando|amenazando|ahorcando|ahogando)\b|\bnos quiere matar\b|\bme amenaza con (?:un|una|matarme)\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
+        // "Me va a matar si se entera" is how people say someone will be furious; "dice que me va a matar si lo dejo" is a
+        // threat, so told speech always counts (es.danger-told) and the bare phrase counts unless an "if" follows it.
+        new("es.danger-kill-me", Danger, @"\b(?:me|nos) (?:va|van) a matar\b")
+        {
+            NotBefore = @" (?:si|cuando)\b",
+        },
+        new("es.danger-told", Danger, @"\b(?:dice|dijo|jura|juro|grita|grito|amenaza|amenazo|me escribio|me mando) (?:que )?(?:me|nos) (?:va|van) a matar\b"),
     ];
 
     /// <summary>Takes something back: "nvm", "I didn't mean it", "just kidding".</summary>

@@ -91,7 +91,7 @@ public sealed record CrisisSemanticTrainerSettings
     public float NeighbourWeight { get; init; } = 1f / 3;
 
     /// <summary>How many small networks (seeds 1…n); 0 for none.</summary>
-    public int Networks { get; init; } = 3;
+    public int Networks { get; init; } = 6;
 
     /// <summary>Share of the networks' mean risk.</summary>
     public float NetworkWeight { get; init; } = 1f / 3;

@@ -112,7 +112,8 @@ public sealed class CrisisDetectorTests
 
     /// <summary>
     /// History told in the same clause as the cue ("in 2012", "six years ago", "in my 30s", "used to") is over; the same
-    /// cue in its own clause, or with "again"/"still"/"now" beside the history, is a crisis. Lexicon only.
+    /// cue in its own clause, or with "again"/"still"/"now" beside the history, is a crisis. "Me va a matar si…" is how
+    /// Spanish speakers say someone will be furious; told as a threat ("dice que me va a matar") it is one. Lexicon only.
     /// </summary>
     [Theory]
     [InlineData("i made a suicide attempt in 2012 and have had years of therapy since, can i still join", false)]
@@ -124,7 +125,10 @@ public sealed class CrisisDetectorTests
     [InlineData("my cousin used to self harm but hasn't for ages, can she come with me", false)]
     [InlineData("she used to self harm in high school. she's self harming again this week", true)]
     [InlineData("hace tres anos quise quitarme la vida, ahora estoy bien", false)]
-    public void History_in_the_clause_of_a_cue_is_told_apart_from_a_crisis_now(string text, bool crisis) =>
+    [InlineData("mi papá me va a matar si ve mis notas jaja, ¿tienen grupos para jóvenes?", false)]
+    [InlineData("mi novio dice que me va a matar si lo dejo", true)]
+    [InlineData("mi hermano borracho me va a matar, tiene un cuchillo", true)]
+    public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     [Theory]

@@ -29,13 +29,18 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // by a line or two either way, the size of retraining noise: r1 98.1/3.5, r2 95.9/7.1, r3 96.8/1.9, r4 94.8/6.4,
     // r5 96.4/3.6, r6 92.2/13.2, r7 91.1/11.6. Then history told in the clause of a lexicon cue ("in 2012", "six years ago",
     // "used to") silences that cue unless the clause also says "again", "still", "now": false alarms r2 7.1 → 5.2,
-    // r3 1.9 → 1.0, r5 3.6 → 2.8, r6 13.2 → 12.0, recall unchanged everywhere.
-    [InlineData("crisis-blind-r1.tsv", 0.980, 0.035)]
-    [InlineData("crisis-blind-r2.tsv", 0.959, 0.053)]
-    [InlineData("crisis-blind-r3.tsv", 0.967, 0.010)]
-    [InlineData("crisis-blind-r4.tsv", 0.947, 0.064)]
-    [InlineData("crisis-blind-r5.tsv", 0.964, 0.028)]
-    [InlineData("crisis-blind-r6.tsv", 0.922, 0.120)]
+    // r3 1.9 → 1.0, r5 3.6 → 2.8, r6 13.2 → 12.0, recall unchanged everywhere. Round-7 training lines (791 kept of 933,
+    // from a brief of the kinds missed on seen rounds; threshold 0.48 kept): r1 99.0/2.5, r2 98.2/4.3, r3 97.2/1.4,
+    // r4 95.7/6.4, r5 97.6/3.2 (r1-r5 pooled 96.4/3.8 → 97.5/3.6); r6, whose kinds the brief described, 92.2/12.0 → 95.6/11.6.
+    // Then 294 lines of ordinary worry (family stories before a normal question, doubt, ambivalence, detox questions),
+    // "me va a matar si…" as a figure of speech, and six networks instead of three (less retraining noise): r1 98.6/3.0,
+    // r2 97.7/4.8, r3 97.2/1.9, r4 95.7/5.5, r5 97.6/3.6 (pooled 97.3/3.8: within a line or two of the above); r6 95.2/10.8.
+    [InlineData("crisis-blind-r1.tsv", 0.985, 0.030)]
+    [InlineData("crisis-blind-r2.tsv", 0.977, 0.048)]
+    [InlineData("crisis-blind-r3.tsv", 0.972, 0.020)]
+    [InlineData("crisis-blind-r4.tsv", 0.956, 0.055)]
+    [InlineData("crisis-blind-r5.tsv", 0.976, 0.036)]
+    [InlineData("crisis-blind-r6.tsv", 0.951, 0.108)]
     [InlineData("crisis-blind-r7.tsv", 0.911, 0.116)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)

@@ -49,8 +49,10 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // more ordinary questions get the crisis reply): r2 163, 43, 36; r5 272, 99, 19.
     // r7 (300 lines, a new writer, 110 family, never read while tuning): first contact 251, 92, 16; with the crisis model retrained
     // without two lines identical to r7 lines (one more ordinary question gets the crisis reply): 250, 92, 17 (r6 256, 90, 15).
+    // With the round-7 crisis signal in front (more risky wording learned; r2's story-like family questions get 4 more
+    // crisis replies): r2 159, 40, 42; r6 257, 91, 14.
     [InlineData("topics-heldout-r1.tsv", 191, 54, 24)]
-    [InlineData("topics-heldout-r2.tsv", 163, 43, 36)]
+    [InlineData("topics-heldout-r2.tsv", 159, 40, 42)]
     [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
     [InlineData("topics-heldout-r5.tsv", 272, 99, 19)]
     [InlineData("topics-heldout-r6.tsv", 256, 90, 15)]
