@@ -240,11 +240,23 @@ internal static class Commands
         var prodRisk = allPieces.Select((p, i) => (p, production.Judge(pieceVectors[i]).Risk)).ToDictionary(x => x.p, x => x.Risk);
         Console.WriteLine($"production signal trained and scored in {watch.Elapsed.TotalSeconds:0} s");
 
-        watch.Restart();
-        var (model, head, tuned) = Load(Path.Combine(outDir, $"{name}.bin"));
-        var ftScores = Score(model, head, allPieces);
-        var ftRisk = allPieces.Select((p, i) => (p, ftScores[i])).ToDictionary(x => x.p, x => x.Item2);
-        Console.WriteLine($"fine-tuned '{name}' ({tuned} tuned tensors) scored {allPieces.Count} pieces in {watch.Elapsed.TotalSeconds:0.0} s ({watch.Elapsed.TotalMilliseconds / allPieces.Count:0.0} ms per piece, batched)");
+        // One or more tuned models (comma-separated names); with several, their mean is also reported.
+        var names = name.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var tunedRisks = new List<(string Name, Dictionary<string, float> Risk)>();
+        foreach (var n in names)
+        {
+            watch.Restart();
+            var (model, head, tuned) = Load(Path.Combine(outDir, $"{n}.bin"));
+            var ftScores = Score(model, head, allPieces);
+            tunedRisks.Add((n, allPieces.Select((p, i) => (p, ftScores[i])).ToDictionary(x => x.p, x => x.Item2)));
+            Console.WriteLine($"fine-tuned '{n}' ({tuned} tuned tensors) scored {allPieces.Count} pieces in {watch.Elapsed.TotalSeconds:0.0} s ({watch.Elapsed.TotalMilliseconds / allPieces.Count:0.0} ms per piece, batched)");
+            model.Dispose();
+        }
+
+        if (tunedRisks.Count > 1)
+        {
+            tunedRisks.Add(($"mean of {string.Join("+", names)}", allPieces.ToDictionary(p => p, p => tunedRisks.Average(r => r.Risk[p]))));
+        }
 
         // The production signal's framing: history or denial colours the message; a question frames its own sentence.
         var framed = texts.ToDictionary(t => t, t =>
@@ -269,12 +281,15 @@ internal static class Commands
                 var flags = texts.ToDictionary(x => x, x => signal.Judge([x]).IsRisky);
                 return x => flags[x];
             }),
-            ("fine-tuned alone, any piece", Variant(p => ftRisk[p], false)),
-            ("fine-tuned, framing rule", Variant(p => ftRisk[p], true)),
-            ("mean(fine-tuned, production), any piece", Variant(p => (ftRisk[p] + prodRisk[p]) / 2, false)),
-            ("mean(fine-tuned, production), framing rule", Variant(p => (ftRisk[p] + prodRisk[p]) / 2, true)),
-            ("max(fine-tuned, production), framing rule", Variant(p => Math.Max(ftRisk[p], prodRisk[p]), true)),
         };
+
+        foreach (var (n, risk) in tunedRisks)
+        {
+            variants.Add(($"tuned {n}, any piece", Variant(p => risk[p], false)));
+            variants.Add(($"tuned {n}, framing rule", Variant(p => risk[p], true)));
+            variants.Add(($"mean(tuned {n}, production), framing rule", Variant(p => (risk[p] + prodRisk[p]) / 2, true)));
+            variants.Add(($"max(tuned {n}, production), framing rule", Variant(p => Math.Max(risk[p], prodRisk[p]), true)));
+        }
 
         var header = $"| signal | t | choose: alone | choose: +lexicon | {string.Join(" | ", rounds.Select(r => r.Name))} | pooled r1-{rounds[^2].Name[1..]} | pooled r1-{rounds[^1].Name[1..]} | pooled all, semantic alone |";
         Console.WriteLine();
@@ -282,13 +297,16 @@ internal static class Commands
         Console.WriteLine(header);
         Console.WriteLine("| --- | ---: | ---: | ---: |" + string.Concat(rounds.Select(_ => " ---: |")) + " ---: | ---: | ---: |");
         Console.WriteLine($"| lexicon alone | | | {Rates(choose, t => lexical[t])} | {string.Join(" | ", rounds.Select(r => Rates(r.Set, t => lexical[t]).ToString()))} | {Rates(older, t => lexical[t]).Long} | {Rates(allBlind, t => lexical[t]).Long} | |");
+        var sweeps = new List<string>();
         foreach (var (variantName, flagAt) in variants)
         {
             (float T, Rate With, Func<string, bool> Flag)? best = null;
+            sweeps.Add($"{variantName}, every threshold (choose +lexicon; blind pooled +lexicon, reported only):");
             foreach (var t in Thresholds())
             {
                 var flag = flagAt(t);
                 var with = Rates(choose, x => lexical[x] || flag(x));
+                sweeps.Add(string.Create(CultureInfo.InvariantCulture, $"    {t:0.000}: choose {with}; blind {Rates(allBlind, x => lexical[x] || flag(x)).Long}"));
                 if (with.FalseAlarms > FalseAlarmBudget || (best is { } b && (b.With.Recall > with.Recall || (b.With.Recall == with.Recall && b.With.FalseAlarms <= with.FalseAlarms))))
                 {
                     continue;
@@ -307,6 +325,9 @@ internal static class Commands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {variantName} | {r.T:0.000} | {Rates(choose, r.Flag)} | {r.With} | {string.Join(" | ", rounds.Select(x => Rates(x.Set, With).ToString()))} | {Rates(older, With).Long} | {Rates(allBlind, With).Long} | {Rates(allBlind, r.Flag)} |"));
         }
+
+        Console.WriteLine();
+        sweeps.ForEach(Console.WriteLine);
     }
 
     private static IEnumerable<float> Thresholds()
