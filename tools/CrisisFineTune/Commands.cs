@@ -1,0 +1,415 @@
+using System.Diagnostics;
+using System.Globalization;
+using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Semantics;
+using Microsoft.ML.OnnxRuntime;
+using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<long>;
+using TorchSharp;
+using static TorchSharp.torch;
+using Tensor = TorchSharp.torch.Tensor;
+
+namespace CrisisFineTune;
+
+internal static class Commands
+{
+    private const double FalseAlarmBudget = 0.05;
+    private const int EvalMaxLength = 128;
+
+    private static readonly string[] ParitySentences =
+    [
+        "how long is the program?", "i want to end my life", "i'm not thinking about ending it", "can i bring my dog to group",
+        "my brother took a bunch of pills and won't wake up", "what time does the clinic open on saturday", "i relapsed last night",
+        "that exam killed me lol", "years ago i tried to overdose but i'm doing fine now", "what are the signs of an overdose?",
+        "i have the pills saved just in case", "do you take medicaid", "my lips are blue and i can't breathe right",
+        "i'm pregnant and in withdrawal", "he said he will hurt me tonight", "need to reschedule my intake", "shaking sweating and seeing things",
+        "i don't see the point anymore", "is suboxone covered by insurance", "thank you so much for your help today",
+    ];
+
+    public static void Parity()
+    {
+        var onnx = OnnxWeights.FromMiniLmPackage();
+        using var model = new MiniLm(onnx);
+        model.eval();
+        using var reference = new SentenceEmbeddings(new SemanticsOptions { CacheEntries = 0 });
+        var torchVectors = Embed(model, ParitySentences, 512);
+        var cosines = ParitySentences.Select((s, i) => SentenceEmbeddings.Similarity(torchVectors[i], reference.Embed(s))).ToArray();
+        Console.WriteLine($"parity on {cosines.Length} sentences: min cosine {cosines.Min():0.000000}, mean {cosines.Average():0.000000}");
+    }
+
+    /// <summary>Unit-length sentence vectors from the TorchSharp model.</summary>
+    public static float[][] Embed(MiniLm model, IReadOnlyList<string> texts, int maxLength)
+    {
+        using var _ = no_grad();
+        var result = new float[texts.Count][];
+        foreach (var chunk in Enumerable.Range(0, texts.Count).Chunk(32))
+        {
+            using var scope = NewDisposeScope();
+            var (ids, mask) = Tokens.Batch([.. chunk.Select(i => Tokens.Ids(texts[i], maxLength))]);
+            var pooled = nn.functional.normalize(model.forward(ids, mask), 2, 1);
+            for (var j = 0; j < chunk.Length; j++) result[chunk[j]] = pooled[j].data<float>().ToArray();
+        }
+
+        return result;
+    }
+
+    public static void Train(string root, string outDir, Options options)
+    {
+        var epochs = options.Int("epochs", 3);
+        var batch = options.Int("batch", 32);
+        var lr = options.Dbl("lr", 3e-5);
+        var headLr = options.Dbl("head-lr", 1e-3);
+        var freeze = options.Int("freeze", 0);
+        var maxLength = options.Int("max-len", 64);
+        var name = options.Str("name", "ft");
+        var corpus = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
+        // One piece per line, cleaned exactly as the production trainer embeds it.
+        var examples = corpus.Select(e => (Ids: Tokens.Ids(CrisisSemanticSignal.Segments([e.Text])[0], maxLength), Label: e.IsRisky ? 1f : 0f)).ToArray();
+        Console.WriteLine($"training on {examples.Length} pieces ({examples.Count(e => e.Label > 0)} risky), max length {maxLength}, mean tokens {examples.Average(e => e.Ids.Length):0.0}");
+        var onnx = OnnxWeights.FromMiniLmPackage();
+        using var model = new MiniLm(onnx);
+        model.Freeze(freeze);
+        using var head = nn.Linear(MiniLm.Hidden, 1);
+        var encoderParams = model.Weights.Values.Where(p => p.requires_grad).ToList();
+        Console.WriteLine($"tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; embeddings frozen, {freeze} lower layers frozen");
+        var groups = new List<TorchSharp.Modules.AdamW.ParamGroup>
+        {
+            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = lr, weight_decay = 0.01 }),
+            new(head.parameters(), new TorchSharp.Modules.AdamW.Options { LearningRate = headLr, weight_decay = 0.01 }),
+        };
+        using var optimizer = optim.AdamW(groups);
+        var stepsPerEpoch = (examples.Length + batch - 1) / batch;
+        var totalSteps = stepsPerEpoch * epochs;
+        var warmup = Math.Max(1, totalSteps / 10);
+        var baseRates = new[] { lr, headLr };
+        var random = new Random(options.Int("seed", 7));
+        var step = 0;
+        model.train();
+        head.train();
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            // Shuffle, then sort within windows of 8 batches by length so padding stays small.
+            var order = Enumerable.Range(0, examples.Length).OrderBy(_ => random.Next()).ToArray();
+            var batches = order.Chunk(batch * 8).SelectMany(w => w.OrderBy(i => examples[i].Ids.Length).Chunk(batch)).OrderBy(_ => random.Next()).ToList();
+            double lossSum = 0;
+            foreach (var indices in batches)
+            {
+                using var scope = NewDisposeScope();
+                step++;
+                var scale = step <= warmup ? (double)step / warmup : Math.Max(0, (double)(totalSteps - step) / (totalSteps - warmup));
+                var g = 0;
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = baseRates[g++] * scale;
+                var (ids, mask) = Tokens.Batch([.. indices.Select(i => examples[i].Ids)]);
+                var labels = tensor(indices.Select(i => examples[i].Label).ToArray());
+                var pooled = model.forward(ids, mask);
+                var logits = head.forward(nn.functional.dropout(pooled, 0.1, true)).squeeze(-1);
+                var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
+                optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()), 1.0);
+                optimizer.step();
+                lossSum += loss.item<float>();
+                if (step % 25 == 0)
+                {
+                    Console.WriteLine($"  epoch {epoch} step {step}/{totalSteps} loss {lossSum / (step - ((epoch - 1) * stepsPerEpoch)):0.0000} {watch.Elapsed.TotalSeconds:0}s");
+                }
+            }
+
+            Console.WriteLine($"epoch {epoch}: mean loss {lossSum / batches.Count:0.0000}, {watch.Elapsed.TotalMinutes:0.00} min ({watch.Elapsed.TotalSeconds / batches.Count:0.00} s per batch of {batch})");
+            Save(Path.Combine(outDir, $"{name}.bin"), model, head);
+        }
+    }
+
+    private static void Save(string path, MiniLm model, nn.Module head)
+    {
+        using var w = new BinaryWriter(File.Create(path));
+        var tensors = model.Weights.Where(kv => kv.Value.requires_grad).Select(kv => (kv.Key, (Tensor)kv.Value))
+            .Concat(head.named_parameters().Select(p => ("head." + p.name, (Tensor)p.parameter))).ToList();
+        w.Write(tensors.Count);
+        foreach (var (name, t) in tensors)
+        {
+            w.Write(name);
+            w.Write(t.shape.Length);
+            foreach (var d in t.shape) w.Write(d);
+            var data = t.detach().contiguous().data<float>().ToArray();
+            w.Write(data.Length);
+            foreach (var f in data) w.Write(f);
+        }
+
+        Console.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1e6:0.0} MB after flush)");
+    }
+
+    public static (MiniLm Model, nn.Module<Tensor, Tensor> Head, int Tuned) Load(string path)
+    {
+        var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
+        var head = nn.Linear(MiniLm.Hidden, 1);
+        using var r = new BinaryReader(File.OpenRead(path));
+        var count = r.ReadInt32();
+        var tuned = 0;
+        using var _ = no_grad();
+        for (var i = 0; i < count; i++)
+        {
+            var name = r.ReadString();
+            var dims = new long[r.ReadInt32()];
+            for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
+            var data = new float[r.ReadInt32()];
+            for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
+            var target = name.StartsWith("head.", StringComparison.Ordinal)
+                ? (Tensor)head.named_parameters().First(p => p.name == name[5..]).parameter
+                : model.Weights[name];
+            target.copy_(tensor(data, dims));
+            if (!name.StartsWith("head.", StringComparison.Ordinal)) tuned++;
+        }
+
+        model.eval();
+        head.eval();
+        return (model, head, tuned);
+    }
+
+    /// <summary>Risk (sigmoid of the head) of each piece.</summary>
+    public static float[] Score(MiniLm model, nn.Module<Tensor, Tensor> head, IReadOnlyList<string> pieces, int maxLength = EvalMaxLength)
+    {
+        using var _ = no_grad();
+        var tokens = pieces.Select(p => Tokens.Ids(p, maxLength)).ToArray();
+        var result = new float[pieces.Count];
+        foreach (var chunk in Enumerable.Range(0, pieces.Count).OrderBy(i => tokens[i].Length).Chunk(64))
+        {
+            using var scope = NewDisposeScope();
+            var (ids, mask) = Tokens.Batch([.. chunk.Select(i => tokens[i])]);
+            var risk = head.forward(model.forward(ids, mask)).squeeze(-1).sigmoid().data<float>().ToArray();
+            for (var j = 0; j < chunk.Length; j++) result[chunk[j]] = risk[j];
+        }
+
+        return result;
+    }
+
+    private sealed record Example(bool Risky, string Text);
+
+    /// <summary>Both evaluation formats, as CrisisSemanticReport reads them.</summary>
+    private static List<Example> LoadEval(string path) =>
+        File.ReadLines(path)
+            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Select(p => p.Length == 4 ? new Example(p[0] == "risky", p[3]) : new Example(p[0] != nameof(CrisisCategory.None), p[1]))
+            .ToList();
+
+    private readonly record struct Rate(int Caught, int Risky, int Flagged, int Benign)
+    {
+        public double Recall => Risky == 0 ? 0 : (double)Caught / Risky;
+
+        public double FalseAlarms => Benign == 0 ? 0 : (double)Flagged / Benign;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Recall:P1} / {FalseAlarms:P1}");
+
+        public string Long => string.Create(CultureInfo.InvariantCulture, $"{Recall:P1} ({Caught}/{Risky}) / {FalseAlarms:P1} ({Flagged}/{Benign})");
+    }
+
+    private static Rate Rates(IEnumerable<Example> examples, Func<string, bool> flagged)
+    {
+        var list = examples.ToList();
+        return new Rate(list.Count(e => e.Risky && flagged(e.Text)), list.Count(e => e.Risky), list.Count(e => !e.Risky && flagged(e.Text)), list.Count(e => !e.Risky));
+    }
+
+    public static void Evaluate(string root, string outDir, Options options)
+    {
+        var name = options.Str("name", "ft");
+        var framedFloor = (float)options.Dbl("framed", 0.9);
+        var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
+        var train = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
+        var choose = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }.SelectMany(f => LoadEval(Path.Combine(safetyTests, f))).ToList();
+        // Blind rounds: read programmatically for counts only; no line is printed, copied or trained on.
+        var rounds = Directory.EnumerateFiles(safetyTests, "crisis-blind-r*.tsv").Order(StringComparer.Ordinal)
+            .Select(f => (Name: Path.GetFileNameWithoutExtension(f).Replace("crisis-blind-", "", StringComparison.Ordinal), Set: LoadEval(f))).ToList();
+        var older = rounds[..^1].SelectMany(r => r.Set).ToList();
+        var allBlind = rounds.SelectMany(r => r.Set).ToList();
+        var texts = choose.Concat(allBlind).Select(e => e.Text).Distinct().ToList();
+        Console.WriteLine($"choosing on {choose.Count(e => e.Risky)} risky / {choose.Count(e => !e.Risky)} benign; blind rounds {string.Join(", ", rounds.Select(r => $"{r.Name} {r.Set.Count(e => e.Risky)}/{r.Set.Count(e => !e.Risky)}"))}");
+
+        var lexicon = new CrisisDetector();
+        var lexical = texts.ToDictionary(t => t, t => lexicon.Assess(t).IsCrisis);
+        var pieces = texts.ToDictionary(t => t, t => CrisisSemanticSignal.Segments([t]));
+        var allPieces = pieces.Values.SelectMany(p => p).Distinct().ToList();
+        Console.WriteLine($"{texts.Count} distinct texts, {allPieces.Count} distinct pieces");
+
+        // Production signal, as the report's quick mode builds it: trained on the corpus now, all three (mean), framing rule.
+        var watch = Stopwatch.StartNew();
+        using var encoder = new SentenceEmbeddings(new SemanticsOptions { CacheEntries = 50_000 });
+        var trainVectors = encoder.EmbedMany([.. train.Select(e => CrisisSemanticSignal.Segments([e.Text])[0])]);
+        var production = CrisisSemanticTrainer.Train([.. train.Select((e, i) => (trainVectors[i], e.Category))], new CrisisSemanticTrainerSettings(), "report");
+        var pieceVectors = encoder.EmbedMany(allPieces);
+        var prodRisk = allPieces.Select((p, i) => (p, production.Judge(pieceVectors[i]).Risk)).ToDictionary(x => x.p, x => x.Risk);
+        Console.WriteLine($"production signal trained and scored in {watch.Elapsed.TotalSeconds:0} s");
+
+        // One or more tuned models (comma-separated names); with several, their mean is also reported.
+        var names = name.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var tunedRisks = new List<(string Name, Dictionary<string, float> Risk)>();
+        foreach (var n in names)
+        {
+            watch.Restart();
+            var (model, head, tuned) = Load(Path.Combine(outDir, $"{n}.bin"));
+            var ftScores = Score(model, head, allPieces);
+            tunedRisks.Add((n, allPieces.Select((p, i) => (p, ftScores[i])).ToDictionary(x => x.p, x => x.Item2)));
+            Console.WriteLine($"fine-tuned '{n}' ({tuned} tuned tensors) scored {allPieces.Count} pieces in {watch.Elapsed.TotalSeconds:0.0} s ({watch.Elapsed.TotalMilliseconds / allPieces.Count:0.0} ms per piece, batched)");
+            model.Dispose();
+        }
+
+        if (tunedRisks.Count > 1)
+        {
+            tunedRisks.Add(($"mean of {string.Join("+", names)}", allPieces.ToDictionary(p => p, p => tunedRisks.Average(r => r.Risk[p]))));
+        }
+
+        // The production signal's framing: history or denial colours the message; a question frames its own sentence.
+        var framed = texts.ToDictionary(t => t, t =>
+        {
+            var frame = CrisisDetector.FrameOf(t);
+            var messageFramed = frame.History || frame.Denial;
+            return pieces[t].Select(p =>
+            {
+                var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                return messageFramed || words < 4 || CrisisDetector.FrameOf(p).IsAny || (frame.InformationRequest && words < 5);
+            }).ToArray();
+        });
+
+        Func<float, Func<string, bool>> Variant(Func<string, float> risk, bool framing) => t => text =>
+            pieces[text].Select((p, i) => risk(p) >= (framing && framed[text][i] ? Math.Max(t, framedFloor) : t)).Any(x => x);
+
+        var variants = new List<(string Name, Func<float, Func<string, bool>> Flag)>
+        {
+            ("production (all three, framing rule) [report --quick]", t =>
+            {
+                var signal = new CrisisSemanticSignal(encoder, production.WithThresholds(t, Math.Max(t, 0.9f)));
+                var flags = texts.ToDictionary(x => x, x => signal.Judge([x]).IsRisky);
+                return x => flags[x];
+            }),
+        };
+
+        foreach (var (n, risk) in tunedRisks)
+        {
+            variants.Add(($"tuned {n}, any piece", Variant(p => risk[p], false)));
+            variants.Add(($"tuned {n}, framing rule", Variant(p => risk[p], true)));
+            variants.Add(($"mean(tuned {n}, production), framing rule", Variant(p => (risk[p] + prodRisk[p]) / 2, true)));
+            variants.Add(($"max(tuned {n}, production), framing rule", Variant(p => Math.Max(risk[p], prodRisk[p]), true)));
+        }
+
+        var header = $"| signal | t | choose: alone | choose: +lexicon | {string.Join(" | ", rounds.Select(r => r.Name))} | pooled r1-{rounds[^2].Name[1..]} | pooled r1-{rounds[^1].Name[1..]} | pooled all, semantic alone |";
+        Console.WriteLine();
+        Console.WriteLine("All blind columns are WITH the lexicon (flag = lexicon OR signal), recall / false alarms.");
+        Console.WriteLine(header);
+        Console.WriteLine("| --- | ---: | ---: | ---: |" + string.Concat(rounds.Select(_ => " ---: |")) + " ---: | ---: | ---: |");
+        Console.WriteLine($"| lexicon alone | | | {Rates(choose, t => lexical[t])} | {string.Join(" | ", rounds.Select(r => Rates(r.Set, t => lexical[t]).ToString()))} | {Rates(older, t => lexical[t]).Long} | {Rates(allBlind, t => lexical[t]).Long} | |");
+        var sweeps = new List<string>();
+        foreach (var (variantName, flagAt) in variants)
+        {
+            (float T, Rate With, Func<string, bool> Flag)? best = null;
+            sweeps.Add($"{variantName}, every threshold (choose +lexicon; blind pooled +lexicon, reported only):");
+            foreach (var t in Thresholds())
+            {
+                var flag = flagAt(t);
+                var with = Rates(choose, x => lexical[x] || flag(x));
+                sweeps.Add(string.Create(CultureInfo.InvariantCulture, $"    {t:0.000}: choose {with}; blind {Rates(allBlind, x => lexical[x] || flag(x)).Long}"));
+                if (with.FalseAlarms > FalseAlarmBudget || (best is { } b && (b.With.Recall > with.Recall || (b.With.Recall == with.Recall && b.With.FalseAlarms <= with.FalseAlarms))))
+                {
+                    continue;
+                }
+
+                best = (t, with, flag);
+            }
+
+            if (best is not { } r)
+            {
+                Console.WriteLine($"| {variantName} | — | no threshold within the budget |");
+                continue;
+            }
+
+            bool With(string x) => lexical[x] || r.Flag(x);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {variantName} | {r.T:0.000} | {Rates(choose, r.Flag)} | {r.With} | {string.Join(" | ", rounds.Select(x => Rates(x.Set, With).ToString()))} | {Rates(older, With).Long} | {Rates(allBlind, With).Long} | {Rates(allBlind, r.Flag)} |"));
+        }
+
+        Console.WriteLine();
+        sweeps.ForEach(Console.WriteLine);
+    }
+
+    private static IEnumerable<float> Thresholds()
+    {
+        for (var t = 0.05f; t < 0.951f; t += 0.025f) yield return MathF.Round(t, 3);
+        foreach (var t in new[] { 0.96f, 0.97f, 0.98f, 0.99f, 0.995f, 0.998f, 0.999f }) yield return t;
+    }
+
+    /// <summary>Writes the tuned encoder back into the package's ONNX graph (same initializer names) and checks it with ONNX Runtime.</summary>
+    public static void WriteOnnx(string outDir, Options options)
+    {
+        var name = options.Str("name", "ft");
+        var onnx = OnnxWeights.FromMiniLmPackage();
+        var (model, head, tuned) = Load(Path.Combine(outDir, $"{name}.bin"));
+        var bytes = (byte[])onnx.Bytes.Clone();
+        var written = 0;
+        foreach (var (ours, onnxName) in model.OnnxNames)
+        {
+            var init = onnx.Initializers[onnxName];
+            var data = model.Weights[ours].detach().contiguous().data<float>().ToArray();
+            if (init.RawOffset < 0 || data.Length * 4 != init.RawLength) throw new InvalidDataException(onnxName);
+            Buffer.BlockCopy(data, 0, bytes, (int)init.RawOffset, init.RawLength);
+            written++;
+        }
+
+        var path = Path.Combine(outDir, $"{name}.onnx");
+        File.WriteAllBytes(path, bytes);
+        Console.WriteLine($"wrote {path}: {written} initializers replaced in place ({bytes.Length / 1e6:0.0} MB, same graph)");
+
+        using var session = new InferenceSession(path, new SessionOptions { IntraOpNumThreads = 2, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL });
+        Console.WriteLine($"onnx inputs {string.Join(",", session.InputMetadata.Keys)}; outputs {string.Join(",", session.OutputMetadata.Keys)}");
+        var torchVectors = Embed(model, ParitySentences, 512);
+        var cosines = new List<float>();
+        var times = new List<double>();
+        for (var rep = 0; rep < 3; rep++)
+        {
+            for (var i = 0; i < ParitySentences.Length; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var vector = OrtEmbed(session, ParitySentences[i]);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                if (rep == 0) cosines.Add(SentenceEmbeddings.Similarity(vector, torchVectors[i]));
+            }
+        }
+
+        Console.WriteLine($"ONNX Runtime with tuned weights vs TorchSharp: min cosine {cosines.Min():0.000000}; ORT {times.Skip(ParitySentences.Length).Average():0.00} ms per sentence (one at a time)");
+        var torchTimes = new List<double>();
+        using (no_grad())
+        {
+            for (var rep = 0; rep < 3; rep++)
+            {
+                foreach (var s in ParitySentences)
+                {
+                    var watch = Stopwatch.StartNew();
+                    _ = Score(model, head, [s]);
+                    torchTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+
+        Console.WriteLine($"TorchSharp: {torchTimes.Skip(ParitySentences.Length).Average():0.00} ms per sentence (one at a time, encoder + head)");
+    }
+
+    private static float[] OrtEmbed(InferenceSession session, string text)
+    {
+        var ids = Tokens.Ids(text, 512);
+        var shape = new[] { 1, ids.Length };
+        var inputs = new List<NamedOnnxValue>
+        {
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor(ids, shape)),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor(Enumerable.Repeat(1L, ids.Length).ToArray(), shape)),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor(new long[ids.Length], shape)),
+        };
+        using var results = session.Run(inputs);
+        var states = results.First().AsTensor<float>();
+        var vector = new float[MiniLm.Hidden];
+        for (var j = 0; j < ids.Length; j++)
+        {
+            for (var d = 0; d < MiniLm.Hidden; d++) vector[d] += states[0, j, d] / ids.Length;
+        }
+
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return [.. vector.Select(v => v / norm)];
+    }
+}

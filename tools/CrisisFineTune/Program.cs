@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using CrisisFineTune;
+using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Semantics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+torch.set_num_threads(options.Int("threads", 2));
+torch.manual_seed(options.Int("seed", 7));
+var root = CrisisTrainingCorpus.FindRepositoryRoot(Environment.CurrentDirectory);
+var outDir = options.Str("out", "/work/ft-out");
+Directory.CreateDirectory(outDir);
+
+switch (args.FirstOrDefault())
+{
+    case "parity":
+        Commands.Parity();
+        break;
+    case "train":
+        Commands.Train(root, outDir, options);
+        break;
+    case "eval":
+        Commands.Evaluate(root, outDir, options);
+        break;
+    case "onnx":
+        Commands.WriteOnnx(outDir, options);
+        break;
+    default:
+        Console.WriteLine("usage: CrisisFineTune parity | train [--epochs 3 --lr 3e-5 --batch 32 --freeze 0 --max-len 64 --name ft] | eval [--name ft] | onnx [--name ft]");
+        break;
+}
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length - 1; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) d[args[i][2..]] = args[++i];
+        }
+
+        return new Options(d);
+    }
+
+    public int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public double Dbl(string key, double fallback) => values.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public string Str(string key, string fallback) => values.GetValueOrDefault(key, fallback);
+}
