@@ -9,8 +9,9 @@ namespace IopGuideBot.Benchmarks;
 /// neighbours vs small networks vs their means, with and without the framing rule (a piece framed as a question, history or denial must be surer),
 /// each together with the lexicon, over a sweep of thresholds. Every variant runs through the production
 /// <see cref="CrisisSemanticSignal"/> (message and sentences). Trained on the training corpus only; the threshold is chosen
-/// on the team's evaluation sets (dev, the old tuning corpus and held-out set — none trained on) as the highest recall with
-/// false alarms within 5 % (at equal recall, the fewest false alarms); blind sets are reported, never used to choose.
+/// on the team's evaluation sets (dev, the old tuning corpus and held-out set — none trained on) and every blind round but
+/// the newest, as the highest recall with false alarms within 5 % (at equal recall, the fewest false alarms); the newest
+/// blind round is never read here.
 /// Run: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-semantic-report [--quick: the chosen method only]
 /// </summary>
 internal static class CrisisSemanticReport
@@ -22,19 +23,22 @@ internal static class CrisisSemanticReport
         var root = CrisisTrainingCorpus.FindRepositoryRoot(Environment.CurrentDirectory);
         var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
         var train = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
-        var choose = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
+        var team = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
             .SelectMany(f => Load(Path.Combine(safetyTests, f))).ToList();
         // The newest blind round is the judge of the next change: it is never read here, so nothing is chosen on it.
         var rounds = Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv").Order(StringComparer.Ordinal).ToList();
         Console.WriteLine($"newest blind round, not read: {Path.GetFileName(rounds[^1])}");
         var blind = rounds[..^1].SelectMany(Load).ToList();
+        // The team's own sets are saturated (the lexicon alone finds 90 % there with no false alarm), so the threshold is
+        // chosen on them together with the older blind rounds, which hold the near-misses that cost false alarms.
+        var choose = team.Concat(blind).ToList();
 
         using var encoder = new SentenceEmbeddings(new SemanticsOptions { CacheEntries = 50_000 });
         var lexicon = new CrisisDetector();
         Console.WriteLine($"training corpus: {train.Count(e => e.IsRisky)} risky, {train.Count(e => !e.IsRisky)} benign");
-        Console.WriteLine($"choosing on: {choose.Count(e => e.Risky)} risky, {choose.Count(e => !e.Risky)} benign (dev + corpus + heldout); blind, reported only: {blind.Count(e => e.Risky)} risky, {blind.Count(e => !e.Risky)} benign");
+        Console.WriteLine($"choosing on: {choose.Count(e => e.Risky)} risky, {choose.Count(e => !e.Risky)} benign (dev + corpus + heldout + the older blind rounds); the older blind rounds alone: {blind.Count(e => e.Risky)} risky, {blind.Count(e => !e.Risky)} benign");
         var trainVectors = encoder.EmbedMany([.. train.Select(e => CrisisSemanticSignal.Segments([e.Text])[0])]);
-        var all = choose.Concat(blind).ToList();
+        var all = choose;
         var lexical = all.Select(e => e.Text).Distinct().ToDictionary(t => t, t => lexicon.Assess(t).IsCrisis);
 
         var variants = quick

@@ -80,7 +80,12 @@ public sealed record CrisisSemanticTrainerSettings
     /// <summary>Unit vectors have components around ±0.05; this scales them to about unit variance per dimension.</summary>
     public float InputScale { get; init; } = 19.6f;
 
-    /// <summary>Risk at or above this counts as a crisis (chosen on the evaluation sets: highest recall with false alarms within 5 %, then the fewest false alarms).</summary>
+    /// <summary>
+    /// Risk at or above this counts as a crisis. Chosen as the highest recall with false alarms within 5 % (then the fewest
+    /// false alarms), over the team's sets and every blind round but the newest (tests/IopGuideBot.Benchmarks,
+    /// --crisis-semantic-report). In round 7 that rule gave 0.45 on all of them (97.8 % / 4.9 %) and 0.50 on the blind
+    /// rounds alone (96.6 % / 4.9 %); 0.48 lies between (97.6 % / 4.6 %; blind alone 96.9 % / 5.1 %) and was kept.
+    /// </summary>
     public float Threshold { get; init; } = 0.48f;
 
     /// <summary>Risk a piece framed as a question, history or a denial must reach.</summary>
