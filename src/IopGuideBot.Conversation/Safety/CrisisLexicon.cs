@@ -539,6 +539,16 @@ public static class CrisisLexicon
     public const string ExplicitDenial =
         @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b|\bi (?:didn't|did not|haven't|have not) (?:take|taken|use|used|drink|drank|touch|touched|do|done) anything\b|\bno (?:he|she) (?:didn't|did not|hasn't) (?:take|use) anything\b";
 
+    /// <summary>
+    /// Rules danger out in so many words, right before the danger itself: "not gonna OD", "never cut", "zero thoughts of
+    /// hurting me", "I don't feel like dying", "isn't violent", "didn't black out". Used only to frame a message for the
+    /// learned signal (its pieces must then be surer, <see cref="CrisisFrame.Denial"/>), never to silence a lexicon cue.
+    /// At most two words between the negator and the danger, so "I don't care if I die" or "no one would miss me if I died"
+    /// is not a denial.
+    /// </summary>
+    public const string DenialFrame =
+        @"\b(?:not|never|no|zero|didn't|did not|don't|do not|isn't|is not|wasn't|haven't|have not|won't|will not|not gonna|not going to|aren't|nothing)(?: \w+){0,2} (?:do anything (?:to|stupid|dumb)|doing anything (?:to|stupid|dumb)|hurt|hurting|harm|harming|cut|cutting|od|od'd|overdos\w*|violent|dying|die|kill|killing|ending it|end it|take too much|took too much|black out|blacked out|laid a hand|hearing|seeing things|suicidal|thoughts of (?:hurting|harming|killing|suicide|dying|ending)|wish to die|plan to)\b";
+
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
     public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|que (?:hago|hacer|debo hacer) si|en caso de que)\b";
 

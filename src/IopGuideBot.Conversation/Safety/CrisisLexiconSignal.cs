@@ -50,6 +50,7 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _retraction = CompiledCrisisRule.Compile(CrisisLexicon.Retraction);
     private readonly Regex _denial = CompiledCrisisRule.Compile(CrisisLexicon.ExplicitDenial);
     private readonly Regex _hypothetical = CompiledCrisisRule.Compile(CrisisLexicon.Hypothetical);
+    private readonly Regex _denialFrame = CompiledCrisisRule.Compile(CrisisLexicon.DenialFrame);
     private readonly Regex _informationFrame = CompiledCrisisRule.Compile(CrisisLexicon.InformationFrame);
     private readonly Regex _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
     private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
@@ -118,7 +119,21 @@ internal sealed class CrisisLexiconSignal
         return new CrisisFrame(
             context.IsInformationRequest,
             context.HasDistantOrRecoveryMarker && !context.HasRecentMarker,
-            (findings.Denial || findings.Retraction) && findings.Categories.Count == 0);
+            (findings.Denial || findings.Retraction || DeniesInOneClause(normalized)) && findings.Categories.Count == 0);
+    }
+
+    /// <summary>A <see cref="CrisisLexicon.DenialFrame"/> within one clause: "no more. ending it tonight" is not a denial.</summary>
+    private bool DeniesInOneClause(NormalizedText normalized)
+    {
+        foreach (var match in _denialFrame.EnumerateMatches(normalized.Text))
+        {
+            if (normalized.ClauseStartOf(match.Index) == normalized.ClauseStartOf(match.Index + match.Length - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="text"/> (normalised) matches <paramref name="rule"/> and the match counts — for testing one rule alone.</summary>

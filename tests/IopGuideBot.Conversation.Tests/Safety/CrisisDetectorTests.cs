@@ -131,6 +131,22 @@ public sealed class CrisisDetectorTests
     public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
+    /// <summary>
+    /// Danger ruled out in so many words frames the whole message as a denial, so the learned signal must be surer of its
+    /// pieces ("not gonna od" reads close to "gonna od" to a sentence embedding). The negator must be in the same clause
+    /// and at most two words from the danger: "no more. ending it tonight" and "I don't care if I die" are not denials.
+    /// </summary>
+    [Theory]
+    [InlineData("not gonna od or anything, i just want to cut back on weekends", true)]
+    [InlineData("i don't feel like dying, i feel stuck and i drink too much", true)]
+    [InlineData("zero thoughts of hurting myself, it's the wine i want help with", true)]
+    [InlineData("my dad isn't violent, he just drinks himself to sleep every night", true)]
+    [InlineData("no more. ending it tonight", false)]
+    [InlineData("i don't care if i die tonight", false)]
+    [InlineData("nobody would notice if i was gone", false)]
+    public void Danger_ruled_out_in_words_frames_the_message_as_a_denial(string text, bool denial) =>
+        Assert.Equal(denial, CrisisDetector.FrameOf(text).Denial);
+
     [Theory]
     [InlineData("quiero morirme", true)]
     [InlineData("mi hijo no respira y no despierta", true)]

@@ -35,12 +35,15 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // Then 294 lines of ordinary worry (family stories before a normal question, doubt, ambivalence, detox questions),
     // "me va a matar si…" as a figure of speech, and six networks instead of three (less retraining noise): r1 98.6/3.0,
     // r2 97.7/4.8, r3 97.2/1.9, r4 95.7/5.5, r5 97.6/3.6 (pooled 97.3/3.8: within a line or two of the above); r6 95.2/10.8.
-    [InlineData("crisis-blind-r1.tsv", 0.985, 0.030)]
+    // Then danger ruled out in words ("not gonna od", "zero thoughts of hurting myself") frames the message for the learned
+    // signal as a denial does: false alarms r1 3.0 → 2.5, r3 1.9 → 1.0, r4 5.5 → 4.1, r5 3.6 → 2.8 (pooled 3.8 → 3.0),
+    // r6 10.8 → 8.0; recall unchanged everywhere.
+    [InlineData("crisis-blind-r1.tsv", 0.985, 0.025)]
     [InlineData("crisis-blind-r2.tsv", 0.977, 0.048)]
-    [InlineData("crisis-blind-r3.tsv", 0.972, 0.020)]
-    [InlineData("crisis-blind-r4.tsv", 0.956, 0.055)]
-    [InlineData("crisis-blind-r5.tsv", 0.976, 0.036)]
-    [InlineData("crisis-blind-r6.tsv", 0.951, 0.108)]
+    [InlineData("crisis-blind-r3.tsv", 0.972, 0.010)]
+    [InlineData("crisis-blind-r4.tsv", 0.956, 0.041)]
+    [InlineData("crisis-blind-r5.tsv", 0.976, 0.028)]
+    [InlineData("crisis-blind-r6.tsv", 0.951, 0.080)]
     [InlineData("crisis-blind-r7.tsv", 0.911, 0.116)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
