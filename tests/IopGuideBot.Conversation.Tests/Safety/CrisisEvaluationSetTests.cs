@@ -38,13 +38,16 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // Then danger ruled out in words ("not gonna od", "zero thoughts of hurting myself") frames the message for the learned
     // signal as a denial does: false alarms r1 3.0 → 2.5, r3 1.9 → 1.0, r4 5.5 → 4.1, r5 3.6 → 2.8 (pooled 3.8 → 3.0),
     // r6 10.8 → 8.0; recall unchanged everywhere.
+    // r7, measured once when the round was done (the judge of this round, never used to choose): 92.2/12.4 → 92.2/10.4.
+    // Recall on a new writer's lines did not move although every older round gained: the frozen embedding is at its
+    // limit (tools/CrisisFineTune measures a tuned encoder).
     [InlineData("crisis-blind-r1.tsv", 0.985, 0.025)]
     [InlineData("crisis-blind-r2.tsv", 0.977, 0.048)]
     [InlineData("crisis-blind-r3.tsv", 0.972, 0.010)]
     [InlineData("crisis-blind-r4.tsv", 0.956, 0.041)]
     [InlineData("crisis-blind-r5.tsv", 0.976, 0.028)]
     [InlineData("crisis-blind-r6.tsv", 0.951, 0.080)]
-    [InlineData("crisis-blind-r7.tsv", 0.911, 0.116)]
+    [InlineData("crisis-blind-r7.tsv", 0.922, 0.104)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
