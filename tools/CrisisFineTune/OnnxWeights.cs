@@ -69,44 +69,21 @@ internal sealed class OnnxWeights
         long rawOffset = -1;
         var rawLength = 0;
         var floats = new List<float>();
-        var pos = start;
-        while (pos < end)
+        foreach (var f in AllFields(start, end))
         {
-            var key = ReadVarint(ref pos);
-            var field = (int)(key >> 3);
-            var wire = (int)(key & 7);
-            switch (wire)
+            switch (f.Wire)
             {
-                case 0:
-                    var v = ReadVarint(ref pos);
-                    if (field == 1) dims.Add((long)v);
-                    else if (field == 2) type = (int)v;
+                case 0 when f.Field == 1: dims.Add((long)f.Varint); break;
+                case 0 when f.Field == 2: type = (int)f.Varint; break;
+                case 2 when f.Field == 1:
+                    for (var p = f.Start; p < f.Start + f.Length;) dims.Add((long)ReadVarint(ref p));
                     break;
-                case 2:
-                    var len = (int)ReadVarint(ref pos);
-                    if (field == 1)
-                    {
-                        var p = pos;
-                        while (p < pos + len) dims.Add((long)ReadVarint(ref p));
-                    }
-                    else if (field == 8) name = Encoding.UTF8.GetString(Bytes, pos, len);
-                    else if (field == 9) { rawOffset = pos; rawLength = len; }
-                    else if (field == 4)
-                    {
-                        for (var p = pos; p < pos + len; p += 4) floats.Add(BitConverter.ToSingle(Bytes, p));
-                    }
-
-                    pos += len;
+                case 2 when f.Field == 8: name = Encoding.UTF8.GetString(Bytes, f.Start, f.Length); break;
+                case 2 when f.Field == 9: rawOffset = f.Start; rawLength = f.Length; break;
+                case 2 when f.Field == 4:
+                    for (var p = f.Start; p < f.Start + f.Length; p += 4) floats.Add(BitConverter.ToSingle(Bytes, p));
                     break;
-                case 5:
-                    if (field == 4) floats.Add(BitConverter.ToSingle(Bytes, pos));
-                    pos += 4;
-                    break;
-                case 1:
-                    pos += 8;
-                    break;
-                default:
-                    throw new InvalidDataException($"wire type {wire}");
+                case 5 when f.Field == 4: floats.Add(BitConverter.ToSingle(Bytes, f.Start)); break;
             }
         }
 
@@ -119,7 +96,12 @@ internal sealed class OnnxWeights
         return new Tensor(name, [.. dims], type, data, rawOffset, rawLength);
     }
 
-    private IEnumerable<(int Field, int Start, int Length)> Fields(int start, int end)
+    /// <summary>The length-delimited fields (messages, strings, packed arrays) between two offsets.</summary>
+    private IEnumerable<(int Field, int Start, int Length)> Fields(int start, int end) =>
+        AllFields(start, end).Where(f => f.Wire == 2).Select(f => (f.Field, f.Start, f.Length));
+
+    /// <summary>Every protobuf field between two offsets: a varint's value, or where a fixed or length-delimited value lies.</summary>
+    private IEnumerable<(int Field, int Wire, ulong Varint, int Start, int Length)> AllFields(int start, int end)
     {
         var pos = start;
         while (pos < end)
@@ -129,12 +111,12 @@ internal sealed class OnnxWeights
             var wire = (int)(key & 7);
             switch (wire)
             {
-                case 0: ReadVarint(ref pos); break;
-                case 1: pos += 8; break;
-                case 5: pos += 4; break;
+                case 0: yield return (field, wire, ReadVarint(ref pos), 0, 0); break;
+                case 1: yield return (field, wire, 0, pos, 8); pos += 8; break;
+                case 5: yield return (field, wire, 0, pos, 4); pos += 4; break;
                 case 2:
                     var len = (int)ReadVarint(ref pos);
-                    yield return (field, pos, len);
+                    yield return (field, wire, 0, pos, len);
                     pos += len;
                     break;
                 default: throw new InvalidDataException($"wire type {wire} at {pos}");
