@@ -33,7 +33,7 @@ public class CrisisCheckBenchmarks
         var options = new SafetyOptions();
         _lexicon = new CrisisDetector(null, options);
         _embeddings = new SentenceEmbeddings(new SemanticsOptions { CacheEntries = 0 });
-        _full = new CrisisDetector(new CrisisSemanticSignal(_embeddings, CrisisSemanticModel.LoadEmbedded()), options);
+        _full = new CrisisDetector(CrisisSemanticSignal.LoadCommitted(_embeddings), options);
         var sb = new StringBuilder(Bytes + Filler.Length);
         while (sb.Length < Bytes - 6)
         {
@@ -67,7 +67,7 @@ public class CrisisCheckRepeatedBenchmarks
     public void Setup()
     {
         _embeddings = new SentenceEmbeddings(new SemanticsOptions());
-        _full = new CrisisDetector(new CrisisSemanticSignal(_embeddings, CrisisSemanticModel.LoadEmbedded()), new SafetyOptions());
+        _full = new CrisisDetector(CrisisSemanticSignal.LoadCommitted(_embeddings), new SafetyOptions());
         _full.Assess("Is an IOP right for me?");
     }
 

@@ -33,14 +33,18 @@ internal static class CrisisCheckCost
 
         // No embedding cache: every measured check embeds its text (a cache would hide the cost).
         using var embeddings = new SentenceEmbeddings(new SemanticsOptions { CacheEntries = 0 });
-        var full = new CrisisDetector(new CrisisSemanticSignal(embeddings, CrisisSemanticModel.LoadEmbedded()), options);
-        // The model's own share of a judged piece (networks, regression, neighbour search), next to the embedding's.
-        var model = CrisisSemanticModel.LoadEmbedded();
+        var signal = CrisisSemanticSignal.LoadCommitted(embeddings);
+        var full = new CrisisDetector(signal, options);
+        // The model's own share of a judged piece (networks, regression, neighbour search), next to the embedding's and the
+        // tuned encoder's (its graph and head, one piece at a time).
+        var model = signal.Model;
+        using var encoder = CrisisEncoder.LoadEmbedded();
+        var encoderMs = Measure(() => encoder.Judge(["i can't stop shaking since i quit drinking two days ago"]));
         var vector = embeddings.Embed("i can't stop shaking since i quit drinking two days ago");
         var embedMs = Measure(() => embeddings.Embed("i can't stop shaking since i quit drinking two days ago"));
         _ = Measure(() => model.Judge(vector)); // the first 300 ms run partly in unoptimised (tier-0) code
         var modelMs = Measure(() => model.Judge(vector));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one piece: model {modelMs * 1000:F0} µs, embedding {embedMs:F2} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one piece: model {modelMs * 1000:F0} µs, embedding {embedMs:F2} ms, tuned encoder {encoderMs:F2} ms; encoder weight {CrisisEncoderBlend.LoadEmbedded().EncoderWeight:0.00} (1: the model and its embedding are not run)"));
         Console.WriteLine($"MaxCheckedChars = {options.MaxCheckedChars}");
         Console.WriteLine("| text | size | lexicon ms/check | lexicon ms/KB | full check ms/check | full check ms/KB |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");

@@ -2,6 +2,8 @@ using System.Globalization;
 using IopGuideBot.Conversation.Safety;
 using IopGuideBot.Conversation.Semantics;
 
+using static IopGuideBot.Benchmarks.CrisisSets;
+
 namespace IopGuideBot.Benchmarks;
 
 /// <summary>
@@ -24,11 +26,11 @@ internal static class CrisisSemanticReport
         var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
         var train = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
         var team = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
-            .SelectMany(f => Load(Path.Combine(safetyTests, f))).ToList();
+            .SelectMany(f => ReadSet(Path.Combine(safetyTests, f))).ToList();
         // The newest blind round is the judge of the next change: it is never read here, so nothing is chosen on it.
         var rounds = Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv").Order(StringComparer.Ordinal).ToList();
         Console.WriteLine($"newest blind round, not read: {Path.GetFileName(rounds[^1])}");
-        var blind = rounds[..^1].SelectMany(Load).ToList();
+        var blind = rounds[..^1].SelectMany(r => ReadSet(r)).ToList();
         // The team's own sets are saturated (the lexicon alone finds 90 % there with no false alarm), so the threshold is
         // chosen on them together with the older blind rounds, which hold the near-misses that cost false alarms.
         var choose = team.Concat(blind).ToList();
@@ -96,16 +98,20 @@ internal static class CrisisSemanticReport
     public static void Explain(IEnumerable<string> texts)
     {
         using var encoder = new SentenceEmbeddings(new SemanticsOptions());
-        var model = CrisisSemanticModel.LoadEmbedded();
-        var detector = new CrisisDetector(new CrisisSemanticSignal(encoder, model));
+        var signal = CrisisSemanticSignal.LoadCommitted(encoder);
+        var model = signal.Model;
+        var detector = new CrisisDetector(signal);
         foreach (var text in texts)
         {
             var verdict = detector.Assess(text);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{text}\n  {verdict.Category} via {verdict.Signals}; rules [{string.Join(", ", verdict.RuleIds)}]; denial {verdict.IsDenial}; semantic {verdict.SemanticRisk:0.000} (threshold {model.Threshold}, framed {model.FramedThreshold})"));
-            foreach (var piece in CrisisSemanticSignal.Segments([text]))
+                $"{text}\n  {verdict.Category} via {verdict.Signals}; rules [{string.Join(", ", verdict.RuleIds)}]; denial {verdict.IsDenial}; semantic {verdict.SemanticRisk:0.000} (threshold {signal.Threshold}, framed {signal.FramedThreshold})"));
+            var pieces = CrisisSemanticSignal.Segments([text]);
+            var scores = signal.ScorePieces(pieces);
+            for (var i = 0; i < pieces.Count; i++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {model.Judge(encoder.Embed(piece)).Risk:0.000} framed={CrisisDetector.FrameOf(piece).IsAny} {piece}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {scores[i].Risk:0.000} (model {model.Judge(encoder.Embed(pieces[i])).Risk:0.000}) {scores[i].Category} framed={CrisisDetector.FrameOf(pieces[i]).IsAny} {pieces[i]}"));
             }
         }
     }
@@ -116,35 +122,5 @@ internal static class CrisisSemanticReport
         {
             yield return MathF.Round(t, 2);
         }
-    }
-
-    private static RateSummary Rates(IEnumerable<Example> examples, Func<Example, bool> flagged)
-    {
-        var list = examples.ToList();
-        var risky = list.Where(e => e.Risky).ToList();
-        var benign = list.Where(e => !e.Risky).ToList();
-        return new RateSummary(risky.Count(flagged), risky.Count, benign.Count(flagged), benign.Count);
-    }
-
-    /// <summary>Reads both evaluation formats: <c>label\tkind\tvoice\ttext</c> and <c>Category\ttext</c>.</summary>
-    private static List<Example> Load(string path) =>
-        File.ReadLines(path)
-            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
-            .Select(l => l.Split('\t'))
-            .Select(p => p.Length == 4
-                ? new Example(p[0] == "risky", p[3])
-                : new Example(p[0] != nameof(CrisisCategory.None), p[1]))
-            .ToList();
-
-    private sealed record Example(bool Risky, string Text);
-
-    private readonly record struct RateSummary(int Caught, int Risky, int Flagged, int Benign)
-    {
-        public double Recall => Risky == 0 ? 0 : (double)Caught / Risky;
-
-        public double FalseAlarms => Benign == 0 ? 0 : (double)Flagged / Benign;
-
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Recall:P1} ({Caught}/{Risky}) / {FalseAlarms:P1} ({Flagged}/{Benign})");
     }
 }

@@ -36,6 +36,15 @@ if (args.Contains("--crisis-semantic-report"))
     return;
 }
 
+// How the tuned crisis encoder is weighted and its threshold chosen:
+// dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-encoder-report [--adapter path]
+if (args.Contains("--crisis-encoder-report"))
+{
+    var adapter = Array.IndexOf(args, "--adapter") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    CrisisEncoderReport.Run(adapter);
+    return;
+}
+
 // Why a message is (or is not) taken for a crisis: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-explain "text" ["text"...]
 if (args.Length > 1 && args[0] == "--crisis-explain")
 {

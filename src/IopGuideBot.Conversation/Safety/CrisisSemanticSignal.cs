@@ -20,19 +20,82 @@ public interface ICrisisSemanticSignal
 }
 
 /// <summary>
-/// The learned signal: each checked part of a message, and each of its sentences, is embedded with the shared
-/// <see cref="SentenceEmbeddings"/> and scored by the committed <see cref="CrisisSemanticModel"/>; any piece at or above
+/// The learned signal: each checked part of a message, and each of its sentences, is scored by the crisis encoder
+/// (<see cref="CrisisEncoder"/>, MiniLM tuned on the crisis corpus) and/or by the committed <see cref="CrisisSemanticModel"/>
+/// over the shared <see cref="SentenceEmbeddings"/>, weighted as <see cref="CrisisEncoderBlend"/> says; any piece at or above
 /// the threshold makes the message risky. Sentences count on their own because risk often hides in one clause of an
 /// ordinary question ("how long is the program? not that it matters, I have the pills saved"). A piece framed as a
 /// question about a topic, as history or as a denial (<see cref="CrisisFrame"/>, from the lexicon's markers) — or any piece
-/// of a message framed as history or denial — must reach the model's higher <see cref="CrisisSemanticModel.FramedThreshold"/>. Thread-safe.
+/// of a message framed as history or denial — must reach the higher framed threshold. Thread-safe.
 /// </summary>
-public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model) : ICrisisSemanticSignal
+public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
 {
+    private readonly SentenceEmbeddings _embeddings;
+    private readonly CrisisEncoder? _encoder;
+    private readonly float _encoderWeight;
+
+    /// <summary>The signal over the shared embeddings and the committed model alone (no tuned encoder).</summary>
+    public CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model)
+        : this(embeddings, model, encoder: null, blend: null)
+    {
+    }
+
+    /// <summary>The signal with the tuned encoder weighted in as <paramref name="blend"/> says (both or neither).</summary>
+    public CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model, CrisisEncoder? encoder, CrisisEncoderBlend? blend)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(model);
+        if ((encoder is null) != (blend is null))
+        {
+            throw new ArgumentException("The crisis encoder and its blend come together.", nameof(blend));
+        }
+
+        _embeddings = embeddings;
+        Model = model;
+        _encoder = encoder;
+        _encoderWeight = blend?.EncoderWeight ?? 0;
+        Threshold = blend?.Threshold ?? model.Threshold;
+        FramedThreshold = blend?.FramedThreshold ?? model.FramedThreshold;
+    }
+
+    /// <summary>The signal as the service runs it: the committed model, the tuned encoder with its adapter, and their blend.</summary>
+    public static CrisisSemanticSignal LoadCommitted(SentenceEmbeddings embeddings, int intraOpThreads = 0) =>
+        new(embeddings, CrisisSemanticModel.LoadEmbedded(), CrisisEncoder.LoadEmbedded(intraOpThreads), CrisisEncoderBlend.LoadEmbedded());
+
+    public CrisisSemanticModel Model { get; }
+
+    /// <summary>Risk at or above this counts as a crisis.</summary>
+    public float Threshold { get; }
+
+    /// <summary>Risk a framed or very short piece must reach.</summary>
+    public float FramedThreshold { get; }
+
+    /// <summary>Risk and category of each piece: the encoder's and the model's, weighted.</summary>
+    public (float Risk, CrisisCategory Category)[] ScorePieces(IReadOnlyList<string> pieces)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        var tuned = _encoder?.Judge(pieces);
+        if (tuned is not null && _encoderWeight >= 1)
+        {
+            return tuned;
+        }
+
+        var vectors = _embeddings.EmbedMany(pieces);
+        var result = new (float Risk, CrisisCategory Category)[pieces.Count];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (risk, category) = Model.Judge(vectors[i]);
+            result[i] = tuned is null
+                ? (risk, category)
+                // The encoder names the category: it was tuned on the same labels and reads the words in context.
+                : (((1 - _encoderWeight) * risk) + (_encoderWeight * tuned[i].Risk), tuned[i].Category);
+        }
+
+        return result;
+    }
+
     /// <summary>At most this many pieces are embedded per message (whole parts first, then sentences from both ends).</summary>
     public const int MaxSegments = 16;
-
-    public CrisisSemanticModel Model { get; } = model;
 
     /// <summary>Messages up to this many characters have their verdict remembered (see <see cref="Judge"/>).</summary>
     internal const int RememberedMaxChars = 120;
@@ -75,21 +138,32 @@ public sealed class CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSe
             return SemanticJudgement.NotRun;
         }
 
-        var vectors = embeddings.EmbedMany(segments);
+        return Decide(parts, segments, ScorePieces(segments), Threshold, FramedThreshold);
+    }
+
+    /// <summary>
+    /// The verdict from the pieces' scores: the riskiest piece that reaches its threshold (the framed one for a framed or
+    /// very short piece). Separate from the scoring so a threshold sweep scores each piece once.
+    /// </summary>
+    public static SemanticJudgement Decide(IReadOnlyList<string> parts, IReadOnlyList<string> segments, IReadOnlyList<(float Risk, CrisisCategory Category)> scores, float threshold, float framedThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(scores);
         // History and denial colour the whole message; a question frames only its own sentence, so risk hidden in another
         // sentence of an ordinary question still counts.
         var frames = parts.Select(CrisisDetector.FrameOf).ToList();
         var messageFramed = frames.Any(f => f.History || f.Denial);
         var messageAsks = frames.Any(f => f.InformationRequest);
         var best = (Risk: 0f, Category: CrisisCategory.None, Counts: false);
-        for (var i = 0; i < vectors.Length; i++)
+        for (var i = 0; i < scores.Count; i++)
         {
-            var (risk, category) = Model.Judge(vectors[i]);
+            var (risk, category) = scores[i];
             // A fragment ("blue lips? slow breathing?") belongs to the question it follows.
             // A very short piece ("call me maybe", "no", a questionnaire answer) has too little meaning to go on alone.
             var words = WordCount(segments[i]);
             var framed = messageFramed || words < MinWordsToStandAlone || CrisisDetector.FrameOf(segments[i]).IsAny || (messageAsks && words < MinWordsOnItsOwn);
-            var counts = risk >= (framed ? Model.FramedThreshold : Model.Threshold);
+            var counts = risk >= (framed ? framedThreshold : threshold);
             if ((counts && !best.Counts) || (counts == best.Counts && risk > best.Risk))
             {
                 best = (risk, category, counts);

@@ -28,8 +28,13 @@ public static partial class SafetyServiceCollectionExtensions
             .Validate(o => o.MaxCheckedChars >= 200, "Safety:MaxCheckedChars must be at least 200.")
             .ValidateOnStart();
         services.TryAddSingleton(_ => CrisisSemanticModel.LoadEmbedded());
-        services.TryAddSingleton<ICrisisSemanticSignal>(sp =>
-            new CrisisSemanticSignal(sp.GetRequiredService<SentenceEmbeddings>(), sp.GetRequiredService<CrisisSemanticModel>()));
+        services.TryAddSingleton(_ => CrisisEncoderBlend.LoadEmbedded());
+        services.TryAddSingleton(sp => CrisisEncoder.LoadEmbedded(sp.GetRequiredService<IOptions<SemanticsOptions>>().Value.IntraOpThreads));
+        services.TryAddSingleton<ICrisisSemanticSignal>(sp => new CrisisSemanticSignal(
+            sp.GetRequiredService<SentenceEmbeddings>(),
+            sp.GetRequiredService<CrisisSemanticModel>(),
+            sp.GetRequiredService<CrisisEncoder>(),
+            sp.GetRequiredService<CrisisEncoderBlend>()));
         services.TryAddSingleton(sp => new CrisisDetector(
             sp.GetRequiredService<ICrisisSemanticSignal>(),
             sp.GetRequiredService<IOptions<SafetyOptions>>().Value,
@@ -67,9 +72,12 @@ public static partial class SafetyServiceCollectionExtensions
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     var lexicon = CrisisDetector.StartLoadingLexicon();
                     services.GetRequiredService<CrisisSemanticModel>();
+                    services.GetRequiredService<CrisisEncoderBlend>();
                     var model = watch.Elapsed.TotalMilliseconds;
+                    services.GetRequiredService<CrisisEncoder>();
+                    var encoder = watch.Elapsed.TotalMilliseconds - model;
                     lexicon.GetAwaiter().GetResult();
-                    LogLoaded(logger, model, watch.Elapsed.TotalMilliseconds);
+                    LogLoaded(logger, model, encoder, watch.Elapsed.TotalMilliseconds);
                 },
                 cancellationToken);
             return Task.CompletedTask;
@@ -102,8 +110,8 @@ public static partial class SafetyServiceCollectionExtensions
 
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Crisis model read in {ModelMilliseconds:0} ms; model and lexicon rules ready in {Milliseconds:0} ms")]
-        private static partial void LogLoaded(ILogger logger, double modelMilliseconds, double milliseconds);
+        [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Crisis model read in {ModelMilliseconds:0} ms, tuned encoder in {EncoderMilliseconds:0} ms; models and lexicon rules ready in {Milliseconds:0} ms")]
+        private static partial void LogLoaded(ILogger logger, double modelMilliseconds, double encoderMilliseconds, double milliseconds);
 
         [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Crisis check ready: lexicon and semantic signal (first check {Milliseconds:0} ms)")]
         private static partial void LogReady(ILogger logger, double milliseconds);

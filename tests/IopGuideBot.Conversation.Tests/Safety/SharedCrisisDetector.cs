@@ -4,13 +4,13 @@ using IopGuideBot.Conversation.Semantics;
 namespace IopGuideBot.Conversation.Tests.Safety;
 
 /// <summary>
-/// The crisis detector as users meet it — the lexicon and the semantic signal over the committed model — shared by every
-/// test in the assembly (loading the embedding model takes about half a second).
+/// The crisis detector as users meet it — the lexicon and the semantic signal (the committed model and the tuned encoder) — shared by every
+/// test in the assembly (loading the embedding model and the encoder takes a second or two).
 /// </summary>
 internal static class SharedCrisisDetector
 {
     private static readonly Lazy<CrisisDetector> LazyDetector = new(() =>
-        new CrisisDetector(new CrisisSemanticSignal(Embeddings, CrisisSemanticModel.LoadEmbedded())));
+        new CrisisDetector(CrisisSemanticSignal.LoadCommitted(Embeddings)));
 
     /// <summary>The same model instance understanding uses, as in the service.</summary>
     public static SentenceEmbeddings Embeddings => IopGuideBot.Conversation.Tests.Understanding.SharedUnderstanding.Embeddings;

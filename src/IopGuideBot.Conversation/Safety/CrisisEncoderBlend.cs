@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace IopGuideBot.Conversation.Safety;
+
+/// <summary>
+/// How the semantic signal uses the tuned <see cref="CrisisEncoder"/>: its weight beside the committed
+/// <see cref="CrisisSemanticModel"/>, and the thresholds for the weighted risk. Committed as
+/// <c>Model/crisis-encoder.json</c> beside the adapter it was measured with (its SHA-256 must match, so a new adapter is
+/// never used with another adapter's thresholds); chosen by <c>--crisis-semantic-report</c> (see
+/// tests/IopGuideBot.Benchmarks/results/crisis-semantic.md).
+/// </summary>
+public sealed record CrisisEncoderBlend
+{
+    private const string ResourceName = "IopGuideBot.Conversation.Safety.Model.crisis-encoder.json";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>SHA-256 (hex, lower case) of the adapter these settings were chosen for.</summary>
+    public required string AdapterSha256 { get; init; }
+
+    /// <summary>Share of the encoder's risk in the piece's risk (1: the encoder alone; the model is then not run).</summary>
+    public required float EncoderWeight { get; init; }
+
+    /// <summary>Risk at or above this counts as a crisis.</summary>
+    public required float Threshold { get; init; }
+
+    /// <summary>Risk a piece framed as a question, as history or as a denial, or a very short piece, must reach.</summary>
+    public required float FramedThreshold { get; init; }
+
+    /// <summary>How the figures were chosen (for the reader; not used).</summary>
+    public string? ChosenBy { get; init; }
+
+    /// <summary>The settings committed with this build, checked against the committed adapter.</summary>
+    public static CrisisEncoderBlend LoadEmbedded()
+    {
+        var assembly = typeof(CrisisEncoderBlend).Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The crisis encoder settings ({ResourceName}) are not embedded.");
+        var blend = JsonSerializer.Deserialize<CrisisEncoderBlend>(stream, Json)
+            ?? throw new InvalidDataException("The crisis encoder settings are empty.");
+        using var adapter = CrisisEncoder.OpenEmbeddedAdapter();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(adapter));
+        if (!string.Equals(sha, blend.AdapterSha256, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The crisis encoder settings were chosen for adapter {blend.AdapterSha256}, not the embedded {sha}: measure and commit them again.");
+        }
+
+        blend.Validate();
+        return blend;
+    }
+
+    public void Validate()
+    {
+        if (EncoderWeight is < 0 or > 1 || Threshold is <= 0 or >= 1 || FramedThreshold < Threshold || FramedThreshold >= 1)
+        {
+            throw new InvalidDataException("The crisis encoder settings are out of range.");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using IopGuideBot.Conversation.Safety;
+
+namespace IopGuideBot.Benchmarks;
+
+/// <summary>The crisis evaluation files as the reports read them, and recall / false alarms over them.</summary>
+internal static class CrisisSets
+{
+    /// <summary>Reads both evaluation formats: <c>label\tkind\tvoice\ttext</c> and <c>Category\ttext</c>.</summary>
+    public static List<Example> ReadSet(string path, string set = "") =>
+        File.ReadLines(path)
+            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Select(p => p.Length == 4
+                ? new Example(set, p[0] == "risky", p[3])
+                : new Example(set, p[0] != nameof(CrisisCategory.None), p[1]))
+            .ToList();
+
+    public static RateSummary Rates(IEnumerable<Example> examples, Func<Example, bool> flagged)
+    {
+        var list = examples.ToList();
+        var risky = list.Where(e => e.Risky).ToList();
+        var benign = list.Where(e => !e.Risky).ToList();
+        return new RateSummary(risky.Count(flagged), risky.Count, benign.Count(flagged), benign.Count);
+    }
+
+    public sealed record Example(string Set, bool Risky, string Text);
+
+    public readonly record struct RateSummary(int Caught, int Risky, int Flagged, int Benign)
+    {
+        public double Recall => Risky == 0 ? 0 : (double)Caught / Risky;
+
+        public double FalseAlarms => Benign == 0 ? 0 : (double)Flagged / Benign;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Recall:P1} ({Caught}/{Risky}) / {FalseAlarms:P1} ({Flagged}/{Benign})");
+    }
+}
