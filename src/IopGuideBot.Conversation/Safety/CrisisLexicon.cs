@@ -116,6 +116,12 @@ public static class CrisisLexicon
             HistoryAfter = TreatedFor,
             InformationSuppresses = true,
         },
+        // The other side of AskedAndSaidNo: "…and I said no, but I lied".
+        new("suicide.screening-lied", Suicide,
+            @"\b(?:said|told (?:him|her|them)|answered|replied) no (?:but|and|though) (?:i |honestly i |truthfully i )?(?:lied|was lying|wasn't (?:being )?(?:honest|truthful)|didn't tell the truth)\b")
+        {
+            OnlyWithContext = @"\b(?:kill\w* my ?self|suicid\w*|end(?:ing)? my life|hurt\w* my ?self|harm\w* my ?self|self ?harm|dying|to die|want to die)\b",
+        },
         new("suicide.was-suicidal", Suicide, @"\b(?:was|were|used to be|felt) (?:\w+ )?(?:suicidal|sucidal|suicidel)\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
@@ -177,7 +183,10 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("suicide.end-it", Suicide,
-            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b"),
+            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b")
+        {
+            NotBetween = [AskedAndSaidNo],
+        },
         new("suicide.end-it-intent", Suicide,
             @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to) (?:to )?end it(?: all| tonight| today| now)?\b")
         {
@@ -192,6 +201,7 @@ public static class CrisisLexicon
         new("suicide.self-harm", Suicide,
             $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
+            NotBetween = [AskedAndSaidNo],
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) ",
             InformationSuppresses = true,

@@ -17,6 +17,8 @@ public sealed class CrisisLexiconGuardTests
     // A screening question told back and answered no; answered yes, it counts.
     [InlineData("the intake nurse asked if i ever have thoughts of killing myself and i told her no",
                 "the intake nurse asked if i ever have thoughts of killing myself and i said yes, most nights")]
+    [InlineData("the nurse asked if i had thoughts of ending my life and i said no, which is the truth",
+                "the nurse asked if i had thoughts of ending my life and i said no but i lied")]
     // A hospital stay that treated an attempt; the same stay with "again tonight" counts.
     [InlineData("my brother came home from the psych ward after a suicide attempt and wants to start a day program",
                 "my brother came home from the psych ward after a suicide attempt and tonight he talks about doing it again")]

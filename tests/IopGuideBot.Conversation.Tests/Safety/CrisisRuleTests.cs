@@ -18,6 +18,7 @@ public sealed class CrisisRuleTests
         ["suicide.unalive"] = ("thinking about unaliving", "i am not going to unalive"),
         ["suicide.suicidal"] = ("feeling really suicidal", "what are the signs someone is suicidal"),
         ["suicide.suicidal-thoughts"] = ("been having suicidal thoughts all week", "he came home from the psych unit after suicidal thoughts in march and is steady"),
+        ["suicide.screening-lied"] = ("the nurse asked about thoughts of ending my life and i said no but i lied", "the nurse asked if i was still drinking and i said no but i lied"),
         ["suicide.was-suicidal"] = ("i was suicidal last night", "i was suicidal years ago but i'm doing better"),
         ["suicide.noun"] = ("i keep thinking about suicide", "i'm not thinking about suicide"),
         ["suicide.thoughts-of"] = ("thoughts of suicide all day", "i had thoughts of suicide years ago"),
