@@ -40,6 +40,28 @@ public static class CrisisLexicon
     private const string Opioid =
         @"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|methadone|suboxone|subs|bupe|buprenorphine|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey|ran out|run out|running out)";
 
+    /// <summary>
+    /// A screening question told back and answered no: "my doctor asked whether I've had" thoughts of killing myself "and I
+    /// said no". Only both sides together: "…and I said yes" or no answer at all still counts.
+    /// </summary>
+    private static readonly (string Before, string After) AskedAndSaidNo =
+        (@"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether)(?: [\w']+){0,6} ",
+         @"(?: [\w']+){0,4} (?:and|but|so) i (?:\w+ )?(?:said|told (?:him|her|them)|answered|replied) no\b");
+
+    /// <summary>
+    /// Before a suicide attempt or suicidal thoughts told as what a hospital stay treated: "discharged from the hospital
+    /// after a" suicide attempt, "released from inpatient for" suicidal ideation.
+    /// </summary>
+    private const string TreatedFor =
+        @"\b(?:discharged|released|home|out) from (?:the )?(?:hospital|inpatient|psych ward|psych unit|psych hospital|psychiatric (?:unit|ward|hospital)|er|icu|behavioral health(?: unit)?)(?: [\w']+){0,2} (?:after|for|because of|following|due to|over) (?:a |an |his |her |my |their |the )?";
+
+    /// <summary>Pills or drugs taken on purpose, told in the past.</summary>
+    private const string MethodPast =
+        @"\b(?:took|taken|swallowed|shot|used|mixed) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b";
+
+    /// <summary>Pregnancy wished or planned, not begun: "trying to get pregnant", "hoping to become pregnant".</summary>
+    private const string NotYetPregnant = @"\b(?:get|getting|become|becoming) (?:pregnant|expecting)$";
+
     private const CrisisCategory Suicide = CrisisCategory.SuicideOrSelfHarm;
     private const CrisisCategory Overdose = CrisisCategory.OverdoseInProgress;
     private const CrisisCategory Withdrawal = CrisisCategory.SevereWithdrawal;
@@ -60,6 +82,14 @@ public static class CrisisLexicon
             NotAfter = @"\b(?:tried|attempted|try|trying) to ",
             // "I'd be shooting myself in the foot": an idiom for spoiling one's own chances.
             NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work)|in the (?:foot|feet))",
+            NotBetween =
+            [
+                // "I could kill myself for missing the bus": self-reproach over an everyday slip. "I could kill myself" alone,
+                // or "for being a burden", still counts.
+                (@"\bcould (?:just |honestly |literally |seriously |totally |actually )?",
+                 @" for (?:forgetting|missing|losing|leaving|locking|deleting|sending|saying|texting|breaking|dropping|spilling|oversleeping|sleeping through|not (?:remembering|checking|calling|reading|bringing|writing|saving|setting))\b"),
+                AskedAndSaidNo,
+            ],
         },
         // Someone else: the same words, but "what do I do if my friend says she wants to kill herself" is a question.
         new("suicide.kill-self-other", Suicide,
@@ -75,7 +105,22 @@ public static class CrisisLexicon
         new("suicide.suicidal", Suicide, @"\b(?:suicidal|sucidal|suicdal|suicidel|suicidle|suisidal|sucidle|suicidial|suacidal)\b")
         {
             NotAfter = @"\b(?:was|were|used to be|felt) (?:\w+ )?",
+            NotBefore = @" (?:thoughts?|ideation|ideations)\b", // suicide.suicidal-thoughts
             InformationSuppresses = true,
+        },
+        // "Suicidal thoughts": history when its clause tells it as over ("last year", "after a hospital stay for…").
+        new("suicide.suicidal-thoughts", Suicide,
+            @"\b(?:suicid\w*|sucidal|suicdal|suicidel|suicidle|suisidal|sucidle|suacidal) (?:thoughts?|ideation|ideations)\b")
+        {
+            NotBetween = [AskedAndSaidNo],
+            HistoryAfter = TreatedFor,
+            InformationSuppresses = true,
+        },
+        // The other side of AskedAndSaidNo: "…and I said no, but I lied".
+        new("suicide.screening-lied", Suicide,
+            @"\b(?:said|told (?:him|her|them)|answered|replied) no (?:but|and|though) (?:i |honestly i |truthfully i )?(?:lied|was lying|wasn't (?:being )?(?:honest|truthful)|didn't tell the truth)\b")
+        {
+            OnlyWithContext = @"\b(?:kill\w* my ?self|suicid\w*|end(?:ing)? my life|hurt\w* my ?self|harm\w* my ?self|self ?harm|dying|to die|want to die)\b",
         },
         new("suicide.was-suicidal", Suicide, @"\b(?:was|were|used to be|felt) (?:\w+ )?(?:suicidal|sucidal|suicidel)\b")
         {
@@ -83,20 +128,24 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("suicide.noun", Suicide,
-            @"\b(?:commit|committing|attempt|attempting|think about|thinking about|thinking of|considering|contemplating|planning|plan for) (?:suicide|sucide|suiside|suicde)\b|\bsuicid\w* (?:note|plan|attempt|letter|pact|thoughts)\b")
+            @"\b(?:commit|committing|attempt|attempting|think about|thinking about|thinking of|considering|contemplating|planning|plan for) (?:suicide|sucide|suiside|suicde)\b|\bsuicid\w* (?:note|plan|attempt|letter|pact)\b")
         {
+            NotBetween = [AskedAndSaidNo],
+            HistoryAfter = TreatedFor,
             InformationSuppresses = true,
         },
         new("suicide.thoughts-of", Suicide, @"\bthoughts (?:of|about) (?:suicide|sucide|suiside|suicde)\b")
         {
             NotAfter = @"\bhad (?:\w+ )?",
+            NotBetween = [AskedAndSaidNo],
             InformationSuppresses = true,
         },
         // "had thoughts of suicide", "had suicidal thoughts": a crisis unless a distant or recovery marker says it is history.
         new("suicide.had-thoughts", Suicide,
-            @"\bhad (?:\w+ )?(?:thoughts (?:of|about) (?:suicide|sucide|suiside|killing my ?self|ending my life|dying)|suicidal thoughts)\b")
+            @"\bhad (?:\w+ )?(?:thoughts (?:of|about) (?:suicide|sucide|suiside|killing my ?self|ending my life|dying)|(?:suicid\w*|sucidal|suicdal|suicidel|suicidle|suisidal|sucidle|suacidal) (?:thoughts?|ideation))\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
+            NotBetween = [AskedAndSaidNo],
             InformationSuppresses = true,
         },
         new("suicide.attempted", Suicide,
@@ -106,7 +155,17 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("suicide.want-die", Suicide,
-            @"\b(?:want|wish|wishing|ready|plan|planning|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b"),
+            @"\b(?:want|wish|wishing|ready|plan|planning|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b")
+        {
+            // "If someone tells you they want to die, what do you say?" asks how to answer another person.
+            NotAfter = @"\b(?:if|when) (?:someone|somebody|a person|a (?:friend|loved one|client|patient|teen|kid)) (?:tells|says|said|told) (?:you|me|us)(?: that)? (?:they|he|she) ",
+            NotBetween =
+            [
+                // "So hungover I want to die lol": a passing misery named and laughed off — both, or it counts.
+                (@"\b(?:so|too|very|really|super|soo|sooo) (?:hungover|hung over|embarrassed|bored|stuffed|full)(?: [\w']+){0,2} ",
+                 @"(?: [\w']+){0,2} (?:lol|lmao|haha\w*|hehe|rofl)\b"),
+            ],
+        },
         // "I'm going to die" is a plan, or fear ("I thought I was going to die"), or a figure of speech ("going to die of embarrassment").
         new("suicide.going-to-die", Suicide, @"\bgoing to (?:die|be dead)\b")
         {
@@ -124,7 +183,10 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("suicide.end-it", Suicide,
-            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b"),
+            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b")
+        {
+            NotBetween = [AskedAndSaidNo],
+        },
         new("suicide.end-it-intent", Suicide,
             @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to) (?:to )?end it(?: all| tonight| today| now)?\b")
         {
@@ -139,11 +201,21 @@ public static class CrisisLexicon
         new("suicide.self-harm", Suicide,
             $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
+            NotBetween = [AskedAndSaidNo],
+            // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
+            NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) ",
             InformationSuppresses = true,
         },
         new("suicide.jump", Suicide, @"\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony|overpass|ledge)|in front of (?:a|the) (?:train|car|bus|truck))\b")
         {
             NotAfter = @"\b(?:tried|attempted|try) to ",
+            // "I'd rather jump off a bridge than sit through another meeting": a preference over a chore. "Rather … than keep
+            // living like this" is not a chore and counts.
+            NotBetween =
+            [
+                (@"\brather (?:just )?",
+                 @" than (?:sit|sitting|watch|watching|attend|attending|fill|filling|listen|listening|read|reading|wait|waiting|do|doing|go|going|spend|spending|deal|dealing)(?: through| to| out| in| with)? (?:another|one more|a|an|the|this|that|more|all|those|these|his|her|my|your|their)? ?(?:[\w']+ )?(?:calls?|meetings?|videos?|class|classes|forms?|paperwork|zoom|webinars?|presentations?|lectures?|homework|taxes|shifts?|orientations?|commercials?|ads|lines?|traffic|dmv|seminars?|trainings?|sermons?|speeches?)\b"),
+            ],
             InformationSuppresses = true,
         },
         // "been cutting" alone could be hair or coupons; it counts at the end of the message or before a telling word.
@@ -238,7 +310,18 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:my|i|i'm|me|myself|i've|i'd|pills?|fentanyl|fent|heroin|oxy\w*|xanax|bars|benzos?|insulin|tylenol|seroquel|methadone|opioids?|meds|medication)\b",
         },
         new("suicide.method", Suicide,
-            @"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:pills|tablets|meds|medication|medicine|xanax|bars|benzos|oxys?|percs?|tylenol|advil|insulin|sleeping pills|seroquel|fent|fentanyl|heroin|dope|methadone|alcohol|vodka|drinks?|shots?|of it|of them) (?:\w+ )?(?:would it take|does it take|would kill|to die|to kill|to not wake up|until)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:to die|to kill (?:me|my ?self|someone|a person)|to not wake up|would kill (?:me|you|someone|a person))\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|took|swallow\w*|shoot\w*|shot|use|using|used|mix\w*) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
+            @"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:pills|tablets|meds|medication|medicine|xanax|bars|benzos|oxys?|percs?|tylenol|advil|insulin|sleeping pills|seroquel|fent|fentanyl|heroin|dope|methadone|alcohol|vodka|drinks?|shots?|of it|of them) (?:\w+ )?(?:would it take|does it take|would kill|to die|to kill|to not wake up|until)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:to die|to kill (?:me|my ?self|someone|a person)|to not wake up|would kill (?:me|you|someone|a person))\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|swallow|swallowing|shoot|shooting|use|using|mix|mixing) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
+        // An overdose taken on purpose is an attempt: a crisis unless a distant or recovery marker anywhere in the message says
+        // it is history ("many years ago, in my forties, I took pills on purpose").
+        new("suicide.method-past", Suicide, MethodPast)
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+        },
+        // …but "last week", "a few days ago" or "twice" is not history for an attempt: those still count.
+        new("suicide.method-past-recent", Suicide, MethodPast)
+        {
+            OnlyWithContext = @"\b(?:last (?:week|weekend|month)|(?:a few|few|couple of|a couple of|two|three|four|five|six|\d+) (?:days|weeks) ago|the other (?:day|night)|twice|(?:a few|several|many|\w+) times)\b",
+        },
 
         // ---- Overdose, now or just now ----
         new("overdose.now", Overdose,
@@ -252,6 +335,7 @@ public static class CrisisLexicon
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
+            NotBefore = "(?:'[a-z]+)?" + NotADrug, // "i od'd on coffee"
         },
         new("overdose.od-on", Overdose, @"\bod (?:on|from)\b")
         {
@@ -265,6 +349,8 @@ public static class CrisisLexicon
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
             NotBefore = NotADrug,
+            // "Nobody overdosed, I just want narcan at home" rules it out.
+            NotAfter = @"\b(?:nobody|no one|noone|none of (?:us|them)) (?:has |had |ever |has ever |had ever )?",
         },
         new("overdose.too-much", Overdose,
             @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?too (?:many|much)\b")
@@ -284,6 +370,8 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             NotBefore = " work",
+            // "In general, can you give narcan if…": a question about the medicine, however it goes on.
+            NotAfter = @"\b(?:in general|generally|generally speaking|hypothetically|out of curiosity|just curious)(?: [\w']+){0,4} ",
         },
         new("overdose.signs", Medical,
             $@"\b(?:isn't|is not|not|stopped|barely|aren't|are not) breathing\b|\b{People}(?:'s|'re)? (?:\w+ ){{0,3}}(?:won't|will not|can't|cannot|isn't|is not|not) (?:wake up|waking up|responding|respond)\b|\bfoaming at the mouth\b|\b(?:he's|she's|they're|he is|she is|they are) (?:\w+ )?(?:gurgling|choking on (?:his|her|their) (?:own )?(?:vomit|puke|throw up))\b|\b(?:can't|cannot|couldn't) (?:wake|get) (?:him|her|them|my \w+) (?:up|to wake)\b|\bunresponsive\b|\bbreathing (?:is |got |getting |gotten |seems )?(?:really |real |very |so |super |too |kinda |pretty |way )?(?:slow|slower|shallow|weird|strange|funny)\b")
@@ -351,7 +439,7 @@ public static class CrisisLexicon
         new("withdrawal.dts", Withdrawal, @"\b(?:dts|dt's|delirium tremens|delirium)\b")
         {
             InformationSuppresses = true,
-            NotAfter = @"\bhad (?:the )?|\bever (?:get|had|have) (?:the )?",
+            NotAfter = @"\bhad (?:the )?|\bever (?:get|had|have) (?:the )?|\b(?:history|hx) of (?:the |bad |severe )?",
         },
         new("withdrawal.confused", Withdrawal, @"\b(?:so|really|very|super|totally|completely|getting|gotten|i'm|i am|he's|she's|is) (?:confused|disoriented)\b")
         {
@@ -371,7 +459,11 @@ public static class CrisisLexicon
 
         // ---- Danger to others (or from others): 911 ----
         new("danger.threat", Danger,
-            $@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna|might|may|snap and|afraid i'll|scared i'll|afraid i might|scared i might|urge to|urges to) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b"),
+            $@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna|might|may|snap and|afraid i'll|scared i'll|afraid i might|scared i might|urge to|urges to) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b")
+        {
+            // "The drive there will kill him", "it's going to kill her": a thing, not a person, is doing it.
+            NotAfter = @"\b(?:the|this|that) (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout)(?: there| here| alone| back| home)? |\b(?:it|it's) ",
+        },
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {
             DistantMarkerSuppresses = true,
@@ -399,6 +491,14 @@ public static class CrisisLexicon
         {
             // "Nobody is threatening me" is said to rule danger out.
             NotAfter = @"\b(?:nobody|no one|noone|no-one) (?:is |was |has been |has ever been |ever )?$",
+            // "…says she'll kill me if I eat her leftovers lol": a conditional laughed off. A partner's or ex's threat is
+            // never read that way (danger.partner-threat).
+            NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b")],
+        },
+        new("danger.partner-threat", Danger,
+            @"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee|baby ?daddy|baby ?mama|dealer|plug|pimp|stepdad) (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
+        {
+            Negatable = false,
         },
         // Simple past ("he choked me"): a crisis unless a distant or recovery marker says it is history.
         new("danger.was-hurt", Danger, $@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b")
@@ -412,12 +512,14 @@ public static class CrisisLexicon
             @"\b(?:i'm|i am|she's|she is|we're|currently|just found out i'm|just found out she's|my (?:girlfriend|wife|partner|daughter|sister) is) (?:\w+ ){0,3}(?:pregnant|expecting)\b|\bpregnant (?:and|but|while|with|&)\b")
         {
             NegatableInside = true,
+            NotInside = NotYetPregnant,
             OnlyBefore = $@".*\b{Opioid}\b",
             NotAfter = @"\b(?:was|were) (?:\w+ )?",
         },
         new("pregnancy.opioid-first", Pregnancy, $@"\b{Opioid}\b.*\b(?:i'm|i am|she's|she is|we're|and) (?:\w+ ){{0,3}}pregnant\b")
         {
             NegatableInside = true,
+            NotInside = NotYetPregnant,
         },
 
         // ---- Other medical emergencies: 911 ----
@@ -567,17 +669,17 @@ public static class CrisisLexicon
     /// recent risk, not history.
     /// </summary>
     public const string ClauseHistoryMarker =
-        @"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|many|several|a few|few|a couple of|couple of|couple) (?:years?|yrs?|months) ago|(?:\d+|many|several|some) years back|(?:in|around|back in) (?:19|20)\d\d|in (?:my|his|her|their) (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties)|(?:when|while) (?:i|he|she|we|they) (?:was|were) (?:a kid|a child|a teen|a teenager|younger|little|in (?:high school|middle school|college|the army|the military|active addiction|my \w+)|\d+|(?:still )?(?:using|drinking|in the army)|deployed)|back (?:in|then|when)|used to|growing up|as a (?:teen|teenager|kid|child)|(?:a )?(?:long|very long) time ago|(?:a )?decades? ago|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+        @"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|many|several|a few|few|a couple of|couple of|couple) (?:years?|yrs?|months) ago|(?:\d+|many|several|some) years back|(?:in|around|back in) (?:19|20)\d\d|in (?:my|his|her|their) (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties)|(?:when|while) (?:i|he|she|we|they) (?:was|were) (?:a kid|a child|a teen|a teenager|younger|little|in (?:high school|middle school|college|the army|the military|active addiction|my \w+)|\d+|(?:still )?(?:using|drinking|in the army)|deployed)|back (?:in|then|when)|used to|growing up|as a (?:teen|teenager|kid|child)|(?:a )?(?:long|very long) time ago|(?:a )?decades? ago|there (?:was|were) (?:a time|times|a period|a stretch|days|years)|long before (?:we|i|he|she|they) (?:met|married|got (?:married|together)|started dating|had (?:kids|children))|last (?:spring|summer|fall|autumn|winter|year)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|en (?:19|20)\d\d|cuando (?:era|estaba))\b";
 
     /// <summary>Brings a clause back to now, whatever history it also tells: "used to cut and started again", "years ago and still".</summary>
     public const string ClauseStillMarker =
-        @"\b(?:again|still|now|lately|recently|these days|tonight|today|right now|currently|this (?:week|morning|afternoon|evening)|yesterday|last night|started|starting|back to|relapsed|otra vez|ahora|todavia|de nuevo)\b";
+        @"\b(?:again|still|now|lately|recently|these days|tonight|today|right now|currently|this (?:week|morning|afternoon|evening)|yesterday|last night|since last|started|starting|back to|relapsed|otra vez|ahora|todavia|de nuevo)\b";
 
     public const string RecentMarker =
         @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     public const string DistantMarker =
-        @"\b(?:years? ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|in (?:19|20)\d\d|back (?:in|then|when)|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+        @"\b(?:years? ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|back (?:in|then|when)|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
 
     /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
     public const string Once = @"\bonce\b";
@@ -586,7 +688,7 @@ public static class CrisisLexicon
     public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b";
 
     public const string RecoveryMarker =
-        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
 
     public const string DrugContext =
         @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";

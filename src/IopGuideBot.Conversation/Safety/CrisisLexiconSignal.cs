@@ -174,6 +174,24 @@ internal sealed class CrisisLexiconSignal
             return Verdict.Suppressed;
         }
 
+        foreach (var (endsBefore, startsAfter) in compiled.NotBetween)
+        {
+            if (endsBefore.IsMatch(before) && startsAfter.IsMatch(after))
+            {
+                return Verdict.Suppressed;
+            }
+        }
+
+        if (compiled.NotInside is { } notInside && notInside.IsMatch(text.AsSpan(index, length)))
+        {
+            return Verdict.Suppressed;
+        }
+
+        if (compiled.HistoryAfter is { } historyAfter && historyAfter.IsMatch(before) && !ClauseSaysNow(normalized, index))
+        {
+            return Verdict.Suppressed;
+        }
+
         // "never had thoughts of killing myself": past a "thoughts of" frame, the negator sits further back.
         var negationWindow = LastWords(inClause, 3);
         if (_thoughtsFrame.IsMatch(negationWindow))
@@ -227,6 +245,13 @@ internal sealed class CrisisLexiconSignal
         var start = normalized.ClauseStartOf(index);
         var clause = normalized.Text.AsSpan(start, normalized.ClauseEndOf(index) - start);
         return _clauseHistory.IsMatch(clause) && !_clauseStill.IsMatch(clause);
+    }
+
+    /// <summary>Whether the clause holding <paramref name="index"/> brings what it tells back to now ("again", "still", "tonight").</summary>
+    private bool ClauseSaysNow(NormalizedText normalized, int index)
+    {
+        var start = normalized.ClauseStartOf(index);
+        return _clauseStill.IsMatch(normalized.Text.AsSpan(start, normalized.ClauseEndOf(index) - start));
     }
 
     private static ReadOnlySpan<char> Before(string text, int index)

@@ -63,6 +63,22 @@ public sealed record CrisisRule(string Id, CrisisCategory Category, string Patte
     /// <summary>The match counts only when the text just after it starts with this (anchored at the start of the window).</summary>
     public string? OnlyBefore { get; init; }
 
+    /// <summary>
+    /// The match does not count when the text just before it ends with <c>Before</c> and the text just after it starts with
+    /// <c>After</c>: a figure of speech that only both sides together tell ("could kill myself" + "for forgetting the
+    /// appointment"; "asked whether I had thoughts of" + "and I said no"). Either side alone leaves the cue on.
+    /// </summary>
+    public IReadOnlyList<(string Before, string After)>? NotBetween { get; init; }
+
+    /// <summary>The match does not count when its own text contains this ("…trying to get pregnant": not pregnant).</summary>
+    public string? NotInside { get; init; }
+
+    /// <summary>
+    /// The match tells of something over when the text just before it ends with this ("discharged from the hospital after
+    /// a" suicide attempt) — unless its clause also says now, again or still (<see cref="CrisisLexicon.ClauseStillMarker"/>).
+    /// </summary>
+    public string? HistoryAfter { get; init; }
+
     /// <summary>The match counts only when this also appears somewhere in the message (context that makes a sign a crisis).</summary>
     public string? OnlyWithContext { get; init; }
 
@@ -82,6 +98,9 @@ internal sealed class CompiledCrisisRule
         OnlyBefore = rule.OnlyBefore is null ? null : Compile($"^(?:{rule.OnlyBefore})");
         OnlyWithContext = rule.OnlyWithContext is null ? null : Compile(rule.OnlyWithContext);
         UnlessInMessage = rule.UnlessInMessage is null ? null : Compile(rule.UnlessInMessage);
+        NotBetween = rule.NotBetween is null ? [] : [.. rule.NotBetween.Select(p => (Compile($"(?:{p.Before})$"), Compile($"^(?:{p.After})")))];
+        NotInside = rule.NotInside is null ? null : Compile(rule.NotInside);
+        HistoryAfter = rule.HistoryAfter is null ? null : Compile($"(?:{rule.HistoryAfter})$");
     }
 
     public CrisisRule Rule { get; }
@@ -97,6 +116,17 @@ internal sealed class CompiledCrisisRule
     public Regex? OnlyWithContext { get; }
 
     public Regex? UnlessInMessage { get; }
+
+    public IReadOnlyList<(Regex Before, Regex After)> NotBetween { get; }
+
+    public Regex? NotInside { get; }
+
+    public Regex? HistoryAfter { get; }
+
+    /// <summary>Every compiled pattern of the rule (tests check that each is non-backtracking).</summary>
+    public IEnumerable<Regex> AllPatterns =>
+        new[] { Pattern, NotAfter, NotBefore, OnlyBefore, OnlyWithContext, UnlessInMessage, NotInside, HistoryAfter }.OfType<Regex>()
+            .Concat(NotBetween.SelectMany(p => new[] { p.Before, p.After }));
 
     public static Regex Compile(string pattern) => new(pattern, CrisisRule.Options);
 }

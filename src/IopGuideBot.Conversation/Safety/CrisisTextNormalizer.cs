@@ -19,7 +19,8 @@ internal static class CrisisTextNormalizer
     {
         ["im"] = "i'm", ["ive"] = "i've", ["ill"] = "i'll", ["dont"] = "don't", ["didnt"] = "didn't", ["doesnt"] = "doesn't",
         ["cant"] = "can't", ["wont"] = "won't", ["wouldnt"] = "wouldn't", ["couldnt"] = "couldn't", ["isnt"] = "isn't",
-        ["wasnt"] = "wasn't", ["arent"] = "aren't", ["aint"] = "ain't", ["hes"] = "he's", ["shes"] = "she's",
+        ["wasnt"] = "wasn't", ["arent"] = "aren't", ["havent"] = "haven't", ["hasnt"] = "hasn't", ["hadnt"] = "hadn't",
+        ["shouldnt"] = "shouldn't", ["aint"] = "ain't", ["hes"] = "he's", ["shes"] = "she's",
         ["theyre"] = "they're", ["thats"] = "that's", ["whats"] = "what's", ["its"] = "it's",
         ["wanna"] = "want to", ["gonna"] = "going to", ["gunna"] = "going to", ["gotta"] = "got to", ["tryna"] = "trying to",
         ["imma"] = "i'm going to", ["ima"] = "i'm going to", ["finna"] = "going to",

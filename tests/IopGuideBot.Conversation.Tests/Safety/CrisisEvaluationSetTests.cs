@@ -41,13 +41,15 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r7, measured once when the round was done (the judge of this round, never used to choose): 92.2/12.4 → 92.2/10.4.
     // Recall on a new writer's lines did not move although every older round gained: the frozen embedding is at its
     // limit (tools/CrisisFineTune measures a tuned encoder).
+    // Then lexicon guards for figures of speech, history told as over and danger ruled out (CrisisLexiconGuardTests):
+    // false alarms r2 4.8 → 4.3, r3 1.0 → 0.0, r4 4.1 → 2.3, r6 8.0 → 5.6, r7 10.4 → 8.0; recall unchanged everywhere.
     [InlineData("crisis-blind-r1.tsv", 0.985, 0.025)]
-    [InlineData("crisis-blind-r2.tsv", 0.977, 0.048)]
-    [InlineData("crisis-blind-r3.tsv", 0.972, 0.010)]
-    [InlineData("crisis-blind-r4.tsv", 0.956, 0.041)]
+    [InlineData("crisis-blind-r2.tsv", 0.977, 0.043)]
+    [InlineData("crisis-blind-r3.tsv", 0.972, 0.000)]
+    [InlineData("crisis-blind-r4.tsv", 0.956, 0.023)]
     [InlineData("crisis-blind-r5.tsv", 0.976, 0.028)]
-    [InlineData("crisis-blind-r6.tsv", 0.951, 0.080)]
-    [InlineData("crisis-blind-r7.tsv", 0.922, 0.104)]
+    [InlineData("crisis-blind-r6.tsv", 0.951, 0.056)]
+    [InlineData("crisis-blind-r7.tsv", 0.922, 0.080)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {

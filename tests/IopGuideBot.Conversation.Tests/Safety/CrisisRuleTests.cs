@@ -17,6 +17,8 @@ public sealed class CrisisRuleTests
         ["suicide.kms"] = ("honestly kms", "it's 5 kms from my house"),
         ["suicide.unalive"] = ("thinking about unaliving", "i am not going to unalive"),
         ["suicide.suicidal"] = ("feeling really suicidal", "what are the signs someone is suicidal"),
+        ["suicide.suicidal-thoughts"] = ("been having suicidal thoughts all week", "he came home from the psych unit after suicidal thoughts in march and is steady"),
+        ["suicide.screening-lied"] = ("the nurse asked about thoughts of ending my life and i said no but i lied", "the nurse asked if i was still drinking and i said no but i lied"),
         ["suicide.was-suicidal"] = ("i was suicidal last night", "i was suicidal years ago but i'm doing better"),
         ["suicide.noun"] = ("i keep thinking about suicide", "i'm not thinking about suicide"),
         ["suicide.thoughts-of"] = ("thoughts of suicide all day", "i had thoughts of suicide years ago"),
@@ -54,6 +56,8 @@ public sealed class CrisisRuleTests
         ["suicide.sh-shorthand"] = ("sh relapse tonight", "shh relapse is normal"),
         ["suicide.lethal-dose"] = ("what's a lethal dose of my pills", "what's a lethal amount of alcohol"),
         ["suicide.method"] = ("how many would it take to die", "how many sessions would it take"),
+        ["suicide.method-past"] = ("i swallowed all my meds on purpose", "in my twenties i swallowed a bottle of pills on purpose, decades ago now"),
+        ["suicide.method-past-recent"] = ("i took all my pills on purpose last week", "i took all my vitamins last week"),
         ["overdose.now"] = ("he's overdosing", "i'm overdosing on coffee"),
         ["overdose.od-verb"] = ("i think he od", "what happens if someone od"),
         ["overdose.od-on"] = ("my cousin od on fent last night", "is it easy to od on fent"),
@@ -82,6 +86,7 @@ public sealed class CrisisRuleTests
         ["danger.victim-hitting"] = ("he is hitting me", "he is hitting me up for money"),
         ["danger.attack-now"] = ("he came at me with a knife", "he came at me with a question"),
         ["danger.relayed-threat"] = ("he said he'll kill me", "he said he'll call me"),
+        ["danger.partner-threat"] = ("my ex told me he'll kill me if i move out lol", "my ex said he'll kill it at the open mic tonight"),
         ["danger.was-hurt"] = ("my boyfriend just hit me", "my boyfriend hit me up last week"),
         ["pregnancy.opioid"] = ("i'm pregnant and using fentanyl", "i'm not pregnant and i use fentanyl"),
         ["pregnancy.opioid-first"] = ("i use heroin and i'm pregnant", "i use heroin and i'm not pregnant"),
@@ -148,7 +153,7 @@ public sealed class CrisisRuleTests
         var signal = new CrisisLexiconSignal();
         foreach (var rule in signal.Rules)
         {
-            foreach (var regex in new[] { rule.Pattern, rule.NotAfter, rule.NotBefore, rule.OnlyBefore, rule.OnlyWithContext, rule.UnlessInMessage }.OfType<System.Text.RegularExpressions.Regex>())
+            foreach (var regex in rule.AllPatterns)
             {
                 Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), $"{rule.Rule.Id}: {regex}");
             }
