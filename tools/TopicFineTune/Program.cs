@@ -1,0 +1,47 @@
+using System.Globalization;
+using CrisisFineTune;
+using TopicFineTune;
+using TorchSharp;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+// One thread by default: another training job shares the two cores and has priority.
+torch.set_num_threads(options.Int("threads", 1));
+torch.manual_seed(options.Int("seed", 7));
+var root = TopicData.FindRepositoryRoot(Environment.CurrentDirectory);
+var outDir = options.Str("out", "/work/topicft-out");
+Directory.CreateDirectory(outDir);
+
+switch (args.FirstOrDefault())
+{
+    case "train":
+        Commands.Train(root, outDir, options);
+        break;
+    case "eval":
+        Commands.Evaluate(root, outDir, options);
+        break;
+    default:
+        Console.WriteLine("usage: TopicFineTune train [--epochs 4 --lr 5e-5 --head-lr 2e-3 --batch 32 --freeze 0 --max-len 64 --name topic --threads 1] | eval [--name topic[,topic2]]");
+        break;
+}
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length - 1; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) d[args[i][2..]] = args[++i];
+        }
+
+        return new Options(d);
+    }
+
+    public int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public double Dbl(string key, double fallback) => values.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public string Str(string key, string fallback) => values.GetValueOrDefault(key, fallback);
+}
