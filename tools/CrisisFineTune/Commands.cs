@@ -15,7 +15,7 @@ internal static class Commands
     private const double FalseAlarmBudget = 0.05;
     private const int EvalMaxLength = 128;
 
-    private static readonly string[] ParitySentences =
+    public static readonly string[] ParitySentences =
     [
         "how long is the program?", "i want to end my life", "i'm not thinking about ending it", "can i bring my dog to group",
         "my brother took a bunch of pills and won't wake up", "what time does the clinic open on saturday", "i relapsed last night",
@@ -124,6 +124,7 @@ internal static class Commands
     {
         using var w = new BinaryWriter(File.Create(path));
         var tensors = model.Weights.Where(kv => kv.Value.requires_grad).Select(kv => (kv.Key, (Tensor)kv.Value))
+            .Concat(model.Lora.SelectMany(kv => new[] { ("lora.A." + kv.Key, (Tensor)kv.Value.A), ("lora.B." + kv.Key, kv.Value.B * model.LoraScale) }))
             .Concat(head.named_parameters().Select(p => ("head." + p.name, (Tensor)p.parameter))).ToList();
         w.Write(tensors.Count);
         foreach (var (name, t) in tensors)
@@ -142,31 +143,47 @@ internal static class Commands
     public static (MiniLm Model, nn.Module<Tensor, Tensor> Head, int Tuned) Load(string path)
     {
         var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
-        var head = nn.Linear(MiniLm.Hidden, 1);
-        using var r = new BinaryReader(File.OpenRead(path));
-        var count = r.ReadInt32();
-        var tuned = 0;
-        using var _ = no_grad();
-        for (var i = 0; i < count; i++)
+        var stored = new List<(string Name, long[] Dims, float[] Data)>();
+        using (var r = new BinaryReader(File.OpenRead(path)))
         {
-            var name = r.ReadString();
-            var dims = new long[r.ReadInt32()];
-            for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
-            var data = new float[r.ReadInt32()];
-            for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
-            var target = name.StartsWith("head.", StringComparison.Ordinal)
-                ? (Tensor)head.named_parameters().First(p => p.name == name[5..]).parameter
-                : model.Weights[name];
+            var count = r.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var name = r.ReadString();
+                var dims = new long[r.ReadInt32()];
+                for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
+                var data = new float[r.ReadInt32()];
+                for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
+                stored.Add((name, dims, data));
+            }
+        }
+
+        // Binary (1 output) or multi-class head; LoRA factors stored as lora.A.<name> / lora.B.<name> (scale folded into B).
+        var head = nn.Linear(MiniLm.Hidden, stored.First(t => t.Name == "head.weight").Dims[0]);
+        var loraA = stored.FirstOrDefault(t => t.Name.StartsWith("lora.A.", StringComparison.Ordinal));
+        if (loraA.Name is not null) model.AddLora((int)loraA.Dims[1], loraA.Dims[1], random: false);
+        using var _ = no_grad();
+        foreach (var (name, dims, data) in stored)
+        {
+            Tensor target;
+            if (name.StartsWith("head.", StringComparison.Ordinal)) target = head.named_parameters().First(p => p.name == name[5..]).parameter;
+            else if (name.StartsWith("lora.A.", StringComparison.Ordinal)) target = model.Lora[name[7..]].A;
+            else if (name.StartsWith("lora.B.", StringComparison.Ordinal)) target = model.Lora[name[7..]].B;
+            else
+            {
+                target = model.Weights[name];
+                model.Tuned.Add(name);
+            }
+
             target.copy_(tensor(data, dims));
-            if (!name.StartsWith("head.", StringComparison.Ordinal)) tuned++;
         }
 
         model.eval();
         head.eval();
-        return (model, head, tuned);
+        return (model, head, model.Tuned.Count);
     }
 
-    /// <summary>Risk (sigmoid of the head) of each piece.</summary>
+    /// <summary>Risk of each piece: sigmoid of a binary head, 1 − P(None) of a multi-class head (class 0 = None).</summary>
     public static float[] Score(MiniLm model, nn.Module<Tensor, Tensor> head, IReadOnlyList<string> pieces, int maxLength = EvalMaxLength)
     {
         using var _ = no_grad();
@@ -176,7 +193,8 @@ internal static class Commands
         {
             using var scope = NewDisposeScope();
             var (ids, mask) = Tokens.Batch([.. chunk.Select(i => tokens[i])]);
-            var risk = head.forward(model.forward(ids, mask)).squeeze(-1).sigmoid().data<float>().ToArray();
+            var logits = head.forward(model.forward(ids, mask));
+            var risk = (logits.shape[1] == 1 ? logits.squeeze(-1).sigmoid() : 1 - logits.softmax(1)[.., 0]).data<float>().ToArray();
             for (var j = 0; j < chunk.Length; j++) result[chunk[j]] = risk[j];
         }
 
