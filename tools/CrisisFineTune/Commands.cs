@@ -63,24 +63,41 @@ internal static class Commands
         var name = options.Str("name", "ft");
         var corpus = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
         // One piece per line, cleaned exactly as the production trainer embeds it.
-        var examples = corpus.Select(e => (Ids: Tokens.Ids(CrisisSemanticSignal.Segments([e.Text])[0], maxLength), Label: e.IsRisky ? 1f : 0f)).ToArray();
-        Console.WriteLine($"training on {examples.Length} pieces ({examples.Count(e => e.Label > 0)} risky), max length {maxLength}, mean tokens {examples.Average(e => e.Ids.Length):0.0}");
+        var rank = options.Int("lora", 0);
+        var multi = options.Int("multi", rank > 0 ? 1 : 0) == 1;
+        var classIndex = Adapter.Classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        // One piece per line, cleaned exactly as the production trainer embeds it; label = risky (binary) or category index.
+        var examples = corpus.Select(e => (Ids: Tokens.Ids(CrisisSemanticSignal.Segments([e.Text])[0], maxLength), Label: multi ? classIndex[e.Category.ToString()] : e.IsRisky ? 1f : 0f)).ToArray();
+        Console.WriteLine($"training on {examples.Length} pieces ({examples.Count(e => e.Label > 0)} risky), max length {maxLength}, mean tokens {examples.Average(e => e.Ids.Length):0.0}, head {(multi ? $"{Adapter.Classes.Length} classes" : "binary")}");
         var onnx = OnnxWeights.FromMiniLmPackage();
         using var model = new MiniLm(onnx);
-        model.Freeze(freeze);
-        using var head = nn.Linear(MiniLm.Hidden, 1);
+        if (rank > 0)
+        {
+            model.FreezeForLora(options.Int("small", 1) == 1);
+            model.AddLora(rank, options.Dbl("alpha", 2 * rank));
+        }
+        else
+        {
+            model.Freeze(freeze);
+        }
+
+        using var head = nn.Linear(MiniLm.Hidden, multi ? Adapter.Classes.Length : 1);
         var encoderParams = model.Weights.Values.Where(p => p.requires_grad).ToList();
-        Console.WriteLine($"tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; embeddings frozen, {freeze} lower layers frozen");
+        var loraParams = model.Lora.Values.SelectMany(ab => new[] { ab.A, ab.B }).ToList();
+        Console.WriteLine($"tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; LoRA rank {rank} ({loraParams.Sum(p => p.numel()):N0} values, scale {model.LoraScale}); embeddings frozen, {freeze} lower layers frozen");
+        var loraLr = options.Dbl("lora-lr", 5e-4);
+        var smallLr = rank > 0 ? options.Dbl("small-lr", 2e-4) : lr;
         var groups = new List<TorchSharp.Modules.AdamW.ParamGroup>
         {
-            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = lr, weight_decay = 0.01 }),
+            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = smallLr, weight_decay = rank > 0 ? 0 : 0.01 }),
             new(head.parameters(), new TorchSharp.Modules.AdamW.Options { LearningRate = headLr, weight_decay = 0.01 }),
         };
+        if (rank > 0) groups.Add(new(loraParams, new TorchSharp.Modules.AdamW.Options { LearningRate = loraLr, weight_decay = 0 }));
         using var optimizer = optim.AdamW(groups);
         var stepsPerEpoch = (examples.Length + batch - 1) / batch;
         var totalSteps = stepsPerEpoch * epochs;
         var warmup = Math.Max(1, totalSteps / 10);
-        var baseRates = new[] { lr, headLr };
+        var baseRates = new[] { smallLr, headLr, loraLr };
         var random = new Random(options.Int("seed", 7));
         var step = 0;
         model.train();
@@ -100,13 +117,14 @@ internal static class Commands
                 var g = 0;
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = baseRates[g++] * scale;
                 var (ids, mask) = Tokens.Batch([.. indices.Select(i => examples[i].Ids)]);
-                var labels = tensor(indices.Select(i => examples[i].Label).ToArray());
                 var pooled = model.forward(ids, mask);
-                var logits = head.forward(nn.functional.dropout(pooled, 0.1, true)).squeeze(-1);
-                var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
+                var logits = head.forward(nn.functional.dropout(pooled, 0.1, true));
+                var loss = multi
+                    ? nn.functional.cross_entropy(logits, tensor(indices.Select(i => (long)examples[i].Label).ToArray()))
+                    : nn.functional.binary_cross_entropy_with_logits(logits.squeeze(-1), tensor(indices.Select(i => examples[i].Label).ToArray()));
                 optimizer.zero_grad();
                 loss.backward();
-                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()), 1.0);
+                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()).Concat(loraParams), 1.0);
                 optimizer.step();
                 lossSum += loss.item<float>();
                 if (step % 25 == 0)
@@ -181,6 +199,19 @@ internal static class Commands
         model.eval();
         head.eval();
         return (model, head, model.Tuned.Count);
+    }
+
+    private static (MiniLm, nn.Module<Tensor, Tensor>, int, int) LoadBin(string path)
+    {
+        var (model, head, tuned) = Load(path);
+        return (model, head, tuned, EvalMaxLength);
+    }
+
+    private static (MiniLm, nn.Module<Tensor, Tensor>, int, int) LoadAdapter(string path)
+    {
+        var (model, head, classes, maxTokens) = Adapter.Load(path);
+        Console.WriteLine($"adapter {Path.GetFileName(path)}: {new FileInfo(path).Length / 1e6:0.000} MB, classes {string.Join(",", classes)}, maxTokens {maxTokens} (pieces cut to it)");
+        return (model, head, Adapter.Read(path).Entries.Count, maxTokens);
     }
 
     /// <summary>Risk of each piece: sigmoid of a binary head, 1 − P(None) of a multi-class head (class 0 = None).</summary>
@@ -264,8 +295,10 @@ internal static class Commands
         foreach (var n in names)
         {
             watch.Restart();
-            var (model, head, tuned) = Load(Path.Combine(outDir, $"{n}.bin"));
-            var ftScores = Score(model, head, allPieces);
+            // "name" = a .bin from train; "name.adapter" = an adapter file merged into the base encoder (the service's path).
+            var isAdapter = n.EndsWith(".adapter", StringComparison.Ordinal);
+            var (model, head, tuned, cut) = isAdapter ? LoadAdapter(Path.Combine(outDir, n)) : LoadBin(Path.Combine(outDir, $"{n}.bin"));
+            var ftScores = Score(model, head, allPieces, cut);
             tunedRisks.Add((n, allPieces.Select((p, i) => (p, ftScores[i])).ToDictionary(x => x.p, x => x.Item2)));
             Console.WriteLine($"fine-tuned '{n}' ({tuned} tuned tensors) scored {allPieces.Count} pieces in {watch.Elapsed.TotalSeconds:0.0} s ({watch.Elapsed.TotalMilliseconds / allPieces.Count:0.0} ms per piece, batched)");
             model.Dispose();
@@ -316,14 +349,23 @@ internal static class Commands
         Console.WriteLine("| --- | ---: | ---: | ---: |" + string.Concat(rounds.Select(_ => " ---: |")) + " ---: | ---: | ---: |");
         Console.WriteLine($"| lexicon alone | | | {Rates(choose, t => lexical[t])} | {string.Join(" | ", rounds.Select(r => Rates(r.Set, t => lexical[t]).ToString()))} | {Rates(older, t => lexical[t]).Long} | {Rates(allBlind, t => lexical[t]).Long} | |");
         var sweeps = new List<string>();
+        var equal = new List<string>();
+        double[] budgets = [0.03, 0.04, 0.05, 0.06, 0.08, 0.10];
         foreach (var (variantName, flagAt) in variants)
         {
             (float T, Rate With, Func<string, bool> Flag)? best = null;
             sweeps.Add($"{variantName}, every threshold (choose +lexicon; blind pooled +lexicon, reported only):");
+            var atEqual = budgets.ToDictionary(b => b, _ => (Rate?)null);
             foreach (var t in Thresholds())
             {
                 var flag = flagAt(t);
                 var with = Rates(choose, x => lexical[x] || flag(x));
+                var blindWith = Rates(allBlind, x => lexical[x] || flag(x));
+                foreach (var budget in budgets)
+                {
+                    if (blindWith.FalseAlarms <= budget && (atEqual[budget] is not { } e || blindWith.Recall > e.Recall)) atEqual[budget] = blindWith;
+                }
+
                 sweeps.Add(string.Create(CultureInfo.InvariantCulture, $"    {t:0.000}: choose {with}; blind {Rates(allBlind, x => lexical[x] || flag(x)).Long}"));
                 if (with.FalseAlarms > FalseAlarmBudget || (best is { } b && (b.With.Recall > with.Recall || (b.With.Recall == with.Recall && b.With.FalseAlarms <= with.FalseAlarms))))
                 {
@@ -333,6 +375,7 @@ internal static class Commands
                 best = (t, with, flag);
             }
 
+            equal.Add($"| {variantName} | {string.Join(" | ", budgets.Select(b => atEqual[b]?.Long ?? "—"))} |");
             if (best is not { } r)
             {
                 Console.WriteLine($"| {variantName} | — | no threshold within the budget |");
@@ -344,6 +387,11 @@ internal static class Commands
                 $"| {variantName} | {r.T:0.000} | {Rates(choose, r.Flag)} | {r.With} | {string.Join(" | ", rounds.Select(x => Rates(x.Set, With).ToString()))} | {Rates(older, With).Long} | {Rates(allBlind, With).Long} | {Rates(allBlind, r.Flag)} |"));
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"At equal false alarms (reported only; the threshold per column is the one with the highest blind recall whose pooled r1-{rounds[^1].Name[1..]} false alarms, with the lexicon, stay within the budget):");
+        Console.WriteLine($"| signal (+ lexicon), pooled r1-{rounds[^1].Name[1..]} | {string.Join(" | ", budgets.Select(b => $"FA ≤ {b:P0}"))} |");
+        Console.WriteLine("| --- |" + string.Concat(budgets.Select(_ => " ---: |")));
+        equal.ForEach(Console.WriteLine);
         Console.WriteLine();
         sweeps.ForEach(Console.WriteLine);
     }
