@@ -214,6 +214,42 @@ internal static class Commands
         return (model, head, Adapter.Read(path).Entries.Count, maxTokens);
     }
 
+    /// <summary>
+    /// Category of the risky lines of crisis-corpus + crisis-heldout (the choosing sets that carry one; never the blind
+    /// rounds): the class with the highest probability other than None, in the piece with the highest risk.
+    /// </summary>
+    public static void Categories(string root, string outDir, Options options)
+    {
+        var name = options.Str("name", "crisis-encoder.adapter");
+        var (model, head, classes, maxTokens) = Adapter.Load(Path.Combine(outDir, name));
+        var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
+        var lines = new[] { "crisis-corpus.tsv", "crisis-heldout.tsv" }
+            .SelectMany(f => File.ReadLines(Path.Combine(safetyTests, f)))
+            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#')).Select(l => l.Split('\t'))
+            .Where(p => p.Length == 2 && p[0] != "None").Select(p => (Category: p[0], Text: p[1])).ToList();
+        var confusion = new Dictionary<(string, string), int>();
+        using var _ = no_grad();
+        foreach (var (category, text) in lines)
+        {
+            var pieces = CrisisSemanticSignal.Segments([text]);
+            using var scope = NewDisposeScope();
+            var (ids, mask) = Tokens.Batch([.. pieces.Select(p => Tokens.Ids(p, maxTokens))]);
+            var probs = head.forward(model.forward(ids, mask)).softmax(1);
+            var best = (1 - probs[.., 0]).argmax().item<long>();
+            var row = probs[best].data<float>().ToArray();
+            var predicted = classes[Enumerable.Range(1, classes.Length - 1).MaxBy(i => row[i])];
+            confusion[(category, predicted)] = confusion.GetValueOrDefault((category, predicted)) + 1;
+        }
+
+        var correct = confusion.Where(kv => kv.Key.Item1 == kv.Key.Item2).Sum(kv => kv.Value);
+        Console.WriteLine($"{name}: category of {lines.Count} risky lines (crisis-corpus + crisis-heldout): {correct} right ({(double)correct / lines.Count:P1})");
+        foreach (var c in classes.Skip(1))
+        {
+            var row = confusion.Where(kv => kv.Key.Item1 == c).OrderByDescending(kv => kv.Value).ToList();
+            Console.WriteLine($"  {c}: {row.Sum(kv => kv.Value)} lines; predicted {string.Join(", ", row.Select(kv => $"{kv.Key.Item2} {kv.Value}"))}");
+        }
+    }
+
     /// <summary>Risk of each piece: sigmoid of a binary head, 1 − P(None) of a multi-class head (class 0 = None).</summary>
     public static float[] Score(MiniLm model, nn.Module<Tensor, Tensor> head, IReadOnlyList<string> pieces, int maxLength = EvalMaxLength)
     {

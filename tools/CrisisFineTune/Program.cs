@@ -29,6 +29,9 @@ switch (args.FirstOrDefault())
     case "export":
         Adapter.Export(Path.Combine(outDir, options.Str("name", "ft") + ".bin"), options.Str("to", Path.Combine(outDir, options.Str("name", "ft") + ".adapter")), options.Int("max-tokens", 128));
         break;
+    case "categories":
+        Commands.Categories(root, outDir, options);
+        break;
     case "onnx":
         Commands.WriteOnnx(outDir, options);
         break;
