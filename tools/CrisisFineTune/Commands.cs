@@ -443,7 +443,9 @@ internal static class Commands
     {
         var name = options.Str("name", "ft");
         var onnx = OnnxWeights.FromMiniLmPackage();
-        var (model, head, tuned) = Load(Path.Combine(outDir, $"{name}.bin"));
+        // "X.adapter": the adapter merged into the base weights (the service's path) instead of a .bin.
+        var isAdapter = name.EndsWith(".adapter", StringComparison.Ordinal);
+        var (model, head, tuned, cut) = isAdapter ? LoadAdapter(Path.Combine(outDir, name)) : LoadBin(Path.Combine(outDir, $"{name}.bin"));
         var bytes = (byte[])onnx.Bytes.Clone();
         var written = 0;
         foreach (var (ours, onnxName) in model.OnnxNames)
@@ -455,7 +457,7 @@ internal static class Commands
             written++;
         }
 
-        var path = Path.Combine(outDir, $"{name}.onnx");
+        var path = Path.Combine(outDir, $"{(isAdapter ? name[..^".adapter".Length] + "-adapter" : name)}.onnx");
         File.WriteAllBytes(path, bytes);
         Console.WriteLine($"wrote {path}: {written} initializers replaced in place ({bytes.Length / 1e6:0.0} MB, same graph)");
 
@@ -476,6 +478,30 @@ internal static class Commands
         }
 
         Console.WriteLine($"ONNX Runtime with tuned weights vs TorchSharp: min cosine {cosines.Min():0.000000}; ORT {times.Skip(ParitySentences.Length).Average():0.00} ms per sentence (one at a time)");
+        // Risk as the service computes it: head over the unnormalised ORT mean pool, softmax, 1 − P(None).
+        var linear = (TorchSharp.Modules.Linear)head;
+        var hw = linear.weight!.detach().data<float>().ToArray();
+        var hb = linear.bias!.detach().data<float>().ToArray();
+        var classes = hb.Length;
+        var torchRisk = Score(model, head, ParitySentences, cut);
+        var worst = 0f;
+        for (var i = 0; i < ParitySentences.Length; i++)
+        {
+            var pooled = OrtEmbed(session, ParitySentences[i], normalise: false, cut);
+            var logits = Enumerable.Range(0, classes).Select(c => hb[c] + Enumerable.Range(0, MiniLm.Hidden).Sum(d => hw[(c * MiniLm.Hidden) + d] * pooled[d])).ToArray();
+            float risk;
+            if (classes == 1) risk = 1 / (1 + MathF.Exp(-logits[0]));
+            else
+            {
+                var max = logits.Max();
+                var exp = logits.Select(l => MathF.Exp(l - max)).ToArray();
+                risk = 1 - (exp[0] / exp.Sum());
+            }
+
+            worst = Math.Max(worst, Math.Abs(risk - torchRisk[i]));
+        }
+
+        Console.WriteLine($"risk from ONNX Runtime (head on the unnormalised mean pool, pieces cut to {cut}) vs TorchSharp: max difference {worst:E2} on {ParitySentences.Length} sentences");
         var torchTimes = new List<double>();
         using (no_grad())
         {
@@ -493,9 +519,9 @@ internal static class Commands
         Console.WriteLine($"TorchSharp: {torchTimes.Skip(ParitySentences.Length).Average():0.00} ms per sentence (one at a time, encoder + head)");
     }
 
-    private static float[] OrtEmbed(InferenceSession session, string text)
+    private static float[] OrtEmbed(InferenceSession session, string text, bool normalise = true, int maxLength = 512)
     {
-        var ids = Tokens.Ids(text, 512);
+        var ids = Tokens.Ids(text, maxLength);
         var shape = new[] { 1, ids.Length };
         var inputs = new List<NamedOnnxValue>
         {
@@ -511,6 +537,7 @@ internal static class Commands
             for (var d = 0; d < MiniLm.Hidden; d++) vector[d] += states[0, j, d] / ids.Length;
         }
 
+        if (!normalise) return vector;
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
         return [.. vector.Select(v => v / norm)];
     }
