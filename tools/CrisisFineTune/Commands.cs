@@ -15,7 +15,7 @@ internal static class Commands
     private const double FalseAlarmBudget = 0.05;
     private const int EvalMaxLength = 128;
 
-    private static readonly string[] ParitySentences =
+    public static readonly string[] ParitySentences =
     [
         "how long is the program?", "i want to end my life", "i'm not thinking about ending it", "can i bring my dog to group",
         "my brother took a bunch of pills and won't wake up", "what time does the clinic open on saturday", "i relapsed last night",
@@ -63,24 +63,41 @@ internal static class Commands
         var name = options.Str("name", "ft");
         var corpus = CrisisTrainingCorpus.Load(Path.Combine(root, CrisisTrainingCorpus.RelativePath));
         // One piece per line, cleaned exactly as the production trainer embeds it.
-        var examples = corpus.Select(e => (Ids: Tokens.Ids(CrisisSemanticSignal.Segments([e.Text])[0], maxLength), Label: e.IsRisky ? 1f : 0f)).ToArray();
-        Console.WriteLine($"training on {examples.Length} pieces ({examples.Count(e => e.Label > 0)} risky), max length {maxLength}, mean tokens {examples.Average(e => e.Ids.Length):0.0}");
+        var rank = options.Int("lora", 0);
+        var multi = options.Int("multi", rank > 0 ? 1 : 0) == 1;
+        var classIndex = Adapter.Classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        // One piece per line, cleaned exactly as the production trainer embeds it; label = risky (binary) or category index.
+        var examples = corpus.Select(e => (Ids: Tokens.Ids(CrisisSemanticSignal.Segments([e.Text])[0], maxLength), Label: multi ? classIndex[e.Category.ToString()] : e.IsRisky ? 1f : 0f)).ToArray();
+        Console.WriteLine($"training on {examples.Length} pieces ({examples.Count(e => e.Label > 0)} risky), max length {maxLength}, mean tokens {examples.Average(e => e.Ids.Length):0.0}, head {(multi ? $"{Adapter.Classes.Length} classes" : "binary")}");
         var onnx = OnnxWeights.FromMiniLmPackage();
         using var model = new MiniLm(onnx);
-        model.Freeze(freeze);
-        using var head = nn.Linear(MiniLm.Hidden, 1);
+        if (rank > 0)
+        {
+            model.FreezeForLora(options.Int("small", 1) == 1);
+            model.AddLora(rank, options.Dbl("alpha", 2 * rank));
+        }
+        else
+        {
+            model.Freeze(freeze);
+        }
+
+        using var head = nn.Linear(MiniLm.Hidden, multi ? Adapter.Classes.Length : 1);
         var encoderParams = model.Weights.Values.Where(p => p.requires_grad).ToList();
-        Console.WriteLine($"tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; embeddings frozen, {freeze} lower layers frozen");
+        var loraParams = model.Lora.Values.SelectMany(ab => new[] { ab.A, ab.B }).ToList();
+        Console.WriteLine($"tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; LoRA rank {rank} ({loraParams.Sum(p => p.numel()):N0} values, scale {model.LoraScale}); embeddings frozen, {freeze} lower layers frozen");
+        var loraLr = options.Dbl("lora-lr", 5e-4);
+        var smallLr = rank > 0 ? options.Dbl("small-lr", 2e-4) : lr;
         var groups = new List<TorchSharp.Modules.AdamW.ParamGroup>
         {
-            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = lr, weight_decay = 0.01 }),
+            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = smallLr, weight_decay = rank > 0 ? 0 : 0.01 }),
             new(head.parameters(), new TorchSharp.Modules.AdamW.Options { LearningRate = headLr, weight_decay = 0.01 }),
         };
+        if (rank > 0) groups.Add(new(loraParams, new TorchSharp.Modules.AdamW.Options { LearningRate = loraLr, weight_decay = 0 }));
         using var optimizer = optim.AdamW(groups);
         var stepsPerEpoch = (examples.Length + batch - 1) / batch;
         var totalSteps = stepsPerEpoch * epochs;
         var warmup = Math.Max(1, totalSteps / 10);
-        var baseRates = new[] { lr, headLr };
+        var baseRates = new[] { smallLr, headLr, loraLr };
         var random = new Random(options.Int("seed", 7));
         var step = 0;
         model.train();
@@ -100,13 +117,14 @@ internal static class Commands
                 var g = 0;
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = baseRates[g++] * scale;
                 var (ids, mask) = Tokens.Batch([.. indices.Select(i => examples[i].Ids)]);
-                var labels = tensor(indices.Select(i => examples[i].Label).ToArray());
                 var pooled = model.forward(ids, mask);
-                var logits = head.forward(nn.functional.dropout(pooled, 0.1, true)).squeeze(-1);
-                var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
+                var logits = head.forward(nn.functional.dropout(pooled, 0.1, true));
+                var loss = multi
+                    ? nn.functional.cross_entropy(logits, tensor(indices.Select(i => (long)examples[i].Label).ToArray()))
+                    : nn.functional.binary_cross_entropy_with_logits(logits.squeeze(-1), tensor(indices.Select(i => examples[i].Label).ToArray()));
                 optimizer.zero_grad();
                 loss.backward();
-                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()), 1.0);
+                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()).Concat(loraParams), 1.0);
                 optimizer.step();
                 lossSum += loss.item<float>();
                 if (step % 25 == 0)
@@ -124,6 +142,7 @@ internal static class Commands
     {
         using var w = new BinaryWriter(File.Create(path));
         var tensors = model.Weights.Where(kv => kv.Value.requires_grad).Select(kv => (kv.Key, (Tensor)kv.Value))
+            .Concat(model.Lora.SelectMany(kv => new[] { ("lora.A." + kv.Key, (Tensor)kv.Value.A), ("lora.B." + kv.Key, kv.Value.B * model.LoraScale) }))
             .Concat(head.named_parameters().Select(p => ("head." + p.name, (Tensor)p.parameter))).ToList();
         w.Write(tensors.Count);
         foreach (var (name, t) in tensors)
@@ -142,31 +161,96 @@ internal static class Commands
     public static (MiniLm Model, nn.Module<Tensor, Tensor> Head, int Tuned) Load(string path)
     {
         var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
-        var head = nn.Linear(MiniLm.Hidden, 1);
-        using var r = new BinaryReader(File.OpenRead(path));
-        var count = r.ReadInt32();
-        var tuned = 0;
-        using var _ = no_grad();
-        for (var i = 0; i < count; i++)
+        var stored = new List<(string Name, long[] Dims, float[] Data)>();
+        using (var r = new BinaryReader(File.OpenRead(path)))
         {
-            var name = r.ReadString();
-            var dims = new long[r.ReadInt32()];
-            for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
-            var data = new float[r.ReadInt32()];
-            for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
-            var target = name.StartsWith("head.", StringComparison.Ordinal)
-                ? (Tensor)head.named_parameters().First(p => p.name == name[5..]).parameter
-                : model.Weights[name];
+            var count = r.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var name = r.ReadString();
+                var dims = new long[r.ReadInt32()];
+                for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
+                var data = new float[r.ReadInt32()];
+                for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
+                stored.Add((name, dims, data));
+            }
+        }
+
+        // Binary (1 output) or multi-class head; LoRA factors stored as lora.A.<name> / lora.B.<name> (scale folded into B).
+        var head = nn.Linear(MiniLm.Hidden, stored.First(t => t.Name == "head.weight").Dims[0]);
+        var loraA = stored.FirstOrDefault(t => t.Name.StartsWith("lora.A.", StringComparison.Ordinal));
+        if (loraA.Name is not null) model.AddLora((int)loraA.Dims[1], loraA.Dims[1], random: false);
+        using var _ = no_grad();
+        foreach (var (name, dims, data) in stored)
+        {
+            Tensor target;
+            if (name.StartsWith("head.", StringComparison.Ordinal)) target = head.named_parameters().First(p => p.name == name[5..]).parameter;
+            else if (name.StartsWith("lora.A.", StringComparison.Ordinal)) target = model.Lora[name[7..]].A;
+            else if (name.StartsWith("lora.B.", StringComparison.Ordinal)) target = model.Lora[name[7..]].B;
+            else
+            {
+                target = model.Weights[name];
+                model.Tuned.Add(name);
+            }
+
             target.copy_(tensor(data, dims));
-            if (!name.StartsWith("head.", StringComparison.Ordinal)) tuned++;
         }
 
         model.eval();
         head.eval();
-        return (model, head, tuned);
+        return (model, head, model.Tuned.Count);
     }
 
-    /// <summary>Risk (sigmoid of the head) of each piece.</summary>
+    private static (MiniLm, nn.Module<Tensor, Tensor>, int, int) LoadBin(string path)
+    {
+        var (model, head, tuned) = Load(path);
+        return (model, head, tuned, EvalMaxLength);
+    }
+
+    private static (MiniLm, nn.Module<Tensor, Tensor>, int, int) LoadAdapter(string path)
+    {
+        var (model, head, classes, maxTokens) = Adapter.Load(path);
+        Console.WriteLine($"adapter {Path.GetFileName(path)}: {new FileInfo(path).Length / 1e6:0.000} MB, classes {string.Join(",", classes)}, maxTokens {maxTokens} (pieces cut to it)");
+        return (model, head, Adapter.Read(path).Entries.Count, maxTokens);
+    }
+
+    /// <summary>
+    /// Category of the risky lines of crisis-corpus + crisis-heldout (the choosing sets that carry one; never the blind
+    /// rounds): the class with the highest probability other than None, in the piece with the highest risk.
+    /// </summary>
+    public static void Categories(string root, string outDir, Options options)
+    {
+        var name = options.Str("name", "crisis-encoder.adapter");
+        var (model, head, classes, maxTokens) = Adapter.Load(Path.Combine(outDir, name));
+        var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
+        var lines = new[] { "crisis-corpus.tsv", "crisis-heldout.tsv" }
+            .SelectMany(f => File.ReadLines(Path.Combine(safetyTests, f)))
+            .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#')).Select(l => l.Split('\t'))
+            .Where(p => p.Length == 2 && p[0] != "None").Select(p => (Category: p[0], Text: p[1])).ToList();
+        var confusion = new Dictionary<(string, string), int>();
+        using var _ = no_grad();
+        foreach (var (category, text) in lines)
+        {
+            var pieces = CrisisSemanticSignal.Segments([text]);
+            using var scope = NewDisposeScope();
+            var (ids, mask) = Tokens.Batch([.. pieces.Select(p => Tokens.Ids(p, maxTokens))]);
+            var probs = head.forward(model.forward(ids, mask)).softmax(1);
+            var best = (1 - probs[.., 0]).argmax().item<long>();
+            var row = probs[best].data<float>().ToArray();
+            var predicted = classes[Enumerable.Range(1, classes.Length - 1).MaxBy(i => row[i])];
+            confusion[(category, predicted)] = confusion.GetValueOrDefault((category, predicted)) + 1;
+        }
+
+        var correct = confusion.Where(kv => kv.Key.Item1 == kv.Key.Item2).Sum(kv => kv.Value);
+        Console.WriteLine($"{name}: category of {lines.Count} risky lines (crisis-corpus + crisis-heldout): {correct} right ({(double)correct / lines.Count:P1})");
+        foreach (var c in classes.Skip(1))
+        {
+            var row = confusion.Where(kv => kv.Key.Item1 == c).OrderByDescending(kv => kv.Value).ToList();
+            Console.WriteLine($"  {c}: {row.Sum(kv => kv.Value)} lines; predicted {string.Join(", ", row.Select(kv => $"{kv.Key.Item2} {kv.Value}"))}");
+        }
+    }
+
+    /// <summary>Risk of each piece: sigmoid of a binary head, 1 − P(None) of a multi-class head (class 0 = None).</summary>
     public static float[] Score(MiniLm model, nn.Module<Tensor, Tensor> head, IReadOnlyList<string> pieces, int maxLength = EvalMaxLength)
     {
         using var _ = no_grad();
@@ -176,7 +260,8 @@ internal static class Commands
         {
             using var scope = NewDisposeScope();
             var (ids, mask) = Tokens.Batch([.. chunk.Select(i => tokens[i])]);
-            var risk = head.forward(model.forward(ids, mask)).squeeze(-1).sigmoid().data<float>().ToArray();
+            var logits = head.forward(model.forward(ids, mask));
+            var risk = (logits.shape[1] == 1 ? logits.squeeze(-1).sigmoid() : 1 - logits.softmax(1)[.., 0]).data<float>().ToArray();
             for (var j = 0; j < chunk.Length; j++) result[chunk[j]] = risk[j];
         }
 
@@ -246,8 +331,10 @@ internal static class Commands
         foreach (var n in names)
         {
             watch.Restart();
-            var (model, head, tuned) = Load(Path.Combine(outDir, $"{n}.bin"));
-            var ftScores = Score(model, head, allPieces);
+            // "name" = a .bin from train; "name.adapter" = an adapter file merged into the base encoder (the service's path).
+            var isAdapter = n.EndsWith(".adapter", StringComparison.Ordinal);
+            var (model, head, tuned, cut) = isAdapter ? LoadAdapter(Path.Combine(outDir, n)) : LoadBin(Path.Combine(outDir, $"{n}.bin"));
+            var ftScores = Score(model, head, allPieces, cut);
             tunedRisks.Add((n, allPieces.Select((p, i) => (p, ftScores[i])).ToDictionary(x => x.p, x => x.Item2)));
             Console.WriteLine($"fine-tuned '{n}' ({tuned} tuned tensors) scored {allPieces.Count} pieces in {watch.Elapsed.TotalSeconds:0.0} s ({watch.Elapsed.TotalMilliseconds / allPieces.Count:0.0} ms per piece, batched)");
             model.Dispose();
@@ -298,14 +385,23 @@ internal static class Commands
         Console.WriteLine("| --- | ---: | ---: | ---: |" + string.Concat(rounds.Select(_ => " ---: |")) + " ---: | ---: | ---: |");
         Console.WriteLine($"| lexicon alone | | | {Rates(choose, t => lexical[t])} | {string.Join(" | ", rounds.Select(r => Rates(r.Set, t => lexical[t]).ToString()))} | {Rates(older, t => lexical[t]).Long} | {Rates(allBlind, t => lexical[t]).Long} | |");
         var sweeps = new List<string>();
+        var equal = new List<string>();
+        double[] budgets = [0.03, 0.04, 0.05, 0.06, 0.08, 0.10];
         foreach (var (variantName, flagAt) in variants)
         {
             (float T, Rate With, Func<string, bool> Flag)? best = null;
             sweeps.Add($"{variantName}, every threshold (choose +lexicon; blind pooled +lexicon, reported only):");
+            var atEqual = budgets.ToDictionary(b => b, _ => (Rate?)null);
             foreach (var t in Thresholds())
             {
                 var flag = flagAt(t);
                 var with = Rates(choose, x => lexical[x] || flag(x));
+                var blindWith = Rates(allBlind, x => lexical[x] || flag(x));
+                foreach (var budget in budgets)
+                {
+                    if (blindWith.FalseAlarms <= budget && (atEqual[budget] is not { } e || blindWith.Recall > e.Recall)) atEqual[budget] = blindWith;
+                }
+
                 sweeps.Add(string.Create(CultureInfo.InvariantCulture, $"    {t:0.000}: choose {with}; blind {Rates(allBlind, x => lexical[x] || flag(x)).Long}"));
                 if (with.FalseAlarms > FalseAlarmBudget || (best is { } b && (b.With.Recall > with.Recall || (b.With.Recall == with.Recall && b.With.FalseAlarms <= with.FalseAlarms))))
                 {
@@ -315,6 +411,7 @@ internal static class Commands
                 best = (t, with, flag);
             }
 
+            equal.Add($"| {variantName} | {string.Join(" | ", budgets.Select(b => atEqual[b]?.Long ?? "—"))} |");
             if (best is not { } r)
             {
                 Console.WriteLine($"| {variantName} | — | no threshold within the budget |");
@@ -326,6 +423,11 @@ internal static class Commands
                 $"| {variantName} | {r.T:0.000} | {Rates(choose, r.Flag)} | {r.With} | {string.Join(" | ", rounds.Select(x => Rates(x.Set, With).ToString()))} | {Rates(older, With).Long} | {Rates(allBlind, With).Long} | {Rates(allBlind, r.Flag)} |"));
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"At equal false alarms (reported only; the threshold per column is the one with the highest blind recall whose pooled r1-{rounds[^1].Name[1..]} false alarms, with the lexicon, stay within the budget):");
+        Console.WriteLine($"| signal (+ lexicon), pooled r1-{rounds[^1].Name[1..]} | {string.Join(" | ", budgets.Select(b => $"FA ≤ {b:P0}"))} |");
+        Console.WriteLine("| --- |" + string.Concat(budgets.Select(_ => " ---: |")));
+        equal.ForEach(Console.WriteLine);
         Console.WriteLine();
         sweeps.ForEach(Console.WriteLine);
     }
@@ -341,7 +443,9 @@ internal static class Commands
     {
         var name = options.Str("name", "ft");
         var onnx = OnnxWeights.FromMiniLmPackage();
-        var (model, head, tuned) = Load(Path.Combine(outDir, $"{name}.bin"));
+        // "X.adapter": the adapter merged into the base weights (the service's path) instead of a .bin.
+        var isAdapter = name.EndsWith(".adapter", StringComparison.Ordinal);
+        var (model, head, tuned, cut) = isAdapter ? LoadAdapter(Path.Combine(outDir, name)) : LoadBin(Path.Combine(outDir, $"{name}.bin"));
         var bytes = (byte[])onnx.Bytes.Clone();
         var written = 0;
         foreach (var (ours, onnxName) in model.OnnxNames)
@@ -353,7 +457,7 @@ internal static class Commands
             written++;
         }
 
-        var path = Path.Combine(outDir, $"{name}.onnx");
+        var path = Path.Combine(outDir, $"{(isAdapter ? name[..^".adapter".Length] + "-adapter" : name)}.onnx");
         File.WriteAllBytes(path, bytes);
         Console.WriteLine($"wrote {path}: {written} initializers replaced in place ({bytes.Length / 1e6:0.0} MB, same graph)");
 
@@ -374,6 +478,30 @@ internal static class Commands
         }
 
         Console.WriteLine($"ONNX Runtime with tuned weights vs TorchSharp: min cosine {cosines.Min():0.000000}; ORT {times.Skip(ParitySentences.Length).Average():0.00} ms per sentence (one at a time)");
+        // Risk as the service computes it: head over the unnormalised ORT mean pool, softmax, 1 − P(None).
+        var linear = (TorchSharp.Modules.Linear)head;
+        var hw = linear.weight!.detach().data<float>().ToArray();
+        var hb = linear.bias!.detach().data<float>().ToArray();
+        var classes = hb.Length;
+        var torchRisk = Score(model, head, ParitySentences, cut);
+        var worst = 0f;
+        for (var i = 0; i < ParitySentences.Length; i++)
+        {
+            var pooled = OrtEmbed(session, ParitySentences[i], normalise: false, cut);
+            var logits = Enumerable.Range(0, classes).Select(c => hb[c] + Enumerable.Range(0, MiniLm.Hidden).Sum(d => hw[(c * MiniLm.Hidden) + d] * pooled[d])).ToArray();
+            float risk;
+            if (classes == 1) risk = 1 / (1 + MathF.Exp(-logits[0]));
+            else
+            {
+                var max = logits.Max();
+                var exp = logits.Select(l => MathF.Exp(l - max)).ToArray();
+                risk = 1 - (exp[0] / exp.Sum());
+            }
+
+            worst = Math.Max(worst, Math.Abs(risk - torchRisk[i]));
+        }
+
+        Console.WriteLine($"risk from ONNX Runtime (head on the unnormalised mean pool, pieces cut to {cut}) vs TorchSharp: max difference {worst:E2} on {ParitySentences.Length} sentences");
         var torchTimes = new List<double>();
         using (no_grad())
         {
@@ -391,9 +519,9 @@ internal static class Commands
         Console.WriteLine($"TorchSharp: {torchTimes.Skip(ParitySentences.Length).Average():0.00} ms per sentence (one at a time, encoder + head)");
     }
 
-    private static float[] OrtEmbed(InferenceSession session, string text)
+    private static float[] OrtEmbed(InferenceSession session, string text, bool normalise = true, int maxLength = 512)
     {
-        var ids = Tokens.Ids(text, 512);
+        var ids = Tokens.Ids(text, maxLength);
         var shape = new[] { 1, ids.Length };
         var inputs = new List<NamedOnnxValue>
         {
@@ -409,6 +537,7 @@ internal static class Commands
             for (var d = 0; d < MiniLm.Hidden; d++) vector[d] += states[0, j, d] / ids.Length;
         }
 
+        if (!normalise) return vector;
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
         return [.. vector.Select(v => v / norm)];
     }

@@ -50,7 +50,36 @@ internal sealed class MiniLm : nn.Module<Tensor, Tensor, Tensor>
         if (Weights.Count != 5 + (Layers * 16)) throw new InvalidDataException($"expected {5 + (Layers * 16)} tensors, found {Weights.Count}");
     }
 
-    private Tensor W(string name) => Weights[name];
+    /// <summary>Our names of the tensors a .bin replaced (set by <see cref="Commands.Load"/>).</summary>
+    public HashSet<string> Tuned { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>LoRA factors per MatMul weight (our name): W + A·B·<see cref="LoraScale"/>, A [in, r], B [r, out].</summary>
+    public Dictionary<string, (TorchSharp.Modules.Parameter A, TorchSharp.Modules.Parameter B)> Lora { get; } = new(StringComparer.Ordinal);
+
+    public double LoraScale { get; set; } = 1;
+
+    /// <summary>The dense weights LoRA adapts: q, k, v, attention output, intermediate, output of every layer.</summary>
+    public static IEnumerable<string> DenseWeights() =>
+        Enumerable.Range(0, Layers).SelectMany(i => new[] { "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense", "intermediate.dense", "output.dense" }
+            .Select(d => $"encoder.layer.{i}.{d}.weight"));
+
+    /// <summary>Adds LoRA factors (A small random, B zero, so the model starts as the base).</summary>
+    public void AddLora(int rank, double alpha, bool random = true)
+    {
+        LoraScale = alpha / rank;
+        foreach (var name in DenseWeights())
+        {
+            var w = Weights[name];
+            var a = new TorchSharp.Modules.Parameter(random ? randn(w.shape[0], rank).mul(1.0 / Math.Sqrt(w.shape[0])) : zeros(w.shape[0], rank));
+            var b = new TorchSharp.Modules.Parameter(zeros(rank, w.shape[1]));
+            Lora[name] = (a, b);
+            register_parameter("lora_A_" + name.Replace('.', '_'), a);
+            register_parameter("lora_B_" + name.Replace('.', '_'), b);
+        }
+    }
+
+    private Tensor W(string name) =>
+        Lora.TryGetValue(name, out var ab) ? Weights[name] + ab.A.matmul(ab.B).mul(LoraScale) : Weights[name];
 
     private Tensor Norm(Tensor x, string prefix) =>
         nn.functional.layer_norm(x, [Hidden], W(prefix + ".weight"), W(prefix + ".bias"), Eps);
@@ -95,6 +124,16 @@ internal sealed class MiniLm : nn.Module<Tensor, Tensor, Tensor>
         var states = Tokens(ids, mask);
         var m = mask.to_type(ScalarType.Float32).unsqueeze(-1);
         return (states * m).sum(1).div(m.sum(1).clamp_min(1e-9)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>LoRA training: only LayerNorm weights/biases and biases (if <paramref name="small"/>) and the LoRA factors learn.</summary>
+    public void FreezeForLora(bool small)
+    {
+        foreach (var (name, p) in Weights)
+        {
+            var isSmall = name.StartsWith("encoder.", StringComparison.Ordinal) && (name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal));
+            p.requires_grad = small && isSmall;
+        }
     }
 
     /// <summary>Freezes the embeddings and the first <paramref name="layers"/> layers.</summary>

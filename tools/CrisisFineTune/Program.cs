@@ -26,11 +26,17 @@ switch (args.FirstOrDefault())
     case "eval":
         Commands.Evaluate(root, outDir, options);
         break;
+    case "export":
+        Adapter.Export(Path.Combine(outDir, options.Str("name", "ft") + ".bin"), options.Str("to", Path.Combine(outDir, options.Str("name", "ft") + ".adapter")), options.Int("max-tokens", 128));
+        break;
+    case "categories":
+        Commands.Categories(root, outDir, options);
+        break;
     case "onnx":
         Commands.WriteOnnx(outDir, options);
         break;
     default:
-        Console.WriteLine("usage: CrisisFineTune parity | train [--epochs 3 --lr 3e-5 --batch 32 --freeze 0 --max-len 64 --name ft] | eval [--name ft] | onnx [--name ft]");
+        Console.WriteLine("usage: CrisisFineTune parity | train [--epochs 3 --lr 3e-5 --batch 32 --freeze 0 --max-len 64 --name ft] | eval [--name ft] | export [--name ft --to /work/ft-out/ft.adapter --max-tokens 128] | onnx [--name ft]");
         break;
 }
 
