@@ -12,14 +12,21 @@ namespace IopGuideBot.Benchmarks;
 /// of every evaluation line is scored once by each (through the production <see cref="CrisisSemanticSignal"/> pieces and
 /// <see cref="CrisisSemanticSignal.Decide"/>), then weights × thresholds are swept. The threshold is chosen, as in
 /// <see cref="CrisisSemanticReport"/>, on the team's sets together with every blind round but the newest: the highest
-/// recall with the lexicon within 5 % false alarms (at equal recall, fewer false alarms), and no more crisis replies to the
-/// ordinary questions of the topic sets than today's signal gives. The newest blind rounds are never read.
+/// recall with the lexicon within 5 % false alarms (at equal recall, fewer false alarms) whose crisis replies to the ordinary
+/// questions of the topic sets stay within <see cref="OrdinaryFalseAlarmBudget"/>. The newest blind rounds are never read.
 /// Prints the chosen settings as <c>Model/crisis-encoder.json</c> wants them.
 /// Run: dotnet run -c Release --project tests/IopGuideBot.Benchmarks -- --crisis-encoder-report [--adapter path]
 /// </summary>
 internal static class CrisisEncoderReport
 {
     private const double FalseAlarmBudget = 0.05;
+
+    /// <summary>
+    /// Crisis replies allowed to the topic sets' ordinary questions: what the signal gave at the start of round 8 (39 of
+    /// 2,632, 1.5 %). A question such as "can I come if I'm pregnant and still using" may rightly get the safety reply, so
+    /// this is a budget, not zero.
+    /// </summary>
+    private const double OrdinaryFalseAlarmBudget = 0.015;
     private static readonly float[] Weights = [0f, 0.25f, 0.5f, 0.75f, 1f];
 
     public static void Run(string? adapterPath)
@@ -33,7 +40,7 @@ internal static class CrisisEncoderReport
         var blind = rounds[..^1].SelectMany(r => ReadSet(r, Path.GetFileNameWithoutExtension(r).Replace("crisis-blind-", "", StringComparison.Ordinal))).ToList();
         var choose = team.Concat(blind).ToList();
         // Ordinary questions (the topic sets, every one but the newest blind round): none is a crisis, and a crisis reply to
-        // one is a cost the crisis sets do not show — the choice may not raise their false alarms above today's.
+        // one is a cost the crisis sets do not show.
         var understanding = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Understanding");
         var topicSets = Directory.EnumerateFiles(understanding, "topics-*.tsv").Order(StringComparer.Ordinal).ToList();
         var newestTopics = topicSets.Where(f => Path.GetFileName(f).StartsWith("topics-heldout-", StringComparison.Ordinal)).Max(StringComparer.Ordinal);
@@ -86,23 +93,25 @@ internal static class CrisisEncoderReport
             return e => verdicts[e.Text];
         }
 
-        // Today's signal (the model alone at its own thresholds) sets the bar for ordinary questions.
         var today = Verdicts(0, model.Threshold);
-        var ordinaryBar = Rates(ordinary, e => lexical[e.Text] || today(e)).FalseAlarms;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ordinary questions: {ordinary.Count}; today's signal (model alone at {model.Threshold}) with the lexicon flags {Rates(ordinary, e => lexical[e.Text] || today(e))}, the lexicon alone {Rates(ordinary, e => lexical[e.Text])}"));
         Console.WriteLine();
         Console.WriteLine($"| encoder weight | threshold | choose: alone | choose: + lexicon | ordinary questions flagged | {string.Join(" | ", roundNames)} | blind pooled | blind pooled, alone |");
         Console.WriteLine($"| ---: | ---: | ---: | ---: | ---: | {string.Join(" | ", roundNames.Select(_ => "---:"))} | ---: | ---: |");
         var best = (Weight: 0f, Threshold: 0f, Recall: -1.0, FalseAlarms: 1.0);
+        var sweeps = new List<string>();
         foreach (var weight in Weights)
         {
+            sweeps.Add(string.Create(CultureInfo.InvariantCulture, $"encoder weight {weight:0.00}, every threshold:"));
             (float T, RateSummary With, RateSummary Ordinary, Func<Example, bool> Semantic)? chosen = null;
             foreach (var t in Thresholds())
             {
                 var semantic = Verdicts(weight, t);
                 var with = Rates(choose, e => lexical[e.Text] || semantic(e));
                 var onOrdinary = Rates(ordinary, e => lexical[e.Text] || semantic(e));
-                if (with.FalseAlarms > FalseAlarmBudget || onOrdinary.FalseAlarms > ordinaryBar
+                sweeps.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"    {t:0.000}: choose + lexicon {with}; ordinary {onOrdinary.Flagged}; blind pooled {Rates(blind, e => lexical[e.Text] || semantic(e))}"));
+                if (with.FalseAlarms > FalseAlarmBudget || onOrdinary.FalseAlarms > OrdinaryFalseAlarmBudget
                     || (chosen is { } c && (c.With.Recall > with.Recall || (c.With.Recall == with.Recall && c.With.FalseAlarms <= with.FalseAlarms))))
                 {
                     continue;
@@ -127,6 +136,8 @@ internal static class CrisisEncoderReport
             }
         }
 
+        Console.WriteLine();
+        sweeps.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chosen: encoder weight {best.Weight:0.00}, threshold {best.Threshold:0.000}, framed {Math.Max(best.Threshold, framedFloor):0.000} (choose set with lexicon {best.Recall:P1} / {best.FalseAlarms:P1})"));

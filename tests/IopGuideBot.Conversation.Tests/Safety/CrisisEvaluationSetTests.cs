@@ -43,13 +43,20 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // limit (tools/CrisisFineTune measures a tuned encoder).
     // Then lexicon guards for figures of speech, history told as over and danger ruled out (CrisisLexiconGuardTests):
     // false alarms r2 4.8 → 4.3, r3 1.0 → 0.0, r4 4.1 → 2.3, r6 8.0 → 5.6, r7 10.4 → 8.0; recall unchanged everywhere.
-    [InlineData("crisis-blind-r1.tsv", 0.985, 0.025)]
-    [InlineData("crisis-blind-r2.tsv", 0.977, 0.043)]
+    // Then the tuned encoder (CrisisEncoder: MiniLM with a LoRA adapter and a 7-class head, trained by tools/CrisisFineTune
+    // on the training corpus only) weighted 0.75 beside the model, threshold 0.425 (--crisis-encoder-report: chosen on the
+    // team's sets and r1-r7 with at most 1.5 % crisis replies to the topic sets' ordinary questions): r1 98.6/2.5 → 98.1/2.0,
+    // r2 97.7/4.3 → 98.2/3.8, r3 97.2/0.0 → 97.2/0.0, r4 95.7/2.3 → 99.1/1.8, r5 97.6/2.8 → 99.2/0.4, r6 95.2/5.6 → 97.8/6.4,
+    // r7 92.2/8.0 → 96.7/3.2.
+    // r8 (a new writer, never read while tuning): first contact 88.5/8.4; measured once when the round was done 93.3/6.0.
+    [InlineData("crisis-blind-r1.tsv", 0.980, 0.020)]
+    [InlineData("crisis-blind-r2.tsv", 0.981, 0.039)]
     [InlineData("crisis-blind-r3.tsv", 0.972, 0.000)]
-    [InlineData("crisis-blind-r4.tsv", 0.956, 0.023)]
-    [InlineData("crisis-blind-r5.tsv", 0.976, 0.028)]
-    [InlineData("crisis-blind-r6.tsv", 0.951, 0.056)]
-    [InlineData("crisis-blind-r7.tsv", 0.922, 0.080)]
+    [InlineData("crisis-blind-r4.tsv", 0.991, 0.019)]
+    [InlineData("crisis-blind-r5.tsv", 0.991, 0.004)]
+    [InlineData("crisis-blind-r6.tsv", 0.977, 0.064)]
+    [InlineData("crisis-blind-r7.tsv", 0.966, 0.032)]
+    [InlineData("crisis-blind-r8.tsv", 0.933, 0.060)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {

@@ -57,7 +57,11 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
     [InlineData("topics-heldout-r5.tsv", 272, 99, 19)]
     [InlineData("topics-heldout-r6.tsv", 256, 90, 15)]
-    [InlineData("topics-heldout-r7.tsv", 250, 92, 17)]
+    // With the round-8 crisis signal in front (the tuned encoder; one more family question gets the crisis reply): r7 250, 91, 18.
+    [InlineData("topics-heldout-r7.tsv", 250, 91, 18)]
+    // r8 (300 lines, a new writer, 113 family, never read while tuning): first contact 240, 88, 24; after the round
+    // (understanding unchanged, the round-8 crisis signal in front: one more family question gets the crisis reply): 239, 87, 25.
+    [InlineData("topics-heldout-r8.tsv", 239, 87, 25)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
