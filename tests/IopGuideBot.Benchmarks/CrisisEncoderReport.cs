@@ -136,6 +136,20 @@ internal static class CrisisEncoderReport
             }
         }
 
+        // Which category each signal names for the team's labelled risky lines (the reply's wording depends on it).
+        var labelled = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
+            .SelectMany(f => File.ReadLines(Path.Combine(safetyTests, f)))
+            .Where(l => !l.StartsWith('#') && l.Split('\t') is { Length: 2 } p && p[0] != nameof(CrisisCategory.None))
+            .Select(l => l.Split('\t'))
+            .Select(p => (Expected: Enum.Parse<CrisisCategory>(p[0]), Piece: segments[p[1]][0]))
+            .ToList();
+        Console.WriteLine();
+        Console.WriteLine($"category of {labelled.Count} labelled risky lines (the whole message): encoder {labelled.Count(x => tuned[x.Piece].Category == x.Expected)} right, model {labelled.Count(x => modelScores[x.Piece].Category == x.Expected)} right");
+        foreach (var group in labelled.GroupBy(x => x.Expected).OrderBy(g => g.Key))
+        {
+            Console.WriteLine($"    {group.Key}: {group.Count()} lines; encoder {group.Count(x => tuned[x.Piece].Category == x.Expected)}, model {group.Count(x => modelScores[x.Piece].Category == x.Expected)}");
+        }
+
         Console.WriteLine();
         sweeps.ForEach(Console.WriteLine);
         Console.WriteLine();
