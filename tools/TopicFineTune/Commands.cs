@@ -16,8 +16,9 @@ internal static class Commands
     {
         var epochs = options.Int("epochs", 4);
         var batch = options.Int("batch", 32);
+        var rank = options.Int("lora", 0);
         var lr = options.Dbl("lr", 5e-5);
-        var headLr = options.Dbl("head-lr", 2e-3);
+        var headLr = options.Dbl("head-lr", rank > 0 ? 1e-3 : 2e-3);
         var freeze = options.Int("freeze", 0);
         var maxLength = options.Int("max-len", 64);
         var name = options.Str("name", "topic");
@@ -26,20 +27,37 @@ internal static class Commands
         var examples = data.Select(e => (Ids: Tokens.Ids(e.Text, maxLength), Label: index[e.Label])).ToArray();
         Console.WriteLine($"training on {examples.Length} examples, {classes.Count} classes ({classes.Count(c => !c.StartsWith("topic:", StringComparison.Ordinal))} small talk / command), {dropped} examples of ids no eval set expects left out; mean tokens {examples.Average(e => e.Ids.Length):0.0}");
         using var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
-        model.Freeze(freeze);
+        if (rank > 0)
+        {
+            // CrisisFineTune's LoRA scheme: rank-r factors on the 36 MatMul weights, LayerNorms and biases tuned whole
+            // (--small 0 freezes them), embeddings frozen.
+            model.FreezeForLora(options.Int("small", 1) == 1);
+            model.AddLora(rank, options.Dbl("alpha", 2 * rank));
+        }
+        else
+        {
+            model.Freeze(freeze);
+        }
+
         using var head = nn.Linear(MiniLm.Hidden, classes.Count);
         var encoderParams = model.Weights.Values.Where(p => p.requires_grad).ToList();
-        Console.WriteLine($"full fine-tune: tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; embeddings frozen, {freeze} lower layers frozen; threads {torch.get_num_threads()}");
+        var loraParams = model.Lora.Values.SelectMany(ab => new[] { ab.A, ab.B }).ToList();
+        var loraLr = options.Dbl("lora-lr", 5e-4);
+        var encoderLr = rank > 0 ? options.Dbl("small-lr", 2e-4) : lr;
+        Console.WriteLine(rank > 0
+            ? $"LoRA rank {rank} (scale {model.LoraScale}, {loraParams.Sum(p => p.numel()):N0} values, lr {loraLr}) + whole LayerNorms/biases: tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0} (lr {encoderLr}); head lr {headLr}; embeddings frozen; threads {torch.get_num_threads()}"
+            : $"full fine-tune: tuned encoder tensors {encoderParams.Count}, values {encoderParams.Sum(p => p.numel()):N0}; embeddings frozen, {freeze} lower layers frozen; threads {torch.get_num_threads()}");
         var groups = new List<TorchSharp.Modules.AdamW.ParamGroup>
         {
-            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = lr, weight_decay = 0.01 }),
+            new(encoderParams, new TorchSharp.Modules.AdamW.Options { LearningRate = encoderLr, weight_decay = rank > 0 ? 0 : 0.01 }),
             new(head.parameters(), new TorchSharp.Modules.AdamW.Options { LearningRate = headLr, weight_decay = 0.01 }),
         };
+        if (rank > 0) groups.Add(new(loraParams, new TorchSharp.Modules.AdamW.Options { LearningRate = loraLr, weight_decay = 0 }));
         using var optimizer = optim.AdamW(groups);
         var stepsPerEpoch = (examples.Length + batch - 1) / batch;
         var totalSteps = stepsPerEpoch * epochs;
         var warmup = Math.Max(1, totalSteps / 10);
-        var baseRates = new[] { lr, headLr };
+        var baseRates = new[] { encoderLr, headLr, loraLr };
         var random = new Random(options.Int("seed", 7));
         var step = 0;
         var total = Stopwatch.StartNew();
@@ -65,7 +83,7 @@ internal static class Commands
                 var loss = nn.functional.cross_entropy(logits, labels);
                 optimizer.zero_grad();
                 loss.backward();
-                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()), 1.0);
+                nn.utils.clip_grad_norm_(encoderParams.Concat(head.parameters()).Concat(loraParams), 1.0);
                 optimizer.step();
                 lossSum += loss.item<float>();
                 right += (int)logits.argmax(1).eq(labels).sum().item<long>();
@@ -87,7 +105,9 @@ internal static class Commands
         using var w = new BinaryWriter(File.Create(path));
         w.Write(classes.Count);
         foreach (var c in classes) w.Write(c);
+        // LoRA factors as lora.A.<name> / lora.B.<name>, the scale folded into B (as CrisisFineTune stores them).
         var tensors = model.Weights.Where(kv => kv.Value.requires_grad).Select(kv => (kv.Key, (Tensor)kv.Value))
+            .Concat(model.Lora.SelectMany(kv => new[] { ("lora.A." + kv.Key, (Tensor)kv.Value.A), ("lora.B." + kv.Key, kv.Value.B * model.LoraScale) }))
             .Concat(head.named_parameters().Select(p => ("head." + p.name, (Tensor)p.parameter))).ToList();
         w.Write(tensors.Count);
         foreach (var (name, t) in tensors)
@@ -101,14 +121,22 @@ internal static class Commands
         }
     }
 
+    private static (MiniLm Model, nn.Module<Tensor, Tensor> Head, List<string> Classes) LoadAdapter(string path)
+    {
+        var (model, head, classes, maxTokens) = Adapter.Load(path);
+        if (maxTokens != EvalMaxLength) throw new InvalidDataException($"{path}: maxTokens {maxTokens}, eval cuts at {EvalMaxLength}");
+        Console.WriteLine($"adapter {Path.GetFileName(path)}: {new FileInfo(path).Length / 1e6:0.000} MB, {classes.Length} classes, maxTokens {maxTokens}");
+        return (model, head, [.. classes]);
+    }
+
     private static (MiniLm Model, nn.Module<Tensor, Tensor> Head, List<string> Classes) Load(string path)
     {
         var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
         using var r = new BinaryReader(File.OpenRead(path));
         var classes = Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToList();
         var head = nn.Linear(MiniLm.Hidden, classes.Count);
+        var stored = new List<(string Name, long[] Dims, float[] Data)>();
         var count = r.ReadInt32();
-        using var _ = no_grad();
         for (var i = 0; i < count; i++)
         {
             var name = r.ReadString();
@@ -116,9 +144,25 @@ internal static class Commands
             for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
             var data = new float[r.ReadInt32()];
             r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
-            var target = name.StartsWith("head.", StringComparison.Ordinal)
-                ? (Tensor)head.named_parameters().First(p => p.name == name[5..]).parameter
-                : model.Weights[name];
+            stored.Add((name, dims, data));
+        }
+
+        // LoRA factors (scale already in B): add them with scale 1.
+        var loraA = stored.FirstOrDefault(t => t.Name.StartsWith("lora.A.", StringComparison.Ordinal));
+        if (loraA.Name is not null) model.AddLora((int)loraA.Dims[1], loraA.Dims[1], random: false);
+        using var _ = no_grad();
+        foreach (var (name, dims, data) in stored)
+        {
+            Tensor target;
+            if (name.StartsWith("head.", StringComparison.Ordinal)) target = head.named_parameters().First(p => p.name == name[5..]).parameter;
+            else if (name.StartsWith("lora.A.", StringComparison.Ordinal)) target = model.Lora[name[7..]].A;
+            else if (name.StartsWith("lora.B.", StringComparison.Ordinal)) target = model.Lora[name[7..]].B;
+            else
+            {
+                target = model.Weights[name];
+                model.Tuned.Add(name);
+            }
+
             target.copy_(tensor(data, dims));
         }
 
@@ -126,6 +170,53 @@ internal static class Commands
         head.eval();
         return (model, head, classes);
     }
+
+    /// <summary>
+    /// Writes <c>name.bin</c> as an IOPADPT1 adapter (CrisisFineTune's format, <see cref="Adapter"/>): class names = the
+    /// head's topic / small talk / command ids in its order; whole tuned tensors as kind 0, LoRA factors as kind 1 (scale in
+    /// B), then head.weight [classes × 384] and head.bias. Then merges the file into the base encoder and compares the
+    /// softmax of both on 20 sentences.
+    /// </summary>
+    public static void Export(string outDir, Options options)
+    {
+        var name = options.Str("name", "topic");
+        var to = options.Str("to", Path.Combine(outDir, name + ".adapter"));
+        var maxTokens = options.Int("max-tokens", EvalMaxLength);
+        var (model, head, classes) = Load(Path.Combine(outDir, name + ".bin"));
+        var entries = new List<Adapter.Entry>();
+        foreach (var (n, p) in model.Weights.Where(kv => model.Tuned.Contains(kv.Key)))
+        {
+            var (rows, cols) = p.shape.Length == 2 ? ((int)p.shape[0], (int)p.shape[1]) : ((int)p.shape[0], 1);
+            entries.Add(new Adapter.Entry(model.OnnxNames[n], 0, rows, cols, 0, Data(p)));
+        }
+
+        foreach (var (n, (a, b)) in model.Lora)
+        {
+            using var scaled = b.detach() * model.LoraScale;
+            entries.Add(new Adapter.Entry(model.OnnxNames[n], 1, (int)a.shape[0], (int)b.shape[1], (int)a.shape[1], Data(a), Data(scaled)));
+        }
+
+        var linear = (TorchSharp.Modules.Linear)head;
+        entries.Add(new Adapter.Entry("head.weight", 0, classes.Count, MiniLm.Hidden, 0, Data(linear.weight!)));
+        entries.Add(new Adapter.Entry("head.bias", 0, classes.Count, 1, 0, Data(linear.bias!)));
+        Adapter.Write(to, classes, maxTokens, entries);
+        var floats = entries.Sum(e => (long)e.A.Length + (e.B?.Length ?? 0));
+        Console.WriteLine($"wrote {to}: {new FileInfo(to).Length / 1e6:0.000} MB, {entries.Count} entries ({entries.Count(e => e.Kind == 0)} replacements, {entries.Count(e => e.Kind == 1)} low-rank, rank {entries.Where(e => e.Kind == 1).Select(e => e.Rank).DefaultIfEmpty(0).Max()}), {floats:N0} floats, {classes.Count} classes, maxTokens {maxTokens}");
+
+        // Round trip: the file merged into the base encoder (the service's path) scores as the trained model does.
+        var (merged, mergedHead, fileClasses, fileMax) = Adapter.Load(to);
+        if (!fileClasses.SequenceEqual(classes) || fileMax != maxTokens) throw new InvalidDataException("classes or maxTokens differ after the round trip");
+        var sentences = CrisisFineTune.Commands.ParitySentences;
+        var before = Run(model, head, sentences).Probs!;
+        var after = Run(merged, mergedHead, sentences).Probs!;
+        var maxDiff = before.Zip(after).Max(x => x.First.Zip(x.Second).Max(y => Math.Abs(y.First - y.Second)));
+        var sameTop = before.Zip(after).Count(x => Array.IndexOf(x.First, x.First.Max()) == Array.IndexOf(x.Second, x.Second.Max()));
+        Console.WriteLine($"round trip on {sentences.Length} sentences: max |p(.bin) - p(adapter)| over all {classes.Count} classes = {maxDiff:E2}; same top class {sameTop}/{sentences.Length}");
+        merged.Dispose();
+        model.Dispose();
+    }
+
+    private static float[] Data(Tensor t) => t.detach().contiguous().data<float>().ToArray();
 
     /// <summary>Unit-length sentence vectors and (with a head) softmax probabilities.</summary>
     private static (float[][] Vectors, float[][]? Probs) Run(MiniLm model, nn.Module<Tensor, Tensor>? head, IReadOnlyList<string> texts)
@@ -203,7 +294,8 @@ internal static class Commands
         foreach (var n in names)
         {
             watch.Restart();
-            var (model, head, modelClasses) = Load(Path.Combine(outDir, $"{n}.bin"));
+            // A name ending in .adapter is read from that IOPADPT1 file and merged into the base encoder (the service's path).
+            var (model, head, modelClasses) = n.EndsWith(".adapter", StringComparison.Ordinal) ? LoadAdapter(Path.Combine(outDir, n)) : Load(Path.Combine(outDir, $"{n}.bin"));
             if (!modelClasses.SequenceEqual(classes)) throw new InvalidDataException($"{n}: classes differ from the content's");
             var (evalVectors, probs) = Run(model, head, texts);
             var trainVectors = Run(model, null, trainTexts).Vectors;
