@@ -158,26 +158,13 @@ internal static class Commands
         Console.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1e6:0.0} MB after flush)");
     }
 
-    public static (MiniLm Model, nn.Module<Tensor, Tensor> Head, int Tuned) Load(string path)
+    /// <summary>
+    /// Puts tensors read from a .bin into the encoder and the head: head.*, LoRA factors (lora.A.&lt;name&gt; /
+    /// lora.B.&lt;name&gt;, scale folded into B, added with scale 1) and tuned weights; then both are set to eval.
+    /// Shared with TopicFineTune, which links this file.
+    /// </summary>
+    public static void Restore(MiniLm model, nn.Module head, IReadOnlyList<(string Name, long[] Dims, float[] Data)> stored)
     {
-        var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
-        var stored = new List<(string Name, long[] Dims, float[] Data)>();
-        using (var r = new BinaryReader(File.OpenRead(path)))
-        {
-            var count = r.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var name = r.ReadString();
-                var dims = new long[r.ReadInt32()];
-                for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
-                var data = new float[r.ReadInt32()];
-                for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
-                stored.Add((name, dims, data));
-            }
-        }
-
-        // Binary (1 output) or multi-class head; LoRA factors stored as lora.A.<name> / lora.B.<name> (scale folded into B).
-        var head = nn.Linear(MiniLm.Hidden, stored.First(t => t.Name == "head.weight").Dims[0]);
         var loraA = stored.FirstOrDefault(t => t.Name.StartsWith("lora.A.", StringComparison.Ordinal));
         if (loraA.Name is not null) model.AddLora((int)loraA.Dims[1], loraA.Dims[1], random: false);
         using var _ = no_grad();
@@ -198,6 +185,29 @@ internal static class Commands
 
         model.eval();
         head.eval();
+    }
+
+    public static (MiniLm Model, nn.Module<Tensor, Tensor> Head, int Tuned) Load(string path)
+    {
+        var model = new MiniLm(OnnxWeights.FromMiniLmPackage());
+        var stored = new List<(string Name, long[] Dims, float[] Data)>();
+        using (var r = new BinaryReader(File.OpenRead(path)))
+        {
+            var count = r.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var name = r.ReadString();
+                var dims = new long[r.ReadInt32()];
+                for (var d = 0; d < dims.Length; d++) dims[d] = r.ReadInt64();
+                var data = new float[r.ReadInt32()];
+                for (var j = 0; j < data.Length; j++) data[j] = r.ReadSingle();
+                stored.Add((name, dims, data));
+            }
+        }
+
+        // Binary (1 output) or multi-class head; LoRA factors stored as lora.A.<name> / lora.B.<name> (scale folded into B).
+        var head = nn.Linear(MiniLm.Hidden, stored.First(t => t.Name == "head.weight").Dims[0]);
+        Restore(model, head, stored);
         return (model, head, model.Tuned.Count);
     }
 

@@ -39,23 +39,3 @@ switch (args.FirstOrDefault())
         Console.WriteLine("usage: CrisisFineTune parity | train [--epochs 3 --lr 3e-5 --batch 32 --freeze 0 --max-len 64 --name ft] | eval [--name ft] | export [--name ft --to /work/ft-out/ft.adapter --max-tokens 128] | onnx [--name ft]");
         break;
 }
-
-internal sealed class Options(Dictionary<string, string> values)
-{
-    public static Options Parse(string[] args)
-    {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length - 1; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal)) d[args[i][2..]] = args[++i];
-        }
-
-        return new Options(d);
-    }
-
-    public int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    public double Dbl(string key, double fallback) => values.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    public string Str(string key, string fallback) => values.GetValueOrDefault(key, fallback);
-}

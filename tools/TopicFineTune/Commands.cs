@@ -147,27 +147,7 @@ internal static class Commands
             stored.Add((name, dims, data));
         }
 
-        // LoRA factors (scale already in B): add them with scale 1.
-        var loraA = stored.FirstOrDefault(t => t.Name.StartsWith("lora.A.", StringComparison.Ordinal));
-        if (loraA.Name is not null) model.AddLora((int)loraA.Dims[1], loraA.Dims[1], random: false);
-        using var _ = no_grad();
-        foreach (var (name, dims, data) in stored)
-        {
-            Tensor target;
-            if (name.StartsWith("head.", StringComparison.Ordinal)) target = head.named_parameters().First(p => p.name == name[5..]).parameter;
-            else if (name.StartsWith("lora.A.", StringComparison.Ordinal)) target = model.Lora[name[7..]].A;
-            else if (name.StartsWith("lora.B.", StringComparison.Ordinal)) target = model.Lora[name[7..]].B;
-            else
-            {
-                target = model.Weights[name];
-                model.Tuned.Add(name);
-            }
-
-            target.copy_(tensor(data, dims));
-        }
-
-        model.eval();
-        head.eval();
+        CrisisFineTune.Commands.Restore(model, head, stored);
         return (model, head, classes);
     }
 

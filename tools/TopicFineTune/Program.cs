@@ -34,23 +34,3 @@ switch (args.FirstOrDefault())
         Console.WriteLine("usage: TopicFineTune train [--epochs 4 --lr 5e-5 --head-lr 2e-3 --batch 32 --freeze 0 --max-len 64 --name topic --threads 1] [--lora 16 --alpha 32 --lora-lr 5e-4 --small-lr 2e-4 --small 1] | eval [--name topic[,topic2,x.adapter]] | export [--name topic --to /work/topicft-out/topic.adapter --max-tokens 128] | onnx --name topic.adapter");
         break;
 }
-
-internal sealed class Options(Dictionary<string, string> values)
-{
-    public static Options Parse(string[] args)
-    {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length - 1; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal)) d[args[i][2..]] = args[++i];
-        }
-
-        return new Options(d);
-    }
-
-    public int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    public double Dbl(string key, double fallback) => values.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    public string Str(string key, string fallback) => values.GetValueOrDefault(key, fallback);
-}
