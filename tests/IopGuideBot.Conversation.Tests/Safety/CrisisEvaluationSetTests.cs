@@ -57,6 +57,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r6.tsv", 0.977, 0.064)]
     [InlineData("crisis-blind-r7.tsv", 0.966, 0.032)]
     [InlineData("crisis-blind-r8.tsv", 0.933, 0.060)]
+    // r9 (a new writer, never read while tuning): first contact 91.5/5.2.
+    [InlineData("crisis-blind-r9.tsv", 0.915, 0.052)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
