@@ -38,7 +38,22 @@ internal static class UnderstandingCalibration
         var dev5 = Score(Load(Path.Combine(understandingTests, "topics-heldout-r5.tsv")), examples, embeddings, cacheFile, commands, l2);
         // Rounds 2 and 3 together choose (round 3 holds the long, story-like and two-part messages); round 1 checks.
         var dev = dev2.Concat(dev3).ToList();
-        Console.WriteLine($"development sets: round 2 {dev.Count} questions (chooses), round 1 {dev1.Count} (checks); crisis lines left to the safety layer");
+        // Round 9 (the topic-tuned encoder): the held-out sets of earlier rounds have all been seen, so they choose too,
+        // with rounds 2 and 3 (CALIBRATE_HELDOUT=0 leaves them out). The newest round's set is never read: it is the judge.
+        if (Environment.GetEnvironmentVariable("CALIBRATE_HELDOUT") != "0")
+        {
+            var rounds = Directory.GetFiles(understandingTests, "topics-heldout-r*.tsv")
+                .Select(f => (File: f, Round: int.Parse(Path.GetFileNameWithoutExtension(f)["topics-heldout-r".Length..], CultureInfo.InvariantCulture)))
+                .OrderBy(r => r.Round).ToList();
+            foreach (var (file, round) in rounds.SkipLast(1).Where(r => r.Round != 5))
+            {
+                dev.AddRange(Score(Load(file), examples, embeddings, cacheFile, commands, l2));
+            }
+
+            Console.WriteLine($"held-out rounds choosing: {string.Join(", ", rounds.SkipLast(1).Select(r => r.Round))}; round {rounds[^1].Round} is the judge and is not read");
+        }
+
+        Console.WriteLine($"development sets: {dev.Count} questions (choose), round 1 {dev1.Count} (checks); crisis lines left to the safety layer");
 
         var folds = crossValidate ? CrossValidation(examples, embeddings, commands, folds: 5, l2) : [];
         Console.WriteLine($"cross-validation: {folds.Count} examples, each scored by matchers taught the other folds");
@@ -47,7 +62,7 @@ internal static class UnderstandingCalibration
         // CALIBRATE_DUMP=file.json: every scored question with both matchers' rankings, to study decision rules offline.
         if (Environment.GetEnvironmentVariable("CALIBRATE_DUMP") is { Length: > 0 } dump)
         {
-            Dump(dump, [("dev1", dev1), ("dev2", dev2), ("dev3", dev3), ("dev5", dev5)], examples);
+            Dump(dump, [("choose", dev), ("dev1", dev1), ("dev5", dev5)], examples);
         }
 
         if (Environment.GetEnvironmentVariable("CALIBRATE_PATHS") == "1")
@@ -113,17 +128,18 @@ internal static class UnderstandingCalibration
         var maximumWrong = double.Parse(Environment.GetEnvironmentVariable("CALIBRATE_MAX_WRONG") ?? "0.05", CultureInfo.InvariantCulture);
         var candidates = new List<(UnderstandingOptions Options, Figures Dev, Figures Cv)>();
         foreach (var fast in new[] { 0.9 })
-        foreach (var semantic in Range(0.25, 0.5, 0.05))
-        foreach (var margin in new[] { 0.05, 0.1, 0.15, 0.2 })
-        foreach (var minimum in new[] { 0.4, 0.45, 0.5 })
-        foreach (var near in new[] { 0.8 })
-        foreach (var nearestConfidence in new[] { 0.6, 0.65, 0.7, 1.0 })
-        foreach (var nearestMargin in new[] { 0.05, 0.08, 0.1, 0.15 })
-        foreach (var agreement in new[] { 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 1.0 })
+        foreach (var semantic in Range(0.3, 0.7, 0.1))
+        foreach (var margin in new[] { 0.1, 0.2, 0.3 })
+        foreach (var minimum in new[] { 0.4, 0.5, 0.6, 0.7 })
+        foreach (var sole in new[] { 0.6, 0.8, 1.0 })
+        foreach (var near in new[] { 0.8, 0.9 })
+        foreach (var nearestConfidence in new[] { 0.6, 0.7, 0.8, 1.0 })
+        foreach (var nearestMargin in new[] { 0.1, 0.2 })
+        foreach (var agreement in new[] { 0.5, 0.6, 1.0 })
         {
             var options = new UnderstandingOptions
             {
-                FastConfidence = fast, SemanticConfidence = semantic, SemanticMargin = margin, MinimumSimilarity = minimum,
+                FastConfidence = fast, SemanticConfidence = semantic, SemanticMargin = margin, MinimumSimilarity = minimum, SoleConfidence = sole,
                 NearParaphraseSimilarity = near, NearestConfidence = nearestConfidence, NearestMargin = nearestMargin, AgreementConfidence = agreement,
             };
             candidates.Add((options, Evaluate(dev, options, examples), folds.Count > 0 ? Evaluate(folds, options, examples) : Evaluate(dev1, options, examples)));
@@ -135,7 +151,7 @@ internal static class UnderstandingCalibration
             .Where(c => c.Dev.ConfidentWrongRate <= maximumWrong && (crossValidate || c.Cv.ConfidentWrongRate <= maximumWrong))
             .OrderByDescending(c => crossValidate ? c.Dev.RightRate : c.Dev.Right + c.Cv.Right).ThenByDescending(c => c.Cv.RightRate).Take(15))
         {
-            Console.WriteLine($"  fast {options.FastConfidence:0.00} semantic {options.SemanticConfidence:0.000} margin {options.SemanticMargin:0.00} minimum {options.MinimumSimilarity:0.00} near {options.NearParaphraseSimilarity:0.00} nearest {options.NearestConfidence:0.00}/{options.NearestMargin:0.00} agree {options.AgreementConfidence:0.00} " +
+            Console.WriteLine($"  fast {options.FastConfidence:0.00} semantic {options.SemanticConfidence:0.000} sole {options.SoleConfidence:0.0} margin {options.SemanticMargin:0.00} minimum {options.MinimumSimilarity:0.00} near {options.NearParaphraseSimilarity:0.00} nearest {options.NearestConfidence:0.00}/{options.NearestMargin:0.00} agree {options.AgreementConfidence:0.00} " +
                 $"| dev {devFigures} | cv {cvFigures}");
         }
     }
@@ -223,6 +239,8 @@ internal static class UnderstandingCalibration
     private static List<Scored> Score(IEnumerable<(string Voice, string Expected, string Text)> rows, IntentExamples examples, SentenceEmbeddings embeddings, string? cacheFile, CommandMatcher commands, float l2)
     {
         var fast = IntentClassifier.Train(examples);
+        // CALIBRATE_REPAIR=0: questions as typed, without the shorthand and typo repair the service applies.
+        Func<string, string> repair = Environment.GetEnvironmentVariable("CALIBRATE_REPAIR") == "0" ? t => t : WordRepair.For(examples).Repair;
         var semantic = new SemanticMatcher(examples, embeddings, cacheFile)
         {
             L2Regularization = l2,
@@ -240,7 +258,12 @@ internal static class UnderstandingCalibration
                     : null;
             Intent? embedded = fixedAnswer is null && commands.FindCommand(text, globalOnly: false) is { Embedded: true } inside ? Intent.Command(inside.Command.Id) : (Intent?)null;
             // Each question is the first of its conversation: nothing earlier says who it is about.
-            var question = MessageSegments.WithoutInterjection(text);
+            var question = repair(MessageSegments.WithoutInterjection(text));
+            if (Environment.GetEnvironmentVariable("CALIBRATE_SHOW_REPAIR") == "1" && question != MessageSegments.WithoutInterjection(text))
+            {
+                Console.WriteLine($"repaired: {MessageSegments.WithoutInterjection(text)} => {question}");
+            }
+
             scored.Add(new Scored(voice, expected, fixedAnswer, fast.Classify(question), semantic.Match(question)!, InquiryFor.Unknown, text, embedded));
         }
 
