@@ -30,14 +30,16 @@ public sealed record Understanding(UnderstandingPath Path, Intent? Intent, float
 }
 
 /// <summary>
-/// The matching cascade, cheapest first: an exact button label or command phrase → the fast n-gram classifier when it
-/// is sure → the semantic matcher (sentence embeddings) when it is not → an honest fallback whose suggestions are topics
-/// genuinely close in meaning, or none. Who the conversation is about tips unclear questions toward family topics.
+/// The matching cascade, cheapest first: an exact button label or command phrase → (the question with its texting
+/// shorthand and typos repaired, <see cref="WordRepair"/>) the fast n-gram classifier when it is sure → the semantic
+/// matcher (sentence embeddings) when it is not → an honest fallback whose suggestions are topics genuinely close in
+/// meaning, or none. Who the conversation is about tips unclear questions toward family topics.
 /// Thresholds: <see cref="UnderstandingOptions"/>. Thread-safe.
 /// </summary>
 public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifier fast, SemanticMatcher semantic, IntentExamples examples, IOptions<UnderstandingOptions> options)
 {
     private readonly UnderstandingOptions _options = options.Value;
+    private readonly WordRepair _repair = WordRepair.For(examples);
 
     public SemanticMatcher Semantic => semantic;
 
@@ -88,7 +90,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     /// <summary>The classifiers' reading of a message (no labels or command phrases).</summary>
     private Understanding Read(string text, InquiryFor about)
     {
-        var question = MessageSegments.WithoutInterjection(text);
+        var question = _repair.Repair(MessageSegments.WithoutInterjection(text));
         var byWords = fast.Classify(question);
         if (byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence)
         {

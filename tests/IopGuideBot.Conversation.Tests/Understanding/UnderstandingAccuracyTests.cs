@@ -91,6 +91,19 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("do u guys take medicaid", "insurance")]
+    [InlineData("wat hrs r the evening groups", "evening-groups")]
+    [InlineData("can my famly come to sesions", "family-involvement")]
+    [InlineData("how long is the progrm", "duration")]
+    [InlineData("is it confidentail", "confidentiality")]
+    [InlineData("wher r u located", "location-hours")]
+    public async Task Questions_typed_with_shorthand_and_typos_get_their_topic(string text, string topic)
+    {
+        await using var bot = new ComposedBot();
+        Assert.Equal(topic, HeldOutSet.WhatTheUserGot(await bot.NewConversation().SayAsync(text)));
+    }
+
+    [Theory]
     [InlineData("purple monkey dishwasher")]
     [InlineData("asdfgh qwerty")]
     [InlineData("what's the capital of mongolia")]
