@@ -70,7 +70,7 @@ internal static class UnderstandingCalibration
             foreach (var row in (Environment.GetEnvironmentVariable("CALIBRATE_PATHS_SET") == "5" ? dev5 : dev))
             {
                 var u = Decided(row, defaults, examples);
-                var got = u.Intent is { } i ? (i.Kind == IntentKind.Topic ? i.Id : i.Key) : Fallback;
+                var got = Answered(u);
                 if (got != row.Expected)
                 {
                     Console.WriteLine($"{u.Path,-15} {row.Expected,-24} {got,-24} fast {row.ByWords.Top.Intent.Id}:{row.ByWords.Top.Score:0.00} meaning {row.ByMeaning.Classified.Top.Intent.Id}:{row.ByMeaning.Classified.Top.Score:0.00}/{row.ByMeaning.Classified.Second.Intent.Id}:{row.ByMeaning.Classified.Second.Score:0.00} nearest {row.ByMeaning.Nearest.Top.Intent.Id}:{row.ByMeaning.Nearest.Top.Score:0.00}/{row.ByMeaning.Nearest.Second.Intent.Id}:{row.ByMeaning.Nearest.Second.Score:0.00} [{string.Join(",", u.Suggestions.Select(x => x.Id))}] {row.Text}");
@@ -208,13 +208,22 @@ internal static class UnderstandingCalibration
             $"right {RightRate:P1} (family {(FamilyCount == 0 ? 0 : (double)FamilyRight / FamilyCount):P1}) fallback {(double)Fallbacks / Count:P1} wrong {ConfidentWrongRate:P1} suggested {SuggestedRight}/{TopicFallbacks}");
     }
 
+    /// <summary>The topic id, intent key, or <see cref="Fallback"/> (off-topic small talk is the honest fallback it says).</summary>
+    private static string Answered(Understanding understood) => understood.Intent switch
+    {
+        null => Fallback,
+        { Kind: IntentKind.Topic } intent => intent.Id,
+        { Kind: IntentKind.SmallTalk, Id: SmallTalkIds.OffTopic } => Fallback,
+        { } intent => intent.Key,
+    };
+
     private static Figures Evaluate(IReadOnlyList<Scored> rows, UnderstandingOptions options, IntentExamples examples)
     {
         int right = 0, fallbacks = 0, wrong = 0, family = 0, familyRight = 0, topicFallbacks = 0, suggestedRight = 0;
         foreach (var row in rows)
         {
             var understood = Decided(row, options, examples);
-            var got = understood.Intent is { } intent ? (intent.Kind == IntentKind.Topic ? intent.Id : intent.Key) : Fallback;
+            var got = Answered(understood);
             var isRight = got == row.Expected;
             right += isRight ? 1 : 0;
             fallbacks += got == Fallback ? 1 : 0;

@@ -30,6 +30,12 @@ public static class SmallTalkIds
     /// <summary>"What happens now?": answered from what the person last sent us, or with how to get started.</summary>
     public const string WhatNext = "what-next";
 
+    /// <summary>
+    /// A question about something else (weather, homework): the honest "I can only help with the program". Optional;
+    /// evaluations count it as the fallback it is, right for an off-topic question and never a confident wrong answer.
+    /// </summary>
+    public const string OffTopic = "off-topic";
+
     public static IReadOnlyList<string> Required { get; } = [Greeting, Thanks, Goodbye, PastChat, WhatNext];
 }
 

@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Content;
 using Microsoft.Bot.Schema;
 using Xunit.Abstractions;
 
@@ -99,6 +100,8 @@ internal static class HeldOutSet
             // office hours it puts the person in line for a live chat.
             "handoff.requested" or "callback.intro.open" or "callback.intro.closed" or "livechat.waiting" => "command:person",
             "fallback.suggest" or "fallback.menu" => Fallback,
+            // "I can only help with the program": the honest answer to an off-topic question, not a topic.
+            _ when id == SmallTalkCatalog.ContentIdPrefix + SmallTalkIds.OffTopic => Fallback,
             _ => id,
         };
     }
