@@ -51,19 +51,21 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r8 (a new writer, never read while tuning): first contact 88.5/8.4; measured once when the round was done 93.3/6.0.
     // Then 389 round-9 training lines in our own words (pregnancy with danger signs, suicide without the words, hidden risk,
     // self-harm, violence and medical emergencies now, Spanish; as many benign twins), the model and the adapter retrained,
-    // blend re-chosen on the team's sets and r1-r8 (weight 0.75 → 0.5, threshold 0.425 → 0.45): r1 98.1/2.0 → 99.5/1.5,
-    // r2 98.2/3.8 → 99.1/2.9, r3 97.2/0.0 → 96.8/0.0, r4 99.1/1.8 → 98.7/2.3, r5 99.2/0.4 → 98.8/0.0, r6 97.8/6.4 → 98.1/4.0,
-    // r7 96.7/3.2 → 95.9/4.8, r8 93.3/6.0 → 93.7/5.6 (r1-r8 pooled 97.4/3.0 → 97.5/2.7).
-    [InlineData("crisis-blind-r1.tsv", 0.995, 0.015)]
+    // blend re-chosen on the team's sets and r1-r8 (weight 0.75 → 0.5, threshold 0.425 → 0.45), and the model retrained once
+    // more without one old benign line identical to an r9 line (the adapter was trained with it): r1 98.1/2.0 → 99.5/2.0,
+    // r2 98.2/3.8 → 99.1/2.9, r3 97.2/0.0 → 97.2/0.0, r4 99.1/1.8 → 98.7/2.3, r5 99.2/0.4 → 99.2/0.4, r6 97.8/6.4 → 97.8/4.4,
+    // r7 96.7/3.2 → 96.3/4.8, r8 93.3/6.0 → 93.7/6.0 (r1-r8 pooled 97.4/3.0 → 97.6/2.9: 1890/1937, 54/1840).
+    [InlineData("crisis-blind-r1.tsv", 0.995, 0.020)]
     [InlineData("crisis-blind-r2.tsv", 0.990, 0.029)]
-    [InlineData("crisis-blind-r3.tsv", 0.967, 0.000)]
+    [InlineData("crisis-blind-r3.tsv", 0.972, 0.000)]
     [InlineData("crisis-blind-r4.tsv", 0.986, 0.023)]
-    [InlineData("crisis-blind-r5.tsv", 0.988, 0.000)]
-    [InlineData("crisis-blind-r6.tsv", 0.981, 0.040)]
-    [InlineData("crisis-blind-r7.tsv", 0.959, 0.048)]
-    [InlineData("crisis-blind-r8.tsv", 0.937, 0.056)]
-    // r9 (a new writer, never read while tuning): first contact 91.5/5.2.
-    [InlineData("crisis-blind-r9.tsv", 0.914, 0.052)]
+    [InlineData("crisis-blind-r5.tsv", 0.992, 0.004)]
+    [InlineData("crisis-blind-r6.tsv", 0.977, 0.044)]
+    [InlineData("crisis-blind-r7.tsv", 0.962, 0.048)]
+    [InlineData("crisis-blind-r8.tsv", 0.937, 0.060)]
+    // r9 (a new writer, never read while tuning): first contact 91.5/5.2; measured once when the round was done 92.6/6.0
+    // (250/270, 15/250).
+    [InlineData("crisis-blind-r9.tsv", 0.925, 0.060)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
