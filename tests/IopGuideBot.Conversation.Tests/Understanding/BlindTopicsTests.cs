@@ -52,18 +52,24 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // With the round-7 crisis signal in front (more risky wording learned; r2's story-like family questions get 4 more
     // crisis replies): r2 159, 40, 42; r6 257, 91, 14.
     // r7 after the round (understanding unchanged, the crisis signal in front changed): 251, 92, 16, as at first contact.
-    [InlineData("topics-heldout-r1.tsv", 191, 54, 24)]
-    [InlineData("topics-heldout-r2.tsv", 159, 40, 42)]
-    [InlineData("topics-heldout-r3.tsv", 270, 98, 11)]
-    [InlineData("topics-heldout-r5.tsv", 272, 99, 19)]
-    [InlineData("topics-heldout-r6.tsv", 256, 90, 15)]
     // With the round-8 crisis signal in front (the tuned encoder; one more family question gets the crisis reply): r7 250, 91, 18.
-    [InlineData("topics-heldout-r7.tsv", 250, 91, 18)]
-    // r8 (300 lines, a new writer, 113 family, never read while tuning): first contact 240, 88, 24; after the round
-    // (understanding unchanged, the round-8 crisis signal in front: one more family question gets the crisis reply): 239, 87, 25.
-    [InlineData("topics-heldout-r8.tsv", 239, 87, 25)]
-    // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32.
-    [InlineData("topics-heldout-r9.tsv", 222, 88, 32)]
+    // r8 (300 lines, a new writer, 113 family, never read while tuning): first contact 240, 88, 24; after round 8 (understanding
+    // unchanged, the round-8 crisis signal in front: one more family question gets the crisis reply): 239, 87, 25.
+    // Round 9 (199 examples in both voices for the most confused topics, texting shorthand and typos repaired, off-topic
+    // small talk counted as the fallback it is, and the round-9 crisis signal in front, which answers more worried family
+    // stories with the crisis reply): r1 191, 54, 24 → 190, 56, 21; r2 159, 40, 42 → 157, 40, 41; r3 270, 98, 11 → 273,
+    // 100, 11; r5 272, 99, 19 → 274, 103, 22 (7 crisis replies); r6 256, 90, 15 → 255, 90, 16; r7 250, 91, 18 → 252, 92, 18;
+    // r8 239, 87, 25 → 244, 90, 24.
+    [InlineData("topics-heldout-r1.tsv", 190, 56, 21)]
+    [InlineData("topics-heldout-r2.tsv", 157, 40, 41)]
+    [InlineData("topics-heldout-r3.tsv", 273, 100, 11)]
+    [InlineData("topics-heldout-r5.tsv", 274, 103, 22)]
+    [InlineData("topics-heldout-r6.tsv", 255, 90, 16)]
+    [InlineData("topics-heldout-r7.tsv", 252, 92, 18)]
+    [InlineData("topics-heldout-r8.tsv", 244, 90, 24)]
+    // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured once when the
+    // round was done: 224, 89, 27 (fallbacks 52 → 55; 8 crisis replies).
+    [InlineData("topics-heldout-r9.tsv", 224, 89, 27)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);

@@ -91,6 +91,8 @@ internal static class HeldOutSet
         return id switch
         {
             _ when id.StartsWith("topic:", StringComparison.Ordinal) => id["topic:".Length..],
+            // "I can only help with the program": the honest answer to an off-topic question, not a topic.
+            _ when id == SmallTalkCatalog.ContentIdPrefix + SmallTalkIds.OffTopic => Fallback,
             _ when id.StartsWith("crisis.", StringComparison.Ordinal) => "crisis",
             _ when id.StartsWith("smalltalk.", StringComparison.Ordinal) => "smalltalk:" + id["smalltalk.".Length..],
             "bot.disclosure" => "command:bot",
@@ -100,8 +102,6 @@ internal static class HeldOutSet
             // office hours it puts the person in line for a live chat.
             "handoff.requested" or "callback.intro.open" or "callback.intro.closed" or "livechat.waiting" => "command:person",
             "fallback.suggest" or "fallback.menu" => Fallback,
-            // "I can only help with the program": the honest answer to an off-topic question, not a topic.
-            _ when id == SmallTalkCatalog.ContentIdPrefix + SmallTalkIds.OffTopic => Fallback,
             _ => id,
         };
     }
