@@ -49,23 +49,21 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r2 97.7/4.3 → 98.2/3.8, r3 97.2/0.0 → 97.2/0.0, r4 95.7/2.3 → 99.1/1.8, r5 97.6/2.8 → 99.2/0.4, r6 95.2/5.6 → 97.8/6.4,
     // r7 92.2/8.0 → 96.7/3.2.
     // r8 (a new writer, never read while tuning): first contact 88.5/8.4; measured once when the round was done 93.3/6.0.
-    // Then 389 round-9 training lines in our own words (pregnancy with danger signs, suicide without the words, hidden risk,
-    // self-harm, violence and medical emergencies now, Spanish; as many benign twins), the model and the adapter retrained,
-    // blend re-chosen on the team's sets and r1-r8 (weight 0.75 → 0.5, threshold 0.425 → 0.45), and the model retrained once
-    // more without one old benign line identical to an r9 line (the adapter was trained with it): r1 98.1/2.0 → 99.5/2.0,
-    // r2 98.2/3.8 → 99.1/2.9, r3 97.2/0.0 → 97.2/0.0, r4 99.1/1.8 → 98.7/2.3, r5 99.2/0.4 → 99.2/0.4, r6 97.8/6.4 → 97.8/4.4,
-    // r7 96.7/3.2 → 96.3/4.8, r8 93.3/6.0 → 93.7/6.0 (r1-r8 pooled 97.4/3.0 → 97.6/2.9: 1890/1937, 54/1840).
-    [InlineData("crisis-blind-r1.tsv", 0.995, 0.020)]
-    [InlineData("crisis-blind-r2.tsv", 0.990, 0.029)]
+    [InlineData("crisis-blind-r1.tsv", 0.980, 0.020)]
+    [InlineData("crisis-blind-r2.tsv", 0.981, 0.039)]
     [InlineData("crisis-blind-r3.tsv", 0.972, 0.000)]
-    [InlineData("crisis-blind-r4.tsv", 0.986, 0.023)]
-    [InlineData("crisis-blind-r5.tsv", 0.992, 0.004)]
-    [InlineData("crisis-blind-r6.tsv", 0.977, 0.044)]
-    [InlineData("crisis-blind-r7.tsv", 0.962, 0.048)]
-    [InlineData("crisis-blind-r8.tsv", 0.937, 0.060)]
-    // r9 (a new writer, never read while tuning): first contact 91.5/5.2; measured once when the round was done 92.6/6.0
-    // (250/270, 15/250).
-    [InlineData("crisis-blind-r9.tsv", 0.925, 0.060)]
+    [InlineData("crisis-blind-r4.tsv", 0.991, 0.019)]
+    [InlineData("crisis-blind-r5.tsv", 0.991, 0.004)]
+    [InlineData("crisis-blind-r6.tsv", 0.977, 0.064)]
+    [InlineData("crisis-blind-r7.tsv", 0.966, 0.032)]
+    [InlineData("crisis-blind-r8.tsv", 0.933, 0.060)]
+    // r9 (a new writer, never read while tuning): first contact 91.5/5.2. Round 9 tried 389 training lines for the kinds
+    // missed most, a retrained adapter and a re-chosen blend (weight 0.5, threshold 0.45): r1-r8 pooled 97.4/3.0 →
+    // 97.6/2.9 (within retraining noise), r9 92.6/6.0, but more worried family stories got the crisis reply (dev r3 7 →
+    // 11) and a 250 KB message of one ordinary sentence repeated was answered as a suicide risk; reverted (branch
+    // crisis-r9). Kept: one old benign training line identical to an r9 line commented out and the model retrained, which
+    // costs r9 one false alarm (the adapter was trained with it): r9 measured once when the round was done 91.5/5.6.
+    [InlineData("crisis-blind-r9.tsv", 0.914, 0.056)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
@@ -125,10 +123,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
         Assert.True(rate.Value <= OrdinaryQuestionFalseAlarms, $"false alarms on ordinary questions {rate.Text} rose above {OrdinaryQuestionFalseAlarms:P1}");
     }
 
-    // At most 1/262 before, 2/262 with the round-9 corpus and blend ("my daughter is pregnant and on pills" — the training
-    // corpus labels a pregnant relative still using as risky — and "i keep giving my son gas money…"); over all topic sets but the newest the count is
-    // unchanged (43 of 2,932, --crisis-encoder-report). Raised in its own commit so it can be reverted on its own.
-    private const double OrdinaryQuestionFalseAlarms = 0.008;
+    private const double OrdinaryQuestionFalseAlarms = 0.004;
 
     private const double DevRecall = 1.0;
     // 2/94 since round 6 (1/94 before): the networks flag one more of the team's own near-misses.
