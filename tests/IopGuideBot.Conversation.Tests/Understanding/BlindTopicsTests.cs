@@ -56,20 +56,20 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r8 (300 lines, a new writer, 113 family, never read while tuning): first contact 240, 88, 24; after round 8 (understanding
     // unchanged, the round-8 crisis signal in front: one more family question gets the crisis reply): 239, 87, 25.
     // Round 9 (199 examples in both voices for the most confused topics, texting shorthand and typos repaired, off-topic
-    // small talk counted as the fallback it is, and the round-9 crisis signal in front, which answers more worried family
-    // stories with the crisis reply): r1 191, 54, 24 → 190, 56, 21; r2 159, 40, 42 → 157, 40, 41; r3 270, 98, 11 → 273,
-    // 100, 11; r5 272, 99, 19 → 274, 103, 22 (7 crisis replies); r6 256, 90, 15 → 255, 90, 16; r7 250, 91, 18 → 252, 92, 18;
-    // r8 239, 87, 25 → 244, 90, 24.
+    // small talk counted as the fallback it is; the crisis signal in front unchanged but for one training line): r1 191, 54,
+    // 24 → 190, 56, 21; r2 159, 40, 42 → 156, 40, 42; r3 270, 98, 11 → 273, 100, 11; r5 272, 99, 19 → 274, 102, 22 (7 crisis
+    // replies); r6 256, 90, 15 → 256, 91, 15; r7 250, 91, 18 → 250, 90, 20; r8 239, 87, 25 → 244, 90, 24.
     [InlineData("topics-heldout-r1.tsv", 190, 56, 21)]
-    [InlineData("topics-heldout-r2.tsv", 157, 40, 41)]
+    [InlineData("topics-heldout-r2.tsv", 156, 40, 42)]
     [InlineData("topics-heldout-r3.tsv", 273, 100, 11)]
-    [InlineData("topics-heldout-r5.tsv", 274, 103, 22)]
-    [InlineData("topics-heldout-r6.tsv", 255, 90, 16)]
-    [InlineData("topics-heldout-r7.tsv", 252, 92, 18)]
+    [InlineData("topics-heldout-r5.tsv", 274, 102, 22)]
+    [InlineData("topics-heldout-r6.tsv", 256, 91, 15)]
+    [InlineData("topics-heldout-r7.tsv", 250, 90, 20)]
     [InlineData("topics-heldout-r8.tsv", 244, 90, 24)]
-    // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured once when the
-    // round was done: 224, 89, 27 (fallbacks 52 → 55; 8 crisis replies).
-    [InlineData("topics-heldout-r9.tsv", 224, 89, 27)]
+    // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
+    // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
+    // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
+    [InlineData("topics-heldout-r9.tsv", 222, 87, 30)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
