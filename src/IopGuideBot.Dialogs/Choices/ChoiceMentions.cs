@@ -114,7 +114,7 @@ public static class ChoiceMentions
         var shorter = Math.Min(said.Length, known.Length);
         var longer = Math.Max(said.Length, known.Length);
         var allowed = shorter >= 9 ? 2 : shorter >= 5 || (shorter >= 4 && longer >= 5) ? 1 : 0;
-        return allowed > 0 && Math.Abs(said.Length - known.Length) <= allowed && Distance(said, known, allowed) <= allowed;
+        return allowed > 0 && Math.Abs(said.Length - known.Length) <= allowed && EditDistance.Compute(said, known, allowed) <= allowed;
     }
 
     private static IEnumerable<string> Phrases(Choice choice)
@@ -192,43 +192,5 @@ public static class ChoiceMentions
         }
 
         return word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
-    }
-
-    /// <summary>Optimal string alignment distance (an adjacent swap counts as one), stopping early past <paramref name="limit"/>.</summary>
-    private static int Distance(string a, string b, int limit)
-    {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
-                }
-
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-
-            if (rowMin > limit)
-            {
-                return rowMin;
-            }
-
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-
-        return previous[b.Length];
     }
 }
