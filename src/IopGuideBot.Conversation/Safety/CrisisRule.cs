@@ -128,5 +128,6 @@ internal sealed class CompiledCrisisRule
         new[] { Pattern, NotAfter, NotBefore, OnlyBefore, OnlyWithContext, UnlessInMessage, NotInside, HistoryAfter }.OfType<Regex>()
             .Concat(NotBetween.SelectMany(p => new[] { p.Before, p.After }));
 
-    public static Regex Compile(string pattern) => new(pattern, CrisisRule.Options);
+    /// <summary>The shared compiled regex of <paramref name="pattern"/> (see <see cref="LexiconRegex"/>).</summary>
+    public static Regex Compile(string pattern) => LexiconRegex.Get(pattern);
 }
