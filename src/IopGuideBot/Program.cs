@@ -42,7 +42,7 @@ try
     builder.Services.AddLiveChat(builder.Configuration);
     builder.Services.AddClinicMetrics(builder.Configuration);
     builder.Services.AddStaffConsole(builder.Configuration);
-    builder.Services.AddHostedService<RecognizerWarmupService>();
+    builder.Services.AddHostedService<AfterStartupWork>();
 
     var app = builder.Build();
 

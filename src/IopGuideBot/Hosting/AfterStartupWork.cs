@@ -1,17 +1,24 @@
+using System.Runtime;
+using IopGuideBot.Conversation.Understanding;
 using IopGuideBot.Dialogs;
 
 namespace IopGuideBot.Hosting;
 
 /// <summary>
-/// Runs each Microsoft.Recognizers.Text model once while the service starts, so the first person to type a number, a
-/// date or a phone number does not wait the half second or more their cold start costs (see the engine benchmarks).
+/// What runs once the service listens: the Microsoft.Recognizers.Text models are warmed, so the first person to type a
+/// number, a date or a phone number does not wait the half second or more their cold start costs (see the engine
+/// benchmarks); then, once the semantic matcher is built too, start-up's transient memory is given back to the system.
 /// </summary>
 /// <remarks>
 /// In the background: the service listens and answers (the menu, buttons, questions) while the models warm, instead of
 /// waiting 2–5 s for them before it listens (BENCHMARKS.md, start-up). Someone who types a date in those first seconds
 /// pays the cold start once, as they would have without the warm-up.
+/// Why one explicit collection: start-up reads two 90 MB copies of the sentence-encoder graph into managed arrays, trains
+/// or loads classifiers and builds ~200 regexes, and all of that is garbage once the service runs. It sits in the large
+/// object heap until a full collection, which a lightly used service may not need for hours, so the process kept
+/// ~200 MB it did not use (BENCHMARKS.md, memory). One aggressive, compacting collection after start-up returns it.
 /// </remarks>
-internal sealed class RecognizerWarmupService(ILogger<RecognizerWarmupService> logger) : BackgroundService
+internal sealed partial class AfterStartupWork(SemanticMatcher matcher, ILogger<AfterStartupWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,11 +26,28 @@ internal sealed class RecognizerWarmupService(ILogger<RecognizerWarmupService> l
         try
         {
             var elapsed = await RecognizerWarmup.RunAsync(stoppingToken);
-            logger.LogInformation("Recognizers warmed in {ElapsedMs:0} ms", elapsed.TotalMilliseconds);
+            LogRecognizersWarmed(logger, elapsed.TotalMilliseconds);
+            await matcher.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // a failed build is logged by the matcher
+            stoppingToken.ThrowIfCancellationRequested();
+            ReleaseStartupMemory();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopped before the warm-up finished: nothing to warm for.
+            // Stopped before the work finished: nothing to warm or release for.
         }
     }
+
+    private void ReleaseStartupMemory()
+    {
+        var before = Environment.WorkingSet;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        LogStartupMemoryReleased(logger, before >> 20, Environment.WorkingSet >> 20, GC.GetTotalMemory(false) >> 20);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recognizers warmed in {ElapsedMs:0} ms")]
+    private static partial void LogRecognizersWarmed(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up memory released: working set {BeforeMb} MB → {AfterMb} MB (managed heap {ManagedMb} MB)")]
+    private static partial void LogStartupMemoryReleased(ILogger logger, long beforeMb, long afterMb, long managedMb);
 }
