@@ -16,10 +16,11 @@ public static class MessageKeys
     public const string TriageComingSoon = "triage.coming_soon";
     public const string ComparisonPlainHeading = "comparison.plain_heading";
     public const string TurnError = "error.turn";
+    public const string AnsweredInEnglish = "spanish.answered_in_english";
 
     public static IReadOnlyList<string> Required { get; } =
     [
         Welcome, Menu, Help, BotDisclosure, HandoffRequested, CancelDone, InputEmpty, InputNonText, FallbackSuggest,
-        FallbackMenu, TriageComingSoon, ComparisonPlainHeading, TurnError,
+        FallbackMenu, TriageComingSoon, ComparisonPlainHeading, TurnError, AnsweredInEnglish,
     ];
 }

@@ -32,6 +32,7 @@ public sealed partial class TopicRouterDialog : Dialog
 
     private const string OfferKey = "offer";
     private const string HowToStartTopic = "how-to-start";
+    private const string LanguageTopic = "language";
 
     private readonly Replies _replies;
     private readonly MessageUnderstanding _understanding;
@@ -77,11 +78,15 @@ public sealed partial class TopicRouterDialog : Dialog
         switch (understood.Intent)
         {
             case { Kind: IntentKind.Topic } topic:
-                return await AnswerTopicAsync(dc, context, topic.Id, cancellationToken);
+                var answered = await AnswerTopicAsync(dc, context, topic.Id, cancellationToken);
+                await SayAnsweredInEnglishAsync(dc, understood, topic.Id, cancellationToken);
+                return answered;
             case { Kind: IntentKind.Command } command:
                 return await RunCommandAsync(dc, context, command.Id, cancellationToken);
             case { Kind: IntentKind.SmallTalk } smallTalk:
-                return await SmallTalkAsync(dc, context, smallTalk.Id, cancellationToken);
+                var talked = await SmallTalkAsync(dc, context, smallTalk.Id, cancellationToken);
+                await SayAnsweredInEnglishAsync(dc, understood, smallTalk.Id, cancellationToken);
+                return talked;
             default:
                 var reply = understood.Suggestions.Count > 0
                     ? _replies.Message(MessageKeys.FallbackSuggest,
@@ -164,6 +169,16 @@ public sealed partial class TopicRouterDialog : Dialog
         }
 
         return EndOfTurn;
+    }
+
+    /// <summary>After an answer to a question asked in Spanish, say (in Spanish) why it was in English and how to get help in Spanish.</summary>
+    private async Task SayAnsweredInEnglishAsync(DialogContext dc, Understanding.Understanding understood, string answeredId, CancellationToken cancellationToken)
+    {
+        // The language topic already answers in both languages.
+        if (understood.InSpanish && answeredId != LanguageTopic)
+        {
+            await SendAsync(dc, _replies.Message(MessageKeys.AnsweredInEnglish), cancellationToken);
+        }
     }
 
     private async Task<DialogTurnResult> SmallTalkAsync(DialogContext dc, ConversationContext context, string id, CancellationToken cancellationToken)

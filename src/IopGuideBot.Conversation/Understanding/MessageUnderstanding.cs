@@ -26,6 +26,9 @@ public enum UnderstandingPath
 /// <summary>What a message asks for (<see cref="Intent"/>, null on a fallback), how it was found, and on a fallback the closest topics.</summary>
 public sealed record Understanding(UnderstandingPath Path, Intent? Intent, float Score, IReadOnlyList<Intent> Suggestions)
 {
+    /// <summary>The message was in Spanish and was understood through its English gloss (<see cref="SpanishQuestion"/>).</summary>
+    public bool InSpanish { get; init; }
+
     public static Understanding Fallback(IReadOnlyList<Intent> suggestions, float score = 0f) => new(UnderstandingPath.Fallback, null, score, suggestions);
 }
 
@@ -87,8 +90,24 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     private static bool IsQuestionOtherThanACommand(Understanding read) =>
         read.Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk };
 
-    /// <summary>The classifiers' reading of a message (no labels or command phrases).</summary>
+    /// <summary>
+    /// The classifiers' reading of a message (no labels or command phrases). A message in Spanish is read through its
+    /// English gloss when the gloss is understood: the examples and the encoder are English, so the Spanish as typed mostly
+    /// lands on the language topic or nowhere.
+    /// </summary>
     private Understanding Read(string text, InquiryFor about)
+    {
+        var asTyped = ReadAsTyped(text, about);
+        if (!SpanishQuestion.Looks(text))
+        {
+            return asTyped;
+        }
+
+        var glossed = ReadAsTyped(SpanishQuestion.Gloss(text), about);
+        return glossed.Path != UnderstandingPath.Fallback ? glossed with { InSpanish = true } : asTyped;
+    }
+
+    private Understanding ReadAsTyped(string text, InquiryFor about)
     {
         var question = _repair.Repair(MessageSegments.WithoutInterjection(text));
         var byWords = fast.Classify(question);

@@ -79,7 +79,7 @@ public sealed partial class WordRepair
     public string Repair(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (LooksSpanish(text))
+        if (SpanishQuestion.Looks(text))
         {
             return text;
         }
@@ -175,33 +175,6 @@ public sealed partial class WordRepair
 
     private static readonly (string Suffix, string Replacement)[] Inflections =
         [("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", "")];
-
-    /// <summary>Accented letters, inverted marks, or at least two common Spanish words.</summary>
-    private static bool LooksSpanish(string text)
-    {
-        if (text.AsSpan().IndexOfAny("áéíóúñ¿¡ÁÉÍÓÚÑ") >= 0)
-        {
-            return true;
-        }
-
-        var count = 0;
-        foreach (Match word in Word().Matches(text))
-        {
-            if (SpanishWords.Contains(word.Value.ToLowerInvariant()) && ++count >= 2)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly FrozenSet<string> SpanishWords = new[]
-    {
-        "que", "hola", "mi", "mis", "hijo", "hija", "esposo", "esposa", "por", "para", "como", "cuanto", "tiene", "tienen", "hay",
-        "donde", "necesito", "necesita", "quiero", "puedo", "ayuda", "el", "los", "las", "una", "gracias", "es", "esta", "estan",
-        "y", "pero", "con", "del", "hablan", "habla", "hablo", "espanol", "programa", "tengo", "usted", "ustedes", "cuesta",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool IsSubsequence(string part, string whole)
     {
