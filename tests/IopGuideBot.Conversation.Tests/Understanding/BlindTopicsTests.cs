@@ -59,19 +59,26 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // small talk counted as the fallback it is; the crisis signal in front unchanged but for one training line): r1 191, 54,
     // 24 → 190, 56, 21; r2 159, 40, 42 → 156, 40, 42; r3 270, 98, 11 → 273, 100, 11; r5 272, 99, 19 → 274, 102, 22 (7 crisis
     // replies); r6 256, 90, 15 → 256, 91, 15; r7 250, 91, 18 → 250, 90, 20; r8 239, 87, 25 → 244, 90, 24.
-    [InlineData("topics-heldout-r1.tsv", 190, 56, 21)]
-    [InlineData("topics-heldout-r2.tsv", 156, 40, 42)]
-    [InlineData("topics-heldout-r3.tsv", 273, 100, 11)]
-    [InlineData("topics-heldout-r5.tsv", 274, 102, 22)]
-    [InlineData("topics-heldout-r6.tsv", 256, 91, 15)]
-    [InlineData("topics-heldout-r7.tsv", 250, 90, 20)]
-    [InlineData("topics-heldout-r8.tsv", 244, 90, 24)]
+    // Round 10 (questions in Spanish read through an English gloss; 215 examples in both voices for the topics missed or
+    // confused most on the seen sets, written by a helper who read no evaluation line): r1 190, 56, 21 → 193, 56, 22; r2
+    // 156, 40, 42 → 158, 40, 38; r3 273, 100, 11 → 270, 99, 10 (lowered: the new examples cost r3 three right answers and
+    // r5 three more wrong ones, and gained 28 right and 6 fewer wrong pooled over every seen set); r5 274, 102, 22 → 275,
+    // 102, 25; r6 256, 91, 15 → 262, 95, 14; r7 250, 90, 20 → 257, 95, 20; r8 244, 90, 24 → 252, 95, 21.
+    [InlineData("topics-heldout-r1.tsv", 193, 56, 22)]
+    [InlineData("topics-heldout-r2.tsv", 158, 40, 38)]
+    [InlineData("topics-heldout-r3.tsv", 270, 99, 10)]
+    [InlineData("topics-heldout-r5.tsv", 275, 102, 25)]
+    [InlineData("topics-heldout-r6.tsv", 262, 95, 14)]
+    [InlineData("topics-heldout-r7.tsv", 257, 95, 20)]
+    [InlineData("topics-heldout-r8.tsv", 252, 95, 21)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 222, 87, 30)]
-    // r10 (300 lines, a new writer, 122 family, never read while tuning): first contact 256, 104, 19.
-    [InlineData("topics-heldout-r10.tsv", 256, 104, 19)]
+    // Round 10: 224, 89, 30.
+    [InlineData("topics-heldout-r9.tsv", 224, 89, 30)]
+    // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
+    // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 263, 108, 16.
+    [InlineData("topics-heldout-r10.tsv", 263, 108, 16)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);

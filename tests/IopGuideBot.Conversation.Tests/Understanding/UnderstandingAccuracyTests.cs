@@ -43,20 +43,23 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // 90.5 %, family 87.6 %, 2.7 %. Right and family are lowered on purpose: 3 answers that were right by a close call now
     // fall back with the topic among the suggestions, the price of fewer wrong answers on every set (see understanding.md).
     // Round 9 (examples for the most confused topics, word repair, off-topic small talk): 92.0 %, family 90.5 %, 3.1 %.
-    [InlineData(DevSet, 0.919, 0.904, 0.031)]
+    // Round 10 (Spanish questions through a gloss, 215 examples for the most missed topics): 93.1 %, family 90.5 %, 2.7 %.
+    [InlineData(DevSet, 0.931, 0.904, 0.027)]
     // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
     // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
     // Round 6: 86.9 %, family 84.7 %, 3.8 % (lowered on purpose as for round 1: 19 wrong answers became 15, and close
     // calls that were right now fall back offering the topic).
     // Round 9: 87.9 %, family 85.6 %, 3.3 %.
-    [InlineData(DevSetR2, 0.879, 0.856, 0.033)]
+    // Round 10: 88.4 %, family 86.6 %, 3.0 %.
+    [InlineData(DevSetR2, 0.884, 0.865, 0.031)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
     // Round 6: 91.2 %, family 90.4 %, 3.1 % (6 of the 7 wrong are still the safety layer's crisis reply).
     // With the round-7 crisis signal in front: 90.3 %, 89.1 %, 4.0 % (two more crisis replies to worried family stories).
     // Round 9: 91.2 %, family 90.4 %, 4.4 % (7 of the 10 wrong are the safety layer's crisis reply).
+    // Round 10: unchanged.
     [InlineData(DevSetR3, 0.911, 0.903, 0.045)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
