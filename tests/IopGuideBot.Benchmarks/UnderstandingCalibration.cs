@@ -193,7 +193,7 @@ internal static class UnderstandingCalibration
 
         var read = MessageUnderstanding.Decide(row.ByWords, row.ByMeaning, row.About, options, examples.AudienceOf);
         return row.EmbeddedCommand is { } command
-            && !(read.Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk })
+            && !(read.IsClassified && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk })
             ? new Understanding(UnderstandingPath.CommandPhrase, command, 1f, [])
             : read;
     }

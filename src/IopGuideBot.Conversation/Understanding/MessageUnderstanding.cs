@@ -19,6 +19,9 @@ public enum UnderstandingPath
     /// <summary>The sentence-embedding matcher was sure, or agreed with the classifier.</summary>
     SemanticMatch,
 
+    /// <summary>Neither was sure of a message of a few words, and its telling words all belong to one intent (<see cref="DistinctiveWords"/>).</summary>
+    DistinctiveWord,
+
     /// <summary>Nothing was sure enough: the bot says so, offers <see cref="Understanding.Suggestions"/> (if any) and a person.</summary>
     Fallback,
 }
@@ -28,6 +31,9 @@ public sealed record Understanding(UnderstandingPath Path, Intent? Intent, float
 {
     /// <summary>The message was in Spanish and was understood through its English gloss (<see cref="SpanishQuestion"/>).</summary>
     public bool InSpanish { get; init; }
+
+    /// <summary>The classifiers (or a distinctive word) answered: not a button, a command phrase or a fallback.</summary>
+    public bool IsClassified => Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord;
 
     public static Understanding Fallback(IReadOnlyList<Intent> suggestions, float score = 0f) => new(UnderstandingPath.Fallback, null, score, suggestions);
 }
@@ -43,6 +49,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
 {
     private readonly UnderstandingOptions _options = options.Value;
     private readonly WordRepair _repair = WordRepair.For(examples);
+    private readonly DistinctiveWords _distinctive = DistinctiveWords.From(examples);
 
     public SemanticMatcher Semantic => semantic;
 
@@ -88,7 +95,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             : null;
 
     private static bool IsQuestionOtherThanACommand(Understanding read) =>
-        read.Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk };
+        read.IsClassified && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk };
 
     /// <summary>
     /// The classifiers' reading of a message (no labels or command phrases). A message in Spanish is read through its
@@ -116,7 +123,10 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, []);
         }
 
-        return Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
+        var decided = Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
+        return decided.Path == UnderstandingPath.Fallback && _distinctive.SoleIntentOf(question) is { } sole
+            ? new Understanding(UnderstandingPath.DistinctiveWord, sole, decided.Score, [])
+            : decided;
     }
 
     /// <summary>

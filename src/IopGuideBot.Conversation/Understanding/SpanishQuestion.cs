@@ -24,16 +24,10 @@ public static partial class SpanishQuestion
             return true;
         }
 
-        var count = 0;
-        foreach (Match word in Word().Matches(text))
-        {
-            if (CommonWords.Contains(word.Value.ToLowerInvariant()) && ++count >= 2)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        // Two common Spanish words; or, in a message of three words or fewer ("muchas gracias", "buenas tardes"), one word
+        // that is Spanish and nothing else.
+        return words.Count(CommonWords.Contains) >= 2 || (words.Count <= 3 && words.Any(SpanishOnlyWords.Contains));
     }
 
     /// <summary>
@@ -78,6 +72,14 @@ public static partial class SpanishQuestion
         "que", "hola", "mi", "mis", "hijo", "hija", "esposo", "esposa", "por", "para", "como", "cuanto", "tiene", "tienen", "hay",
         "donde", "necesito", "necesita", "quiero", "puedo", "ayuda", "el", "los", "las", "una", "gracias", "es", "esta", "estan",
         "y", "pero", "con", "del", "hablan", "habla", "hablo", "espanol", "programa", "tengo", "usted", "ustedes", "cuesta",
+        "buenas", "buenos", "muchas", "muchos", "pueden", "llamar", "tarde", "noche", "cuando", "tambien", "porque", "estoy",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words no English message uses: one of them is enough in a very short message.</summary>
+    private static readonly FrozenSet<string> SpanishOnlyWords = new[]
+    {
+        "hola", "gracias", "buenas", "buenos", "adios", "ayuda", "necesito", "quiero", "hablan", "habla", "espanol", "cuanto",
+        "cuesta", "donde", "tengo", "puedo", "pueden", "llamen", "llamar",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Phrases, matched on whole words between spaces (accents folded), longest first.</summary>

@@ -63,22 +63,24 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // confused most on the seen sets, written by a helper who read no evaluation line): r1 190, 56, 21 → 193, 56, 22; r2
     // 156, 40, 42 → 158, 40, 38; r3 273, 100, 11 → 270, 99, 10 (lowered: the new examples cost r3 three right answers and
     // r5 three more wrong ones, and gained 28 right and 6 fewer wrong pooled over every seen set); r5 274, 102, 22 → 275,
-    // 102, 25; r6 256, 91, 15 → 262, 95, 14; r7 250, 90, 20 → 257, 95, 20; r8 244, 90, 24 → 252, 95, 21.
-    [InlineData("topics-heldout-r1.tsv", 193, 56, 22)]
-    [InlineData("topics-heldout-r2.tsv", 158, 40, 38)]
+    // 102, 25; r6 256, 91, 15 → 262, 95, 14; r7 250, 90, 20 → 257, 95, 20; r8 244, 90, 24 → 252, 95, 21. Then a message
+    // of a few words whose telling words belong to one intent answered by it instead of a fallback (DistinctiveWords;
+    // pooled +7 right, +3 wrong, -10 fallbacks): r1 194, 56, 22; r2 158, 40, 39; r7 258, 95, 20.
+    [InlineData("topics-heldout-r1.tsv", 194, 56, 22)]
+    [InlineData("topics-heldout-r2.tsv", 158, 40, 39)]
     [InlineData("topics-heldout-r3.tsv", 270, 99, 10)]
     [InlineData("topics-heldout-r5.tsv", 275, 102, 25)]
     [InlineData("topics-heldout-r6.tsv", 262, 95, 14)]
-    [InlineData("topics-heldout-r7.tsv", 257, 95, 20)]
+    [InlineData("topics-heldout-r7.tsv", 258, 95, 20)]
     [InlineData("topics-heldout-r8.tsv", 252, 95, 21)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
-    // Round 10: 224, 89, 30.
-    [InlineData("topics-heldout-r9.tsv", 224, 89, 30)]
+    // Round 10: 225, 89, 31.
+    [InlineData("topics-heldout-r9.tsv", 225, 89, 31)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
-    // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 263, 108, 16.
-    [InlineData("topics-heldout-r10.tsv", 263, 108, 16)]
+    // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
+    [InlineData("topics-heldout-r10.tsv", 266, 109, 16)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
