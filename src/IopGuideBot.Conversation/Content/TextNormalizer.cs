@@ -35,4 +35,21 @@ public static class TextNormalizer
 
         return builder.ToString();
     }
+
+    /// <summary>"está" → "esta", "ñ" → "n": accents dropped, for text compared with words written without them.</summary>
+    public static string FoldAccents(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using IopGuideBot.Conversation.Content;
 
 namespace IopGuideBot.Conversation.Safety;
 
@@ -54,7 +54,8 @@ internal static class CrisisTextNormalizer
             return [new NormalizedText(string.Empty, [])];
         }
 
-        var s = FoldAccents(Sanitize(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        // The lexicon is written without accents, and people often type without them.
+        var s = TextNormalizer.FoldAccents(Sanitize(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
         s = SlashShorthand.Replace(s, m => m.Value[0] == 'j' ? " jk " : " with ");
         s = DottedOd.Replace(s, " od ");
         s = HyphenOd.Replace(s, "od'$1");
@@ -190,22 +191,6 @@ internal static class CrisisTextNormalizer
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>"está" → "esta", "ñ" → "n": the lexicon is written without accents, and people often type without them.</summary>
-    private static string FoldAccents(string s)
-    {
-        var decomposed = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>"k i l l" → "kill": three or more single letters in a row are one spelled-out word.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using IopGuideBot.Conversation.Content;
 
 namespace IopGuideBot.Conversation.Understanding;
 
@@ -39,7 +38,7 @@ public static partial class SpanishQuestion
     {
         ArgumentNullException.ThrowIfNull(text);
         // "él" (he) and "el" (the) differ only by the accent that folding removes.
-        var words = " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value == "él" ? "he" : Fold(m.Value))) + " ";
+        var words = " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value == "él" ? "he" : TextNormalizer.FoldAccents(m.Value))) + " ";
         foreach (var (spanish, english) in Phrases)
         {
             words = words.Replace(spanish, english, StringComparison.Ordinal);
@@ -49,21 +48,6 @@ public static partial class SpanishQuestion
             .Select(w => Words.TryGetValue(w, out var english) ? english : w)
             .Where(w => w.Length > 0);
         return string.Join(' ', glossed) + (text.Contains('?', StringComparison.Ordinal) ? "?" : string.Empty);
-    }
-
-    private static string Fold(string word)
-    {
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>Common Spanish words that are not English words (with "y", "el", "es": two of them make a message Spanish).</summary>
