@@ -41,8 +41,10 @@ public sealed record Understanding(UnderstandingPath Path, Intent? Intent, float
 /// <summary>
 /// The matching cascade, cheapest first: an exact button label or command phrase → (the question with its texting
 /// shorthand and typos repaired, <see cref="WordRepair"/>) the fast n-gram classifier when it is sure → the semantic
-/// matcher (sentence embeddings) when it is not → an honest fallback whose suggestions are topics genuinely close in
-/// meaning, or none. Who the conversation is about tips unclear questions toward family topics.
+/// matcher (sentence embeddings) when it is not → for a message of a few words, the one intent its distinctive words
+/// belong to (<see cref="DistinctiveWords"/>) → an honest fallback whose suggestions are topics genuinely close in
+/// meaning, or none. A question in Spanish goes through the cascade as its English gloss (<see cref="SpanishQuestion"/>).
+/// Who the conversation is about tips unclear questions toward family topics.
 /// Thresholds: <see cref="UnderstandingOptions"/>. Thread-safe.
 /// </summary>
 public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifier fast, SemanticMatcher semantic, IntentExamples examples, IOptions<UnderstandingOptions> options)
