@@ -106,14 +106,14 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     /// </summary>
     private Understanding Read(string text, InquiryFor about)
     {
-        var asTyped = ReadAsTyped(text, about);
         if (!SpanishQuestion.Looks(text))
         {
-            return asTyped;
+            return ReadAsTyped(text, about);
         }
 
+        // The Spanish as typed is read only when its gloss is not understood.
         var glossed = ReadAsTyped(SpanishQuestion.Gloss(text), about);
-        return glossed.Path != UnderstandingPath.Fallback ? glossed with { InSpanish = true } : asTyped;
+        return glossed.Path != UnderstandingPath.Fallback ? glossed with { InSpanish = true } : ReadAsTyped(text, about);
     }
 
     private Understanding ReadAsTyped(string text, InquiryFor about)
