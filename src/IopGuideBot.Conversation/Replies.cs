@@ -112,6 +112,22 @@ public sealed class Replies(ClinicContent content)
     /// <summary>A small-talk reply (content id <c>smalltalk.&lt;id&gt;</c>).</summary>
     public Activity SmallTalk(string id) => Create(Content, Content.Section<SmallTalkCatalog>()[id].Reply);
 
+    /// <summary>The variant of a small-talk reply for someone who has sent the team nothing in this conversation.</summary>
+    public const string BeforeSendingVariant = "before-sending";
+
+    /// <summary>
+    /// A small-talk reply worded for whether the person has sent the team anything in this conversation: its
+    /// <see cref="IopGuideBot.Conversation.Content.SmallTalk.BeforeSending"/> wording (variant <see cref="BeforeSendingVariant"/>) when nothing was
+    /// sent and it has one, else its reply.
+    /// </summary>
+    public Activity SmallTalk(string id, bool sentSomething)
+    {
+        var entry = Content.Section<SmallTalkCatalog>()[id];
+        return sentSomething || entry.BeforeSending is null
+            ? Create(Content, entry.Reply)
+            : Create(Content, entry.BeforeSending, BeforeSendingVariant);
+    }
+
     /// <summary>The level-of-care comparison: a Markdown table where the channel renders one, else a plain list.</summary>
     /// <param name="channelId">The channel (decides table or list).</param>
     /// <param name="rowLabels">Only these rows (by label); all when null.</param>

@@ -6,7 +6,11 @@ namespace IopGuideBot.Conversation.Content;
 /// Something people say that is not a question about the program (hello, thanks, goodbye, "we talked yesterday"), the
 /// bot's short reply to it (content id <c>smalltalk.&lt;id&gt;</c>), and example phrasings it learns it from.
 /// </summary>
-public sealed record SmallTalk(string Id, Message Reply, IReadOnlyList<Located<string>> Examples, int Line);
+/// <param name="BeforeSending">
+/// The reply's wording for someone who has sent the team nothing in this conversation (<c>text_before_sending</c>,
+/// <c>actions_before_sending</c>); same content id. Only "what happens now?" has one.
+/// </param>
+public sealed record SmallTalk(string Id, Message Reply, IReadOnlyList<Located<string>> Examples, int Line, Message? BeforeSending = null);
 
 /// <summary><c>smalltalk.yaml</c>, by id.</summary>
 public sealed class SmallTalkCatalog(IReadOnlyDictionary<string, SmallTalk> entries)
@@ -27,7 +31,7 @@ public static class SmallTalkIds
     public const string Goodbye = "goodbye";
     public const string PastChat = "past-chat";
 
-    /// <summary>"What happens now?": answered from what the person last sent us, or with how to get started.</summary>
+    /// <summary>"What happens now?": answered from what the person last sent us, or (nothing sent in this chat) with what happens if they sent it earlier and how to start.</summary>
     public const string WhatNext = "what-next";
 
     /// <summary>
@@ -62,9 +66,14 @@ public sealed class SmallTalkSection : ContentSection<SmallTalkCatalog>
             }
 
             var what = $"small talk '{id}'";
-            reader.AllowOnly(entry, what, "text", "actions", "examples");
+            reader.AllowOnly(entry, what, "text", "actions", "examples", "text_before_sending", "actions_before_sending");
             var text = reader.RequiredString(entry, "text", what);
             var actions = ActionRef.ReadList(reader, entry, "actions", what);
+            var contentId = SmallTalkCatalog.ContentIdPrefix + id;
+            var textBeforeSending = reader.OptionalString(entry, "text_before_sending", what);
+            var beforeSending = textBeforeSending is null
+                ? null
+                : new Message(contentId, textBeforeSending, ActionRef.ReadList(reader, entry, "actions_before_sending", what));
             var examples = reader.StringList(entry, "examples", what, required: true);
             if (examples.Count is > 0 and < TopicsSection.MinimumExamples)
             {
@@ -73,7 +82,7 @@ public sealed class SmallTalkSection : ContentSection<SmallTalkCatalog>
 
             if (text is not null)
             {
-                entries[id] = new SmallTalk(id, new Message(SmallTalkCatalog.ContentIdPrefix + id, text, actions), examples, ContentReader.LineOf(keyNode));
+                entries[id] = new SmallTalk(id, new Message(contentId, text, actions), examples, ContentReader.LineOf(keyNode), beforeSending);
             }
         }
 
@@ -87,6 +96,6 @@ public sealed class SmallTalkSection : ContentSection<SmallTalkCatalog>
             context.Error(FileName, 1, $"missing required small talk '{id}'");
         }
 
-        ContentMessages.Validate(FileName, model.All.Values.Select(e => e.Reply), context);
+        ContentMessages.Validate(FileName, model.All.Values.SelectMany(e => e.BeforeSending is null ? [e.Reply] : new[] { e.Reply, e.BeforeSending }), context);
     }
 }

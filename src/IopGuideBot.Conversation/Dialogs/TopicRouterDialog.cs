@@ -31,7 +31,6 @@ public sealed partial class TopicRouterDialog : Dialog
     public const string OfferPromptId = "main.offer";
 
     private const string OfferKey = "offer";
-    private const string HowToStartTopic = "how-to-start";
     private const string LanguageTopic = "language";
 
     private readonly Replies _replies;
@@ -183,13 +182,10 @@ public sealed partial class TopicRouterDialog : Dialog
 
     private async Task<DialogTurnResult> SmallTalkAsync(DialogContext dc, ConversationContext context, string id, CancellationToken cancellationToken)
     {
-        // "What happens now?" is about what they sent us; before they have sent anything, it's how to get started.
-        if (id == SmallTalkIds.WhatNext && context.LastSent == SentRequest.None)
-        {
-            return await AnswerTopicAsync(dc, context, HowToStartTopic, cancellationToken);
-        }
-
-        await SendAsync(dc, _replies.SmallTalk(id), cancellationToken);
+        // "What happens now?" is about what they sent us. Nothing sent in this chat does not mean nothing was sent: they may
+        // have sent it in an earlier chat (which the bot does not keep) or by the website's form, so that wording says what
+        // happens to details sent earlier and how to start if they have not.
+        await SendAsync(dc, _replies.SmallTalk(id, sentSomething: context.LastSent != SentRequest.None), cancellationToken);
         return EndOfTurn;
     }
 
