@@ -240,7 +240,7 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         var context = await _context.GetAsync(dc.Context, () => new ConversationContext(), cancellationToken);
-        if (_understanding.Understand(text, context.About) is not { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord })
+        if (_understanding.Understand(text, context.About) is not { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord or UnderstandingPath.OneOfSeveralQuestions })
         {
             return false;
         }
@@ -263,7 +263,7 @@ public sealed partial class MainDialog : ComponentDialog
     private async Task<Activity?> ClearTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
         var context = await _context.GetAsync(turnContext, () => new ConversationContext(), cancellationToken);
-        return _understanding.Understand(text, context.About) is { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord }
+        return _understanding.Understand(text, context.About) is { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord or UnderstandingPath.OneOfSeveralQuestions }
             ? _replies.Topic(_replies.Content.Topics[intent.Id], turnContext.Activity.ChannelId, context.About)
             : null;
     }

@@ -22,6 +22,12 @@ public enum UnderstandingPath
     /// <summary>Neither was sure of a message of a few words, and its telling words all belong to one intent (<see cref="DistinctiveWords"/>).</summary>
     DistinctiveWord,
 
+    /// <summary>
+    /// A message asking several things that was not sure as a whole: its first question that is sure on its own (the
+    /// others stay as asked; the answer's buttons lead on).
+    /// </summary>
+    OneOfSeveralQuestions,
+
     /// <summary>Nothing was sure enough: the bot says so, offers <see cref="Understanding.Suggestions"/> (if any) and a person.</summary>
     Fallback,
 }
@@ -33,7 +39,7 @@ public sealed record Understanding(UnderstandingPath Path, Intent? Intent, float
     public bool InSpanish { get; init; }
 
     /// <summary>The classifiers (or a distinctive word) answered: not a button, a command phrase or a fallback.</summary>
-    public bool IsClassified => Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord;
+    public bool IsClassified => Path is UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord or UnderstandingPath.OneOfSeveralQuestions;
 
     public static Understanding Fallback(IReadOnlyList<Intent> suggestions, float score = 0f) => new(UnderstandingPath.Fallback, null, score, suggestions);
 }
@@ -126,9 +132,47 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
         }
 
         var decided = Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
-        return decided.Path == UnderstandingPath.Fallback && _distinctive.SoleIntentOf(question) is { } sole
-            ? new Understanding(UnderstandingPath.DistinctiveWord, sole, decided.Score, [])
-            : decided;
+        if (decided.Path != UnderstandingPath.Fallback)
+        {
+            return decided;
+        }
+
+        if (_distinctive.SoleIntentOf(question) is { } sole)
+        {
+            return new Understanding(UnderstandingPath.DistinctiveWord, sole, decided.Score, []);
+        }
+
+        return FirstSureQuestion(question, about) ?? decided;
+    }
+
+    /// <summary>Questions of one message read on their own when the whole is unsure ("how much is it? do you take medicaid? is there parking").</summary>
+    private const int MaxQuestionsReadAlone = 3;
+
+    /// <summary>
+    /// Two or three questions in one message blur into a reading sure of none; read alone, in the order asked, the first
+    /// that is surely about a topic is answered. Null when the message asks fewer than two things or none is sure.
+    /// </summary>
+    private Understanding? FirstSureQuestion(string text, InquiryFor about)
+    {
+        var questions = MessageSegments.QuestionsOf(text, MaxQuestionsReadAlone);
+        if (questions.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var question in questions.Reverse())
+        {
+            var byWords = fast.Classify(question);
+            var read = byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence
+                ? new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, [])
+                : Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
+            if (read.IsClassified && read.Intent is { Kind: IntentKind.Topic } intent)
+            {
+                return new Understanding(UnderstandingPath.OneOfSeveralQuestions, intent, read.Score, []);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

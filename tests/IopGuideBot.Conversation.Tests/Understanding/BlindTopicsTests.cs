@@ -66,24 +66,34 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 102, 25; r6 256, 91, 15 → 262, 95, 14; r7 250, 90, 20 → 257, 95, 20; r8 244, 90, 24 → 252, 95, 21. Then a message
     // of a few words whose telling words belong to one intent answered by it instead of a fallback (DistinctiveWords;
     // pooled +7 right, +3 wrong, -10 fallbacks): r1 194, 56, 22; r2 158, 40, 39; r7 258, 95, 20.
-    [InlineData("topics-heldout-r1.tsv", 194, 56, 22)]
-    [InlineData("topics-heldout-r2.tsv", 158, 40, 39)]
-    [InlineData("topics-heldout-r3.tsv", 270, 99, 10)]
-    [InlineData("topics-heldout-r5.tsv", 275, 102, 25)]
-    [InlineData("topics-heldout-r6.tsv", 262, 95, 14)]
-    [InlineData("topics-heldout-r7.tsv", 258, 95, 20)]
-    [InlineData("topics-heldout-r8.tsv", 252, 95, 21)]
+    // Round 11 ("what happens now?" before anything was sent in the chat gets the what-next answer worded for that instead
+    // of the how-to-start topic; 137 examples for the topics that fall back most, written by a helper who read no
+    // evaluation line; pooled over every seen set 2,964 → 2,992 right, 228 → 217 wrong, 423 → 403 fallbacks): r1 194, 56,
+    // 22 → 195, 57, 24; r2 158, 40, 39 → 156, 38, 44 (lowered on purpose: "is it as good as inpatient" examples draw a few
+    // questions about effectiveness and the right level to the inpatient comparison); r3 275, 99, 8; r5 279, 102, 23;
+    // r6 265, 93, 13 (family lowered by 2); r7 264, 96, 17; r8 255, 95, 20. Then several questions in one message that
+    // leave the whole unsure answered by the first question sure on its own (SeveralQuestionsTests): r2 157, 39, 44; r5
+    // 280, 103, 24 (one more wrong); every other seen set unchanged.
+    [InlineData("topics-heldout-r1.tsv", 195, 57, 24)]
+    [InlineData("topics-heldout-r2.tsv", 157, 39, 44)]
+    [InlineData("topics-heldout-r3.tsv", 275, 99, 8)]
+    [InlineData("topics-heldout-r5.tsv", 280, 103, 24)]
+    [InlineData("topics-heldout-r6.tsv", 265, 93, 13)]
+    [InlineData("topics-heldout-r7.tsv", 264, 96, 17)]
+    [InlineData("topics-heldout-r8.tsv", 255, 95, 20)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
-    // Round 10: 225, 89, 31.
-    [InlineData("topics-heldout-r9.tsv", 225, 89, 31)]
+    // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
+    [InlineData("topics-heldout-r9.tsv", 228, 89, 27)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
-    [InlineData("topics-heldout-r10.tsv", 266, 109, 16)]
+    // Round 11: 271, 110, 11.
+    [InlineData("topics-heldout-r10.tsv", 271, 110, 11)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7.
     [InlineData("topics-heldout-r11.tsv", 266, 101, 7)]
+    [InlineData("topics-heldout-r12.tsv", 0, 0, 300)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);

@@ -44,7 +44,11 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // fall back with the topic among the suggestions, the price of fewer wrong answers on every set (see understanding.md).
     // Round 9 (examples for the most confused topics, word repair, off-topic small talk): 92.0 %, family 90.5 %, 3.1 %.
     // Round 10 (Spanish questions through a gloss, 215 examples for the most missed topics): 93.1 %, family 90.5 %, 2.7 %.
-    [InlineData(DevSet, 0.931, 0.904, 0.027)]
+    // Round 11 ("what happens now?" before anything was sent gets the what-next answer worded for that; 137 examples for
+    // the topics that fall back most, written by a helper who read no evaluation line; pooled over the seen sets +28 right,
+    // -11 wrong): 92.4 %, family 90.5 %, 3.1 % (lowered on purpose: two questions that fell back are now
+    // answered, wrongly, and "is there a dress code" gets the programme's rules).
+    [InlineData(DevSet, 0.923, 0.904, 0.031)]
     // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
     // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
@@ -52,7 +56,10 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // calls that were right now fall back offering the topic).
     // Round 9: 87.9 %, family 85.6 %, 3.3 %.
     // Round 10: 88.7 %, family 87.0 %, 3.0 %.
-    [InlineData(DevSetR2, 0.886, 0.870, 0.031)]
+    // Round 11 ("what happens now?" before anything was sent gets the what-next answer worded for that; 137 examples for
+    // the topics that fall back most, written by a helper who read no evaluation line; pooled over the seen sets +28 right,
+    // -11 wrong): 89.4 %, family 88.0 %, 2.8 %.
+    [InlineData(DevSetR2, 0.894, 0.879, 0.028)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
@@ -60,7 +67,11 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // With the round-7 crisis signal in front: 90.3 %, 89.1 %, 4.0 % (two more crisis replies to worried family stories).
     // Round 9: 91.2 %, family 90.4 %, 4.4 % (7 of the 10 wrong are the safety layer's crisis reply).
     // Round 10: 91.2 %, family 90.4 %, 4.8 % (one short question answered by its distinctive word, wrongly).
-    [InlineData(DevSetR3, 0.911, 0.903, 0.049)]
+    // Round 11 ("what happens now?" before anything was sent gets the what-next answer worded for that; 137 examples for
+    // the topics that fall back most, written by a helper who read no evaluation line; pooled over the seen sets +28 right,
+    // -11 wrong): 90.7 %, family 89.7 %, 4.8 % (one family question fewer
+    // right; lowered on purpose for the pooled gain).
+    [InlineData(DevSetR3, 0.907, 0.897, 0.049)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
