@@ -70,6 +70,10 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r11 (a new writer, kept sealed through round 10 and measured once at its end): first contact 98.5/5.2; after round 10
     // the same.
     [InlineData("crisis-blind-r11.tsv", 0.985, 0.052)]
+    // r12 (a new writer, kept sealed through round 11 and measured, totals only, at its start and end): first contact =
+    // after round 11 (no crisis change) 97.0/2.0 (262/270, 5/249; three everyday lines identical to older training lines
+    // left out, see its header).
+    [InlineData("crisis-blind-r12.tsv", 0.970, 0.021)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
