@@ -93,6 +93,13 @@ internal static class UnderstandingCalibration
             Console.WriteLine($"  try {setting}: dev {Evaluate(dev, options, examples)} | dev1 {Evaluate(dev1, options, examples)} | dev2 {Evaluate(dev2, options, examples)} | dev3 {Evaluate(dev3, options, examples)} | dev5 {Evaluate(dev5, options, examples)}");
         }
 
+        // CALIBRATE_ALONE="0.6;0.7;…": the meaning classifier answering alone (MeaningAloneConfidence) at those values.
+        foreach (var setting in (Environment.GetEnvironmentVariable("CALIBRATE_ALONE") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var options = new UnderstandingOptions { MeaningAloneConfidence = double.Parse(setting, CultureInfo.InvariantCulture) };
+            Console.WriteLine($"  alone {setting}: dev {Evaluate(dev, options, examples)} | dev1 {Evaluate(dev1, options, examples)} | dev2 {Evaluate(dev2, options, examples)} | dev3 {Evaluate(dev3, options, examples)} | dev5 {Evaluate(dev5, options, examples)}");
+        }
+
         if (Environment.GetEnvironmentVariable("CALIBRATE_DEFAULTS_ONLY") == "1")
         {
             return;

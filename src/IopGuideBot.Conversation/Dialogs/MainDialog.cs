@@ -240,7 +240,7 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         var context = await _context.GetAsync(dc.Context, () => new ConversationContext(), cancellationToken);
-        if (_understanding.Understand(text, context.About) is not { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord or UnderstandingPath.OneOfSeveralQuestions })
+        if (SureTopicOf(_understanding.Understand(text, context.About)) is not { } intent)
         {
             return false;
         }
@@ -263,10 +263,14 @@ public sealed partial class MainDialog : ComponentDialog
     private async Task<Activity?> ClearTopicAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
         var context = await _context.GetAsync(turnContext, () => new ConversationContext(), cancellationToken);
-        return _understanding.Understand(text, context.About) is { Intent: { Kind: IntentKind.Topic } intent, Path: UnderstandingPath.ButtonLabel or UnderstandingPath.FastClassifier or UnderstandingPath.SemanticMatch or UnderstandingPath.DistinctiveWord or UnderstandingPath.OneOfSeveralQuestions }
+        return SureTopicOf(_understanding.Understand(text, context.About)) is { } intent
             ? _replies.Topic(_replies.Content.Topics[intent.Id], turnContext.Activity.ChannelId, context.About)
             : null;
     }
+
+    /// <summary>The topic a message surely asks about (a button's label or a classified reading), or null.</summary>
+    private static Intent? SureTopicOf(Understanding.Understanding read) =>
+        read is { Intent: { Kind: IntentKind.Topic } intent } && (read.IsClassified || read.Path == UnderstandingPath.ButtonLabel) ? intent : null;
 
     private static bool LooksLikeAQuestion(string text)
     {

@@ -224,6 +224,13 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
         }
 
+        // Sure, leading, and first for the n-gram classifier too: answered even though no example is close.
+        if (top.Score >= options.MeaningAloneConfidence && top.Score - second >= options.SemanticMargin
+            && byWords.HasKnownWords && byWords.Top.Intent == top.Intent)
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
+        }
+
         // A near-paraphrase of one example that the classifier also ranks first needs no further margin.
         var nearest = byMeaning.Nearest.Ranked;
         if (nearest[0].Intent == top.Intent && nearest[0].Score >= options.NearParaphraseSimilarity)
