@@ -33,6 +33,7 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
     private readonly SentenceEmbeddings _embeddings;
     private readonly CrisisEncoder? _encoder;
     private readonly float _encoderWeight;
+    private readonly float? _modelAloneThreshold;
 
     /// <summary>The signal over the shared embeddings and the committed model alone (no tuned encoder).</summary>
     public CrisisSemanticSignal(SentenceEmbeddings embeddings, CrisisSemanticModel model)
@@ -54,6 +55,7 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
         Model = model;
         _encoder = encoder;
         _encoderWeight = blend?.EncoderWeight ?? 0;
+        _modelAloneThreshold = blend?.ModelAloneThreshold;
         Threshold = blend?.Threshold ?? model.Threshold;
         FramedThreshold = blend?.FramedThreshold ?? model.FramedThreshold;
     }
@@ -85,10 +87,16 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
         for (var i = 0; i < pieces.Count; i++)
         {
             var (risk, category) = Model.Judge(vectors[i]);
-            result[i] = tuned is null
-                ? (risk, category)
-                // The encoder names the category: it was tuned on the same labels and reads the words in context.
-                : (((1 - _encoderWeight) * risk) + (_encoderWeight * tuned[i].Risk), tuned[i].Category);
+            if (tuned is null)
+            {
+                result[i] = (risk, category);
+                continue;
+            }
+
+            // The encoder names the category: it was tuned on the same labels and reads the words in context.
+            var weighted = ((1 - _encoderWeight) * risk) + (_encoderWeight * tuned[i].Risk);
+            // Where the model alone is sure, the encoder's doubt does not outvote it (CrisisEncoderBlend.ModelAloneThreshold).
+            result[i] = risk >= _modelAloneThreshold && risk > weighted ? (risk, category) : (weighted, tuned[i].Category);
         }
 
         return result;
