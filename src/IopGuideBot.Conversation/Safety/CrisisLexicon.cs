@@ -656,7 +656,7 @@ public static class CrisisLexicon
 
     /// <summary>Asks about a topic ("what is…", "signs of…") rather than saying it is happening.</summary>
     public const string InformationFrame =
-        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
+        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =

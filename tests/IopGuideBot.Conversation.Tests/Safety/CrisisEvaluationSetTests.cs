@@ -49,27 +49,32 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r2 97.7/4.3 → 98.2/3.8, r3 97.2/0.0 → 97.2/0.0, r4 95.7/2.3 → 99.1/1.8, r5 97.6/2.8 → 99.2/0.4, r6 95.2/5.6 → 97.8/6.4,
     // r7 92.2/8.0 → 96.7/3.2.
     // r8 (a new writer, never read while tuning): first contact 88.5/8.4; measured once when the round was done 93.3/6.0.
-    [InlineData("crisis-blind-r1.tsv", 0.980, 0.020)]
-    [InlineData("crisis-blind-r2.tsv", 0.981, 0.039)]
-    [InlineData("crisis-blind-r3.tsv", 0.972, 0.000)]
-    [InlineData("crisis-blind-r4.tsv", 0.991, 0.019)]
-    [InlineData("crisis-blind-r5.tsv", 0.991, 0.004)]
-    [InlineData("crisis-blind-r6.tsv", 0.977, 0.064)]
-    [InlineData("crisis-blind-r7.tsv", 0.966, 0.032)]
-    [InlineData("crisis-blind-r8.tsv", 0.933, 0.060)]
+    // Round 12: where the committed model alone is sure (>= 0.75) a piece is risky, the tuned encoder's doubt does not
+    // outvote it (ModelAloneTests; CrisisEncoderBlend.ModelAloneThreshold, chosen on the seen rounds): r1 98.0/2.0 →
+    // 98.6/2.0, r2 98.1/3.9 → 98.6/4.3, r3 97.2/0.0 → 98.2/0.0, r4 99.1/1.8 → 99.6/1.8, r5 99.2/0.4, r6 97.8/6.4 → 97.8/6.8,
+    // r7 96.7/3.2 → 96.7/4.0, r8 93.3/6.0 → 94.1/6.0, r9 91.5/5.6 → 93.3/7.2, r10 97.4/5.6 → 97.4/6.0, r11 98.5/5.2 →
+    // 98.5/5.6, r12 97.0/2.0 unchanged (false alarms raised on purpose: recall first, within the 5 % bar pooled).
+    [InlineData("crisis-blind-r1.tsv", 0.985, 0.020)]
+    [InlineData("crisis-blind-r2.tsv", 0.986, 0.043)]
+    [InlineData("crisis-blind-r3.tsv", 0.981, 0.000)]
+    [InlineData("crisis-blind-r4.tsv", 0.995, 0.019)]
+    [InlineData("crisis-blind-r5.tsv", 0.992, 0.004)]
+    [InlineData("crisis-blind-r6.tsv", 0.977, 0.068)]
+    [InlineData("crisis-blind-r7.tsv", 0.966, 0.040)]
+    [InlineData("crisis-blind-r8.tsv", 0.940, 0.060)]
     // r9 (a new writer, never read while tuning): first contact 91.5/5.2. Round 9 tried 389 training lines for the kinds
     // missed most, a retrained adapter and a re-chosen blend (weight 0.5, threshold 0.45): r1-r8 pooled 97.4/3.0 →
     // 97.6/2.9 (within retraining noise), r9 92.6/6.0, but more worried family stories got the crisis reply (dev r3 7 →
     // 11) and a 250 KB message of one ordinary sentence repeated was answered as a suicide risk; reverted (branch
     // crisis-r9). Kept: one old benign training line identical to an r9 line commented out and the model retrained, which
     // costs r9 one false alarm (the adapter was trained with it): r9 measured once when the round was done 91.5/5.6.
-    [InlineData("crisis-blind-r9.tsv", 0.914, 0.056)]
+    [InlineData("crisis-blind-r9.tsv", 0.933, 0.072)]
     // r10 (a new writer): first contact 97.4/5.6. Its misses were printed to the lead once (this test prints them), so r10
     // is a seen set from round 10 on; round 10 was judged on r11, kept sealed.
-    [InlineData("crisis-blind-r10.tsv", 0.974, 0.056)]
+    [InlineData("crisis-blind-r10.tsv", 0.974, 0.060)]
     // r11 (a new writer, kept sealed through round 10 and measured once at its end): first contact 98.5/5.2; after round 10
     // the same.
-    [InlineData("crisis-blind-r11.tsv", 0.985, 0.052)]
+    [InlineData("crisis-blind-r11.tsv", 0.985, 0.056)]
     // r12 (a new writer, kept sealed through round 11 and measured, totals only, at its start and end): first contact =
     // after round 11 (no crisis change) 97.0/2.0 (262/270, 5/249; three everyday lines identical to older training lines
     // left out, see its header).

@@ -74,29 +74,38 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r6 265, 93, 13 (family lowered by 2); r7 264, 96, 17; r8 255, 95, 20. Then several questions in one message that
     // leave the whole unsure answered by the first question sure on its own (SeveralQuestionsTests): r2 157, 39, 44; r5
     // 280, 103, 24 (one more wrong); every other seen set unchanged.
-    [InlineData("topics-heldout-r1.tsv", 195, 57, 24)]
-    [InlineData("topics-heldout-r2.tsv", 157, 39, 44)]
-    [InlineData("topics-heldout-r3.tsv", 275, 99, 8)]
-    [InlineData("topics-heldout-r5.tsv", 280, 103, 24)]
-    [InlineData("topics-heldout-r6.tsv", 265, 93, 13)]
-    [InlineData("topics-heldout-r7.tsv", 264, 96, 17)]
-    [InlineData("topics-heldout-r8.tsv", 255, 95, 20)]
+    // Round 12 (judged on r13, kept sealed; r12 read after round 11 and seen since): 163 examples for the kinds r12 and
+    // the other seen sets miss most (professional licences, shift work, small-town and military privacy, specific
+    // insurers, therapies by name…), written by a helper who read no evaluation line; the meaning classifier answering
+    // alone when sure, leading and seconded by the n-gram classifier (MeaningAloneConfidence 0.7); the crisis check's
+    // model-alone rule in front. Seen pool without r11/r12: 2,994 → 3,015 right, 218 → 213 wrong. r1 195, 57, 24 → 194,
+    // 58, 25; r2 157, 39, 44 → 156, 39, 42; r3 275, 99, 8 → 277, 98, 8; r5 280, 103, 24 → 285, 105, 23; r6 265, 93, 13 →
+    // 270, 98, 14; r7 264, 96, 17 → 263, 95, 20; r8 255, 95, 20 → 256, 96, 18; r9 228, 89, 27 → 235, 90, 27; r10 271,
+    // 110, 11 → 276, 109, 8; r11 269, 101, 7 → 272, 104, 11 (wrong answers raised on purpose: three more right, four more
+    // wrong, mostly from the new examples); r12 245, 102, 17 → 269, 108, 16 (its kinds were in the helper's brief).
+    [InlineData("topics-heldout-r1.tsv", 194, 58, 25)]
+    [InlineData("topics-heldout-r2.tsv", 156, 39, 42)]
+    [InlineData("topics-heldout-r3.tsv", 277, 98, 8)]
+    [InlineData("topics-heldout-r5.tsv", 285, 105, 23)]
+    [InlineData("topics-heldout-r6.tsv", 270, 98, 14)]
+    [InlineData("topics-heldout-r7.tsv", 263, 95, 20)]
+    [InlineData("topics-heldout-r8.tsv", 256, 96, 18)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 228, 89, 27)]
+    [InlineData("topics-heldout-r9.tsv", 235, 90, 27)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 271, 110, 11)]
+    [InlineData("topics-heldout-r10.tsv", 276, 109, 8)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 269, 101, 7)]
+    [InlineData("topics-heldout-r11.tsv", 272, 104, 11)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
-    [InlineData("topics-heldout-r12.tsv", 245, 102, 17)]
+    [InlineData("topics-heldout-r12.tsv", 269, 108, 16)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);

@@ -48,7 +48,9 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // the topics that fall back most, written by a helper who read no evaluation line; pooled over the seen sets +28 right,
     // -11 wrong): 92.4 %, family 90.5 %, 3.1 % (lowered on purpose: two questions that fell back are now
     // answered, wrongly, and "is there a dress code" gets the programme's rules).
-    [InlineData(DevSet, 0.923, 0.904, 0.031)]
+    // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 92.0 %, family
+    // 91.4 %, 2.7 %.
+    [InlineData(DevSet, 0.919, 0.914, 0.027)]
     // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
     // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
@@ -59,7 +61,9 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // Round 11 ("what happens now?" before anything was sent gets the what-next answer worded for that; 137 examples for
     // the topics that fall back most, written by a helper who read no evaluation line; pooled over the seen sets +28 right,
     // -11 wrong): 89.4 %, family 88.0 %, 2.8 %.
-    [InlineData(DevSetR2, 0.894, 0.879, 0.028)]
+    // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 89.2 %, family
+    // 87.0 %, 3.0 % (lowered on purpose for the pooled gain).
+    [InlineData(DevSetR2, 0.891, 0.870, 0.031)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
@@ -71,7 +75,9 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // the topics that fall back most, written by a helper who read no evaluation line; pooled over the seen sets +28 right,
     // -11 wrong): 90.7 %, family 89.7 %, 4.8 % (one family question fewer
     // right; lowered on purpose for the pooled gain).
-    [InlineData(DevSetR3, 0.907, 0.897, 0.049)]
+    // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 91.2 %, family
+    // 91.0 %, 4.8 %.
+    [InlineData(DevSetR3, 0.911, 0.910, 0.049)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
