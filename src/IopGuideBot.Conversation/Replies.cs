@@ -109,14 +109,11 @@ public sealed class Replies(ClinicContent content)
         return Content.Render((available ? answer : topic.AnswerIfUnavailable!).Value.Trim());
     }
 
-    /// <summary>A small-talk reply (content id <c>smalltalk.&lt;id&gt;</c>).</summary>
-    public Activity SmallTalk(string id) => Create(Content, Content.Section<SmallTalkCatalog>()[id].Reply);
-
     /// <summary>The variant of a small-talk reply for someone who has sent the team nothing in this conversation.</summary>
     public const string BeforeSendingVariant = "before-sending";
 
     /// <summary>
-    /// A small-talk reply worded for whether the person has sent the team anything in this conversation: its
+    /// A small-talk reply (content id <c>smalltalk.&lt;id&gt;</c>) worded for whether the person has sent the team anything in this conversation: its
     /// <see cref="IopGuideBot.Conversation.Content.SmallTalk.BeforeSending"/> wording (variant <see cref="BeforeSendingVariant"/>) when nothing was
     /// sent and it has one, else its reply.
     /// </summary>

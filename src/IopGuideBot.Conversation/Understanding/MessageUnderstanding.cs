@@ -125,13 +125,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     private Understanding ReadAsTyped(string text, InquiryFor about)
     {
         var question = _repair.Repair(MessageSegments.WithoutInterjection(text));
-        var byWords = fast.Classify(question);
-        if (byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence)
-        {
-            return new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, []);
-        }
-
-        var decided = Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
+        var decided = Classify(question, about);
         if (decided.Path != UnderstandingPath.Fallback)
         {
             return decided;
@@ -143,6 +137,15 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
         }
 
         return FirstSureQuestion(question, about) ?? decided;
+    }
+
+    /// <summary>The n-gram classifier when it is sure on its own (no embedding needed), else the cascade of <see cref="Decide"/>.</summary>
+    private Understanding Classify(string question, InquiryFor about)
+    {
+        var byWords = fast.Classify(question);
+        return byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence
+            ? new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, [])
+            : Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
     }
 
     /// <summary>Questions of one message read on their own when the whole is unsure ("how much is it? do you take medicaid? is there parking").</summary>
@@ -162,10 +165,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
 
         foreach (var question in questions.Reverse())
         {
-            var byWords = fast.Classify(question);
-            var read = byWords.HasKnownWords && byWords.Top.Score >= _options.FastConfidence
-                ? new Understanding(UnderstandingPath.FastClassifier, byWords.Top.Intent, byWords.Top.Score, [])
-                : Decide(byWords, semantic.Match(question), about, _options, examples.AudienceOf);
+            var read = Classify(question, about);
             if (read.IsClassified && read.Intent is { Kind: IntentKind.Topic } intent)
             {
                 return new Understanding(UnderstandingPath.OneOfSeveralQuestions, intent, read.Score, []);
