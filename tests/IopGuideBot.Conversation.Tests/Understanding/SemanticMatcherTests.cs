@@ -121,4 +121,23 @@ public sealed class SemanticMatcherTests
             SharedUnderstanding.Examples.AudienceOf);
         Assert.Equal(UnderstandingPath.Fallback, understood.Path);
     }
+
+    [Fact]
+    public void A_sure_meaning_seconded_by_the_word_classifier_is_answered_though_no_example_is_close()
+    {
+        // "do you accept bcbs ppo": the meaning classifier sure of insurance, the n-gram classifier first on it too, and the
+        // closest insurance example under the minimum similarity (the plan's letters are in no example).
+        var insurance = Intent.Topic("insurance");
+        var cost = Intent.Topic("cost");
+        var byWords = new IntentPrediction([new ScoredIntent(insurance, 0.39f), new ScoredIntent(cost, 0.10f)], HasKnownWords: true);
+        var byMeaning = new MeaningPrediction(
+            new IntentPrediction([new ScoredIntent(insurance, 0.81f), new ScoredIntent(cost, 0.03f)], HasKnownWords: true),
+            new IntentPrediction([new ScoredIntent(cost, 0.44f), new ScoredIntent(insurance, 0.42f)], HasKnownWords: true));
+
+        var answered = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions(), SharedUnderstanding.Examples.AudienceOf);
+        var withoutTheRule = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions { MeaningAloneConfidence = 1 }, SharedUnderstanding.Examples.AudienceOf);
+
+        Assert.Equal((UnderstandingPath.SemanticMatch, insurance), (answered.Path, answered.Intent));
+        Assert.Equal(UnderstandingPath.Fallback, withoutTheRule.Path);
+    }
 }
