@@ -35,7 +35,7 @@ internal static class CrisisEncoderReport
         var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
         var team = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
             .SelectMany(f => ReadSet(Path.Combine(safetyTests, f), "team")).ToList();
-        var rounds = Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv").Order(StringComparer.Ordinal).ToList();
+        var rounds = ByRound(Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv"));
         Console.WriteLine($"newest blind round, not read: {Path.GetFileName(rounds[^1])}");
         var blind = rounds[..^1].SelectMany(r => ReadSet(r, Path.GetFileNameWithoutExtension(r).Replace("crisis-blind-", "", StringComparison.Ordinal))).ToList();
         var choose = team.Concat(blind).ToList();
@@ -43,7 +43,7 @@ internal static class CrisisEncoderReport
         // one is a cost the crisis sets do not show.
         var understanding = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Understanding");
         var topicSets = Directory.EnumerateFiles(understanding, "topics-*.tsv").Order(StringComparer.Ordinal).ToList();
-        var newestTopics = topicSets.Where(f => Path.GetFileName(f).StartsWith("topics-heldout-", StringComparison.Ordinal)).Max(StringComparer.Ordinal);
+        var newestTopics = ByRound(topicSets.Where(f => Path.GetFileName(f).StartsWith("topics-heldout-", StringComparison.Ordinal)))[^1];
         Console.WriteLine($"newest topic round, not read: {Path.GetFileName(newestTopics)}");
         var ordinary = topicSets.Where(f => f != newestTopics)
             .SelectMany(File.ReadLines)

@@ -28,7 +28,7 @@ internal static class CrisisSemanticReport
         var team = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
             .SelectMany(f => ReadSet(Path.Combine(safetyTests, f))).ToList();
         // The newest blind round is the judge of the next change: it is never read here, so nothing is chosen on it.
-        var rounds = Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv").Order(StringComparer.Ordinal).ToList();
+        var rounds = ByRound(Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv"));
         Console.WriteLine($"newest blind round, not read: {Path.GetFileName(rounds[^1])}");
         var blind = rounds[..^1].SelectMany(r => ReadSet(r)).ToList();
         // The team's own sets are saturated (the lexicon alone finds 90 % there with no false alarm), so the threshold is

@@ -7,6 +7,13 @@ namespace IopGuideBot.Benchmarks;
 internal static class CrisisSets
 {
     /// <summary>Reads both evaluation formats: <c>label\tkind\tvoice\ttext</c> and <c>Category\ttext</c>.</summary>
+    /// <summary>
+    /// Blind-round files ("crisis-blind-r9.tsv", "topics-heldout-r14.tsv") oldest first, by round number: an ordinal sort
+    /// puts r9 after r14, and the newest round (the one never read) would be taken for r9.
+    /// </summary>
+    public static List<string> ByRound(IEnumerable<string> paths) =>
+        paths.OrderBy(p => int.Parse(System.Text.RegularExpressions.Regex.Match(Path.GetFileName(p), @"-r(\d+)\.tsv$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
     public static List<Example> ReadSet(string path, string set = "") =>
         File.ReadLines(path)
             .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))

@@ -286,6 +286,29 @@ public static class CrisisLexicon
         },
         new("suicide.nobody-would-care", Suicide,
             @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
+        // Warning signs of a plan (988's list): giving belongings away, one's own funeral, being ready to jump, "if I wake up".
+        new("suicide.giving-away", Suicide,
+            @"\b(?:giving|give|gave|given|handing|handed) (?:away )?(?:everything(?: else)?|all (?:of )?my (?:stuff|things|belongings|possessions|guns|clothes)|my (?:stuff|things|belongings|possessions|guns)) away\b|\b(?:giving|gave|given) away (?:everything|all (?:of )?my|my (?:stuff|things|belongings|possessions|guns))\b")
+        {
+            NotBefore = @" (?:because|cause|cuz|bc|since) (?:i'm|im|i am|we're|we are) (?:moving|downsizing)| to (?:goodwill|charity|the church|the thrift)",
+        },
+        new("suicide.own-funeral", Suicide, @"\b(?:for|plan|planning|pay for|paying for|money for|afford|save for|saving for|ready for|music for|songs for|at|to) my (?:own )?funeral\b")
+        {
+            // "My mom will be planning my funeral if she sees this": a figure of speech about someone else's anger.
+            NotAfter = @"\b(?:will|would|gonna|going to|you'll|they'll|he'll|she'll|we'll) be ",
+        },
+        new("suicide.ready-to-jump", Suicide, @"\b(?:before i|about to|going to|gonna|gunna|ready to|want to|wanna|i'll|i will|i'm gonna|im gonna|i'm going to) jump\b")
+        {
+            OnlyBefore = @"$| (?:off|from|tonight|now|today|right now|soon|if|and end|to my death)\b",
+            InformationSuppresses = true,
+        },
+        new("suicide.on-the-edge", Suicide, @"\b(?:i'm|im|i am|standing|sitting|up) on (?:the|a|this|top of (?:the|a)) (?:bridge|ledge|roof|rooftop|overpass|parking garage|edge)\b")
+        {
+            OnlyWithContext = @"\b(?:jump|end it|goodbye|bye|sorry|done|over|last|why i'm (?:writing|here|texting)|why im (?:writing|here|texting)|why am i|don't know why|dont know why|nobody|no one|alone|can't do this|cant do this|tired of)\b",
+        },
+        new("suicide.if-i-wake", Suicide, @"\b(?:in case|if) i (?:(?:even|still|actually|ever) )?(?:wake up|am still (?:alive|here|around)|'m still (?:alive|here|around)|survive|live through) (?:tomorrow|tonight|the night|till morning|until morning|by morning|the weekend)\b"),
+        new("suicide.know-the-dose", Suicide, @"\b(?:i know|i found out|i figured out|i worked out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,4}(?:would|will|it would take to|it takes to) (?:do it|kill me|end it|be enough|stop my heart|do the job)\b|\b(?:what|which) (?:dose|amount) (?:would|will) (?:do it|kill me|be enough to (?:die|not wake up|end it))\b"),
+        new("suicide.take-everything", Suicide, @"\b(?:gonna|going to|gunna|will|i'll|i'm gonna|im gonna|plan to|planning to|about to|want to|wanna) (?:take|swallow|down) (?:everything|every pill|all the pills|all my pills|all of it|the whole bottle|whatever (?:is|i can find)) (?:in|from|i (?:have|got|can find) in) (?:the|my) (?:medicine |bathroom |kitchen )?(?:cabinet|cupboard|drawer|bottle|house)\b"),
         new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing) (?:my ?self|him ?self|her ?self)\b")
         {
             NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
@@ -293,7 +316,7 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         new("suicide.self-harm-body", Suicide,
-            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|hit|hitting|punched|punching|banged|banging|bit|biting|stabbed|stabbing|smashed|smashing) (?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?)\b")
+            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|burn|scratched|scratching|scratch|slashed|slashing|hit|hitting|punched|punching|punch|banged|banging|bang|bash|bashing|bashed|slam|slamming|slammed|bit|biting|stabbed|stabbing|smashed|smashing|smash) (?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?|fists?)\b")
         {
             OnlyWithContext = @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b",
             InformationSuppresses = true,
@@ -630,7 +653,16 @@ public static class CrisisLexicon
         {
             NotBefore = @" (?:si|cuando)\b",
         },
-        new("es.danger-told", Danger, @"\b(?:dice|dijo|jura|juro|grita|grito|amenaza|amenazo|me escribio|me mando) (?:que )?(?:me|nos) (?:va|van) a matar\b"),
+        new("es.danger-told", Danger, @"\b(?:dice|dijo|jura|juro|grita|grito|amenaza|amenazo|me escribio|me mando) (?:que )?(?:me|nos) (?:va|van) a matar\b|\b(?:dice|dijo|jura|juro|grita|grito|amenaza|amenazo|me escribio|me mando) que si (?:\w+ ){1,6}(?:me|nos) (?:mata|matara|mataria|va a matar|van a matar)\b"),
+        // "Terminar con todo" is ending it all; "terminar con todo esto de las drogas" is ending the drugs.
+        new("es.end-it-all", Suicide, @"\b(?:terminar|acabar|termino|acabo|terminare|acabare) con todo\b")
+        {
+            NotBefore = @" (?:esto|eso|lo|el|la|las|los|mi (?:adiccion|consumo|vicio))\b",
+        },
+        new("es.on-the-edge", Suicide, @"\bestoy (?:en|arriba de|encima de|parad[oa] en|sentad[oa] en) (?:el|la|un|una) (?:puente|azotea|techo|orilla|cornisa|borde)\b")
+        {
+            OnlyWithContext = @"\b(?:no se por que|adios|perdon|ya no|no puedo|nadie|sol[oa]|me voy a tirar|saltar|ultima)\b",
+        },
     ];
 
     /// <summary>Takes something back: "nvm", "I didn't mean it", "just kidding".</summary>
@@ -684,11 +716,15 @@ public static class CrisisLexicon
     /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
     public const string Once = @"\bonce\b";
 
-    /// <summary>"take them all at once", "breathing once every few seconds", "once a week", "once more".</summary>
-    public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b";
+    /// <summary>
+    /// "take them all at once", "breathing once every few seconds", "once a week", "once more" — and "once" joining a clause
+    /// ("once my roommate leaves", "once everyone's asleep", "once i get home"): that "once" means "as soon as", and what
+    /// follows it is often the plan, not the past.
+    /// </summary>
+    public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b|\bonce (?:i|i'm|i've|you|he|she|they|we|it|it's|its|he's|she's|they're|we're|my|his|her|their|our|the|everyone|everybody|everyone's|nobody|no one|all|this|that)\b";
 
     public const string RecoveryMarker =
-        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
 
     public const string DrugContext =
         @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";

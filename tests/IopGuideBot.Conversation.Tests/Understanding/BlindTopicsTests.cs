@@ -84,7 +84,10 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 110, 11 → 276, 109, 8; r11 269, 101, 7 → 272, 104, 11 (wrong answers raised on purpose: three more right, four more
     // wrong, mostly from the new examples); r12 245, 102, 17 → 269, 108, 16 (its kinds were in the helper's brief).
     [InlineData("topics-heldout-r1.tsv", 194, 58, 25)]
-    [InlineData("topics-heldout-r2.tsv", 156, 39, 42)]
+    // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
+    // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
+    // roommate leaves").
+    [InlineData("topics-heldout-r2.tsv", 156, 39, 43)]
     [InlineData("topics-heldout-r3.tsv", 277, 98, 8)]
     [InlineData("topics-heldout-r5.tsv", 285, 105, 23)]
     [InlineData("topics-heldout-r6.tsv", 270, 98, 14)]
