@@ -208,8 +208,18 @@ internal static class LoadCommand
             }
 
             var semantic = service.SinceStart;
+
+            // The resident set once start-up's transient memory is given back (the service logs "Start-up memory released"
+            // after the recognizers are warmed and the matcher is built).
+            var released = Stopwatch.StartNew();
+            while (!service.Output.Contains("Start-up memory released", StringComparison.Ordinal) && released.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(500);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms, first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start"));
+                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms, first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start; RSS {service.RssMegabytes():N0} MB after start-up memory was released"));
             if (Environment.GetEnvironmentVariable("LOAD_DEBUG") is not null)
             {
                 File.WriteAllText(Path.Combine(Path.GetTempPath(), $"iopguidebot-load-start-{run}.log"), service.Output);
