@@ -64,16 +64,29 @@ public sealed class CrisisEncoder : IDisposable
             ?? throw new InvalidOperationException($"The crisis encoder adapter ({AdapterResource}) is not embedded.");
 
     /// <summary>The package's graph with <paramref name="adapter"/> applied.</summary>
-    public static CrisisEncoder Load(Stream adapter, int intraOpThreads = 0)
+    public static CrisisEncoder Load(Stream adapter, int intraOpThreads = 0) => Load(adapter, intraOpThreads, shareEmbeddingTables: true);
+
+    /// <summary>
+    /// The package's graph with <paramref name="adapter"/> applied; with <paramref name="shareEmbeddingTables"/>, the
+    /// session reads the process's one copy of every embedding table the adapter leaves unchanged
+    /// (<see cref="MiniLMEmbeddingTables"/>, shared with the sentence encoder) instead of its own; false only to compare the two.
+    /// </summary>
+    internal static CrisisEncoder Load(Stream adapter, int intraOpThreads, bool shareEmbeddingTables)
     {
         ArgumentNullException.ThrowIfNull(adapter);
         var watch = Stopwatch.StartNew();
         var graph = ReadPackageGraph();
-        var (classes, maxTokens, headWeight, headBias) = Apply(adapter, graph);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var (classes, maxTokens, headWeight, headBias) = Apply(adapter, graph, changed);
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (intraOpThreads > 0)
         {
             options.IntraOpNumThreads = intraOpThreads;
+        }
+
+        if (shareEmbeddingTables)
+        {
+            MiniLMEmbeddingTables.Shared.AddTo(options, changed);
         }
 
         var session = new InferenceSession(graph, options);
@@ -206,9 +219,10 @@ public sealed class CrisisEncoder : IDisposable
     /// Applies an adapter to the graph's bytes in place and returns its head. Format (little-endian): "IOPADPT1"; class
     /// count and names; max tokens; entry count; per entry: initializer name, kind (0 = replace the tensor, 1 = add A·B),
     /// rows, cols, rank, then the floats (kind 0: rows×cols; kind 1: A rows×rank then B rank×cols, row-major, scale folded
-    /// into B). "head.weight" [classes × 384] and "head.bias" [classes] are the classifier.
+    /// into B). "head.weight" [classes × 384] and "head.bias" [classes] are the classifier. The names of the graph's
+    /// weights it changed are added to <paramref name="changed"/> when given.
     /// </summary>
-    internal static (IReadOnlyList<CrisisCategory> Classes, int MaxTokens, float[] HeadWeight, float[] HeadBias) Apply(Stream adapter, byte[] graph)
+    internal static (IReadOnlyList<CrisisCategory> Classes, int MaxTokens, float[] HeadWeight, float[] HeadBias) Apply(Stream adapter, byte[] graph, ISet<string>? changed = null)
     {
         using var reader = new BinaryReader(adapter, Encoding.UTF8, leaveOpen: true);
         if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
@@ -281,6 +295,7 @@ public sealed class CrisisEncoder : IDisposable
                 throw new InvalidDataException($"The adapter's entry '{name}' does not match a weight of the graph.");
             }
 
+            changed?.Add(name);
             var weights = graph.AsSpan(tensor.Offset, tensor.Length);
             var target = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(weights);
             switch (kind)

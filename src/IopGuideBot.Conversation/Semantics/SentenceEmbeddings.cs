@@ -27,6 +27,14 @@ public sealed class SentenceEmbeddings : IDisposable
     private readonly SemanticsOptions _options;
 
     public SentenceEmbeddings(SemanticsOptions? options = null)
+        : this(options, shareEmbeddingTables: true)
+    {
+    }
+
+    /// <param name="options">Cache size, input length, threads.</param>
+    /// <param name="shareEmbeddingTables">Whether the session reads the process's one copy of the graph's embedding tables
+    /// (<see cref="MiniLMEmbeddingTables"/>) instead of its own; false only to compare the two.</param>
+    internal SentenceEmbeddings(SemanticsOptions? options, bool shareEmbeddingTables)
     {
         _options = options ?? new SemanticsOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.CacheEntries, 0);
@@ -36,6 +44,11 @@ public sealed class SentenceEmbeddings : IDisposable
         if (_options.IntraOpThreads > 0)
         {
             session.IntraOpNumThreads = _options.IntraOpThreads;
+        }
+
+        if (shareEmbeddingTables)
+        {
+            MiniLMEmbeddingTables.Shared.AddTo(session);
         }
 
         _encoder = new SentenceEncoder(session);
@@ -103,6 +116,52 @@ public sealed class SentenceEmbeddings : IDisposable
         _cache.Dispose();
     }
 
+    /// <summary>
+    /// Gives back the resident pages of the model package's assembly (91 MB, nearly all of it the embedded graph) once
+    /// every session over the graph is built: they were read only to build the sessions, yet stay counted in the
+    /// process's resident set for as long as the assembly is mapped. Linux only (<c>madvise(MADV_PAGEOUT)</c> on the
+    /// assembly's read-only mappings): the pages are clean copies of the file, so nothing is lost; a later read (another
+    /// session) faults them back in from the file. Elsewhere, on a kernel without it, or for an assembly inside a
+    /// single-file bundle, nothing happens.
+    /// </summary>
+    /// <returns>How many bytes of mappings were advised (not all of them need have been resident).</returns>
+    public static long ReleaseModelImagePages()
+    {
+        var path = typeof(SentenceEncoder).Assembly.Location;
+        if (!OperatingSystem.IsLinux() || string.IsNullOrEmpty(path))
+        {
+            return 0;
+        }
+
+        long advised = 0;
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/maps"))
+            {
+                // "start-end perms offset dev inode   path"
+                var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length < 6 || fields[5].Trim() != path || fields[1].Length < 2 || fields[1][1] != '-')
+                {
+                    continue; // another file, or a writable mapping (never advised)
+                }
+
+                var range = fields[0].Split('-');
+                var start = Convert.ToUInt64(range[0], 16);
+                var end = Convert.ToUInt64(range[1], 16);
+                if (end > start && NativeMethods.madvise((nint)start, (nuint)(end - start), NativeMethods.MadvPageout) == 0)
+                {
+                    advised += (long)(end - start);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // No /proc: nothing released.
+        }
+
+        return advised;
+    }
+
     private string Cut(string text) => text.Length <= _options.MaxInputChars ? text : text[.._options.MaxInputChars];
 
     private void Remember(string input, float[] vector)
@@ -112,4 +171,13 @@ public sealed class SentenceEmbeddings : IDisposable
             _cache.Set(input, vector, new MemoryCacheEntryOptions { Size = 1 });
         }
     }
+}
+
+internal static class NativeMethods
+{
+    /// <summary>Reclaim these pages now (Linux 5.4+); file-backed clean pages are read again on the next access.</summary>
+    internal const int MadvPageout = 21;
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    internal static extern int madvise(nint address, nuint length, int advice);
 }
