@@ -61,7 +61,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r5.tsv", 0.992, 0.004)]
     [InlineData("crisis-blind-r6.tsv", 0.977, 0.068)]
     [InlineData("crisis-blind-r7.tsv", 0.966, 0.040)]
-    [InlineData("crisis-blind-r8.tsv", 0.940, 0.060)]
+    // Round 13 (the lexicon's warning signs of a plan): 255/270.
+    [InlineData("crisis-blind-r8.tsv", 0.944, 0.060)]
     // r9 (a new writer, never read while tuning): first contact 91.5/5.2. Round 9 tried 389 training lines for the kinds
     // missed most, a retrained adapter and a re-chosen blend (weight 0.5, threshold 0.45): r1-r8 pooled 97.4/3.0 →
     // 97.6/2.9 (within retraining noise), r9 92.6/6.0, but more worried family stories got the crisis reply (dev r3 7 →
@@ -80,8 +81,10 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // left out, see its header).
     [InlineData("crisis-blind-r12.tsv", 0.970, 0.021)]
     // r13 (a new writer, kept sealed through round 12 and measured, totals only, at its start and end): first contact
-    // (5b26bff) 93.7/2.8; after round 12 94.4/3.2 (255/270, 8/252).
-    [InlineData("crisis-blind-r13.tsv", 0.944, 0.032)]
+    // (5b26bff) 93.7/2.8; after round 12 94.4/3.2 (255/270, 8/252). Its misses were read at the start of round 13, so it is
+    // a seen set since; round 13's lexicon changes (warning signs of a plan, "once" joining a clause and one's own funeral
+    // no longer read as the past, Spanish cues) were written for the kinds it missed: 97.8/3.2 (264/270, 8/252).
+    [InlineData("crisis-blind-r13.tsv", 0.977, 0.032)]
     // r14 (a new writer, kept sealed through round 13 and measured, totals only, at its start and end): first contact
     // (b49ca32) 97.8 % / 8.7 % (everyday lines 10 of 36 flagged).
     [InlineData("crisis-blind-r14.tsv", 0.977, 0.088)]

@@ -83,35 +83,45 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 270, 98, 14; r7 264, 96, 17 → 263, 95, 20; r8 255, 95, 20 → 256, 96, 18; r9 228, 89, 27 → 235, 90, 27; r10 271,
     // 110, 11 → 276, 109, 8; r11 269, 101, 7 → 272, 104, 11 (wrong answers raised on purpose: three more right, four more
     // wrong, mostly from the new examples); r12 245, 102, 17 → 269, 108, 16 (its kinds were in the helper's brief).
-    [InlineData("topics-heldout-r1.tsv", 194, 58, 25)]
+    // Round 13 (judged on r14, kept sealed; r13's topic misses read at its start, seen since): 222 examples for the kinds the
+    // seen sets miss most (asking for a person in short or polite ways, a substance or a state Medicaid programme named
+    // alone, relatives of someone already in the program, first-day logistics, sitting in on sessions, just out of jail or
+    // hospital, switching shifts, "like rehab but you go home"…), written by a helper who read no evaluation line; the
+    // crisis lexicon's round-13 changes in front. Pooled over the seen sets (dev, dev r2, dev r3, held-out r1–r13):
+    // 3,798 → 3,824 right, 267 → 248 wrong, 458 → 454 fallbacks (r13 itself +16 right: its kinds were in the brief). r1
+    // 194, 58, 25 → 195, 59, 24; r2 156, 39, 43 → 155, 40, 39; r3 277, 98, 8 → 281, 100, 8; r5 285, 105, 23 → 286, 104, 21;
+    // r6 270, 98, 14 → 266, 97, 14 and r7 263, 95, 20 → 265, 94, 19 (lowered on purpose for the pooled gain); r8 256, 96,
+    // 18 → 257, 96, 20; r9 235, 90, 27 → 236, 90, 28; r10 276, 109, 8 → 278, 110, 9; r11 272, 104, 11 → 277, 104, 6; r12
+    // 269, 108, 16 → 269, 107, 13; r13 244, 101, 22 → 260, 107, 17.
+    [InlineData("topics-heldout-r1.tsv", 195, 59, 24)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
-    [InlineData("topics-heldout-r2.tsv", 156, 39, 43)]
-    [InlineData("topics-heldout-r3.tsv", 277, 98, 8)]
-    [InlineData("topics-heldout-r5.tsv", 285, 105, 23)]
-    [InlineData("topics-heldout-r6.tsv", 270, 98, 14)]
-    [InlineData("topics-heldout-r7.tsv", 263, 95, 20)]
-    [InlineData("topics-heldout-r8.tsv", 256, 96, 18)]
+    [InlineData("topics-heldout-r2.tsv", 155, 40, 39)]
+    [InlineData("topics-heldout-r3.tsv", 281, 100, 8)]
+    [InlineData("topics-heldout-r5.tsv", 286, 104, 21)]
+    [InlineData("topics-heldout-r6.tsv", 266, 97, 14)]
+    [InlineData("topics-heldout-r7.tsv", 265, 94, 19)]
+    [InlineData("topics-heldout-r8.tsv", 257, 96, 20)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 235, 90, 27)]
+    [InlineData("topics-heldout-r9.tsv", 236, 90, 28)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 276, 109, 8)]
+    [InlineData("topics-heldout-r10.tsv", 278, 110, 9)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 272, 104, 11)]
+    [InlineData("topics-heldout-r11.tsv", 277, 104, 6)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
-    [InlineData("topics-heldout-r12.tsv", 269, 108, 16)]
+    [InlineData("topics-heldout-r12.tsv", 269, 107, 13)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 244, 101, 22)]
+    [InlineData("topics-heldout-r13.tsv", 260, 107, 17)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27).
     [InlineData("topics-heldout-r14.tsv", 267, 115, 10)]

