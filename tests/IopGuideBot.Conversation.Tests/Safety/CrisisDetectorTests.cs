@@ -147,6 +147,20 @@ public sealed class CrisisDetectorTests
     public void Danger_ruled_out_in_words_frames_the_message_as_a_denial(string text, bool denial) =>
         Assert.Equal(denial, CrisisDetector.FrameOf(text).Denial);
 
+    /// <summary>
+    /// A message told as history must reach the learned signal's higher framed threshold, so only the past frames it:
+    /// "once" joining a clause ("once my roommate leaves") means "as soon as" and what follows is often the plan; a
+    /// funeral is history only when it is someone else's.
+    /// </summary>
+    [Theory]
+    [InlineData("i overdosed once when i was in college, now i want help with drinking", true)]
+    [InlineData("my brother's funeral was in march and i have been drinking since", true)]
+    [InlineData("going to do it once everyone in the house is asleep", false)]
+    [InlineData("once my husband leaves for work i'm taking all of it", false)]
+    [InlineData("i'm putting money aside for my funeral, i won't need it long", false)]
+    public void Only_the_past_frames_a_message_as_history(string text, bool history) =>
+        Assert.Equal(history, CrisisDetector.FrameOf(text).History);
+
     [Theory]
     [InlineData("quiero morirme", true)]
     [InlineData("mi hijo no respira y no despierta", true)]
