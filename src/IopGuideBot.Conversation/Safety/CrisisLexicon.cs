@@ -286,7 +286,8 @@ public static class CrisisLexicon
         },
         new("suicide.nobody-would-care", Suicide,
             @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
-        // Warning signs of a plan (988's list): giving belongings away, one's own funeral, being ready to jump, "if I wake up".
+        // Warning signs of a plan, as suicide-prevention services list them: giving belongings away, final arrangements
+        // (one's own funeral), having the means and the place (ready to jump, on a bridge), doubting one will wake up.
         new("suicide.giving-away", Suicide,
             @"\b(?:giving|give|gave|given|handing|handed) (?:away )?(?:everything(?: else)?|all (?:of )?my (?:stuff|things|belongings|possessions|guns|clothes)|my (?:stuff|things|belongings|possessions|guns)) away\b|\b(?:giving|gave|given) away (?:everything|all (?:of )?my|my (?:stuff|things|belongings|possessions|guns))\b")
         {
