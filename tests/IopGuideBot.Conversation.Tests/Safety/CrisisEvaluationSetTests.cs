@@ -97,9 +97,12 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
         Assert.True(risky.Count >= 90 && benign.Count >= 90, $"{file}: {risky.Count} risky, {benign.Count} benign");
 
         var judged = rows.Select(r => (Row: r, Flagged: Detector.Assess(r.Text).IsCrisis)).ToList();
+        // A blind round's lines are named by number only, so a round kept sealed stays sealed when its figures are read
+        // (or when this test fails); the team's own development set shows its text.
+        var showText = !file.StartsWith("crisis-blind-", StringComparison.Ordinal);
         foreach (var (row, flagged) in judged.Where(j => j.Row.Risky != j.Flagged))
         {
-            output.WriteLine($"{(row.Risky ? "MISS       " : "FALSE ALARM")} line {row.Line} [{row.Category}/{row.Voice}]: {row.Text}");
+            output.WriteLine($"{(row.Risky ? "MISS       " : "FALSE ALARM")} line {row.Line} [{row.Category}/{row.Voice}]{(showText ? ": " + row.Text : "")}");
         }
 
         var recall = Rate(judged.Where(j => j.Row.Risky), j => j.Flagged);
