@@ -548,7 +548,14 @@ public static class CrisisLexicon
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
-            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\bwon't stop bleeding\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Bleeding that goes on is an emergency whatever caused it (a cut, a wound, a fall): "the bleeding won't stop".
+        new("medical.bleeding-wont-stop", Medical,
+            @"\b(?:bleeding|blood) (?:won't|will not|doesn't|does not|isn't going to|can't|hasn't) (?:\w+ )?stop(?:ped)?\b|\bwon't stop bleeding\b|\bcan't (?:get (?:it|the bleeding|the blood) to )?stop (?:the )?bleeding\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,

@@ -100,6 +100,7 @@ public sealed class CrisisRuleTests
         ["pregnancy.opioid"] = ("i'm pregnant and using fentanyl", "i'm not pregnant and i use fentanyl"),
         ["pregnancy.opioid-first"] = ("i use heroin and i'm pregnant", "i use heroin and i'm not pregnant"),
         ["medical.emergency"] = ("i have chest pain", "i had chest pain in 2015"),
+        ["medical.bleeding-wont-stop"] = ("my arm is cut and the bleeding won't stop", "the bleeding finally stopped and the stitches came out fine"),
         ["medical.heart-attack"] = ("i think he's having a heart attack", "i nearly had a heart attack when i saw the bill"),
         ["medical.cant-breathe"] = ("i can't breathe", "i can't breathe through my nose"),
         ["medical.head-injury"] = ("he hit his head and is throwing up", "he hit his head on the cabinet"),
