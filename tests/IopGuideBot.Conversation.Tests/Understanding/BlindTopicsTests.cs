@@ -94,39 +94,45 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r6 270, 98, 14 → 266, 97, 14 and r7 263, 95, 20 → 265, 94, 19 (lowered on purpose for the pooled gain); r8 256, 96,
     // 18 → 257, 96, 20; r9 235, 90, 27 → 236, 90, 28; r10 276, 109, 8 → 278, 110, 9; r11 272, 104, 11 → 277, 104, 6; r12
     // 269, 108, 16 → 269, 107, 13; r13 244, 101, 22 → 260, 107, 17.
-    [InlineData("topics-heldout-r1.tsv", 195, 59, 24)]
+    // Round 14 (judged on r15, kept sealed; r14's misses read at its start, seen since): 30 examples in own words for
+    // vocabulary no topic had (Medicare, urine tests and "UAs", sign-language interpreters, prenatal care alongside the
+    // program, prescription pills, court papers that name IOP, evening sessions for someone who works days, more than IOP
+    // but home at night). Pooled over the seen sets without r14: 3,824 → 3,828 right, 248 → 240 wrong, 454 → 458
+    // fallbacks; r14 269, 118, 7 → 274, 119, 8 (its kinds were the reason for the examples). 93 examples over 23 topics
+    // were measured first and left out (without r14: 3,819 right, 245 wrong). Rows below are the figures after it.
+    [InlineData("topics-heldout-r1.tsv", 194, 58, 23)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
     [InlineData("topics-heldout-r2.tsv", 155, 40, 39)]
     [InlineData("topics-heldout-r3.tsv", 281, 100, 8)]
-    [InlineData("topics-heldout-r5.tsv", 286, 104, 21)]
-    [InlineData("topics-heldout-r6.tsv", 266, 97, 14)]
-    [InlineData("topics-heldout-r7.tsv", 265, 94, 19)]
-    [InlineData("topics-heldout-r8.tsv", 257, 96, 20)]
+    [InlineData("topics-heldout-r5.tsv", 286, 104, 20)]
+    [InlineData("topics-heldout-r6.tsv", 267, 97, 13)]
+    [InlineData("topics-heldout-r7.tsv", 265, 95, 17)]
+    [InlineData("topics-heldout-r8.tsv", 258, 95, 19)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 236, 90, 28)]
+    [InlineData("topics-heldout-r9.tsv", 234, 89, 28)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 278, 110, 9)]
+    [InlineData("topics-heldout-r10.tsv", 281, 111, 7)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 277, 104, 6)]
+    [InlineData("topics-heldout-r11.tsv", 277, 104, 7)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
-    [InlineData("topics-heldout-r12.tsv", 269, 107, 13)]
+    [InlineData("topics-heldout-r12.tsv", 268, 108, 15)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 260, 107, 17)]
+    [InlineData("topics-heldout-r13.tsv", 259, 106, 15)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).
-    [InlineData("topics-heldout-r14.tsv", 269, 118, 7)]
+    [InlineData("topics-heldout-r14.tsv", 274, 119, 8)]
     // r15 (300 lines, a new writer, 107 family, kept sealed through round 14 and measured at its start and end, totals
     // only): first contact (b4ecd16) 269, 101, 18 (fallbacks 19).
     [InlineData("topics-heldout-r15.tsv", 269, 101, 18)]
