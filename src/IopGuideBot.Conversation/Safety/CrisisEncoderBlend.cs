@@ -38,6 +38,18 @@ public sealed record CrisisEncoderBlend
     /// </summary>
     public float? ModelAloneThreshold { get; init; }
 
+    /// <summary>
+    /// When every whole part of a message scores below this, the message as a whole reads as ordinary, and a sentence cut
+    /// out of it must reach <see cref="SentenceInOrdinaryMessageThreshold"/> to count (null: every piece has the same
+    /// threshold). Why: a sentence judged alone loses the context that made it ordinary ("es para mi hermana", "i think im
+    /// ready." before "how do i sign up" scored 0.72–0.81 alone, under 0.1 as the whole question), while risk hidden in an
+    /// ordinary question is usually said plainly enough to score high on its own.
+    /// </summary>
+    public float? OrdinaryMessageBelow { get; init; }
+
+    /// <summary>The risk a sentence needs when its message as a whole reads as ordinary (see <see cref="OrdinaryMessageBelow"/>).</summary>
+    public float? SentenceInOrdinaryMessageThreshold { get; init; }
+
     /// <summary>How the figures were chosen (for the reader; not used).</summary>
     public string? ChosenBy { get; init; }
 
@@ -62,7 +74,9 @@ public sealed record CrisisEncoderBlend
 
     public void Validate()
     {
-        if (EncoderWeight is < 0 or > 1 || Threshold is <= 0 or >= 1 || FramedThreshold < Threshold || FramedThreshold >= 1 || ModelAloneThreshold is <= 0 or > 1)
+        if (EncoderWeight is < 0 or > 1 || Threshold is <= 0 or >= 1 || FramedThreshold < Threshold || FramedThreshold >= 1 || ModelAloneThreshold is <= 0 or > 1
+            || OrdinaryMessageBelow is <= 0 or >= 1 || SentenceInOrdinaryMessageThreshold < Threshold || SentenceInOrdinaryMessageThreshold >= 1
+            || OrdinaryMessageBelow.HasValue != SentenceInOrdinaryMessageThreshold.HasValue)
         {
             throw new InvalidDataException("The crisis encoder settings are out of range.");
         }

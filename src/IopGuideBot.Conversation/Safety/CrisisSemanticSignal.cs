@@ -58,7 +58,14 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
         _modelAloneThreshold = blend?.ModelAloneThreshold;
         Threshold = blend?.Threshold ?? model.Threshold;
         FramedThreshold = blend?.FramedThreshold ?? model.FramedThreshold;
+        if (blend?.OrdinaryMessageBelow is { } below && blend.SentenceInOrdinaryMessageThreshold is { } sentence)
+        {
+            OrdinaryMessage = new OrdinaryMessageRule(below, sentence);
+        }
     }
+
+    /// <summary>The stricter threshold for a sentence of a message that reads as ordinary as a whole (null: none).</summary>
+    public OrdinaryMessageRule? OrdinaryMessage { get; }
 
     /// <summary>The signal as the service runs it: the committed model, the tuned encoder with its adapter, and their blend.</summary>
     public static CrisisSemanticSignal LoadCommitted(SentenceEmbeddings embeddings, int intraOpThreads = 0) =>
@@ -146,18 +153,33 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
             return SemanticJudgement.NotRun;
         }
 
-        return Decide(parts, segments, ScorePieces(segments), Threshold, FramedThreshold);
+        return Decide(parts, segments, ScorePieces(segments), Threshold, FramedThreshold, OrdinaryMessage);
     }
 
     /// <summary>
     /// The verdict from the pieces' scores: the riskiest piece that reaches its threshold (the framed one for a framed or
     /// very short piece). Separate from the scoring so a threshold sweep scores each piece once.
     /// </summary>
-    public static SemanticJudgement Decide(IReadOnlyList<string> parts, IReadOnlyList<string> segments, IReadOnlyList<(float Risk, CrisisCategory Category)> scores, float threshold, float framedThreshold)
+    public static SemanticJudgement Decide(IReadOnlyList<string> parts, IReadOnlyList<string> segments, IReadOnlyList<(float Risk, CrisisCategory Category)> scores, float threshold, float framedThreshold, OrdinaryMessageRule? ordinaryMessage = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(scores);
+        // Segments lists each part whole first, then sentences; a message whose every whole part reads as ordinary asks more
+        // of a sentence taken out of it (see CrisisEncoderBlend.OrdinaryMessageBelow).
+        var wholes = parts.Select(p => OneRepetition(Clean(p))).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var sentenceThreshold = threshold;
+        if (ordinaryMessage is { } rule && segments.Count > wholes.Count)
+        {
+            var ordinary = true;
+            for (var i = 0; i < scores.Count && ordinary; i++)
+            {
+                ordinary = !wholes.Contains(segments[i]) || scores[i].Risk < rule.WholeBelow;
+            }
+
+            sentenceThreshold = ordinary ? Math.Max(threshold, rule.SentenceThreshold) : threshold;
+        }
+
         // History and denial colour the whole message; a question frames only its own sentence, so risk hidden in another
         // sentence of an ordinary question still counts.
         var frames = parts.Select(CrisisDetector.FrameOf).ToList();
@@ -171,7 +193,7 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
             // A very short piece ("call me maybe", "no", a questionnaire answer) has too little meaning to go on alone.
             var words = WordCount(segments[i]);
             var framed = messageFramed || words < MinWordsToStandAlone || CrisisDetector.FrameOf(segments[i]).IsAny || (messageAsks && words < MinWordsOnItsOwn);
-            var counts = risk >= (framed ? framedThreshold : threshold);
+            var counts = risk >= (framed ? framedThreshold : wholes.Contains(segments[i]) ? threshold : sentenceThreshold);
             if ((counts && !best.Counts) || (counts == best.Counts && risk > best.Risk))
             {
                 best = (risk, category, counts);
@@ -180,6 +202,9 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
 
         return new SemanticJudgement(best.Risk, best.Category, best.Counts);
     }
+
+    /// <summary>When every whole part scores below <paramref name="WholeBelow"/>, a sentence must reach <paramref name="SentenceThreshold"/>.</summary>
+    public sealed record OrdinaryMessageRule(float WholeBelow, float SentenceThreshold);
 
     /// <summary>A sentence shorter than this is a fragment of the message around it, and takes on its framing.</summary>
     private const int MinWordsOnItsOwn = 5;

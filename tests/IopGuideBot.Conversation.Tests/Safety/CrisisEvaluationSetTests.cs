@@ -54,28 +54,28 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // 98.6/2.0, r2 98.1/3.9 → 98.6/4.3, r3 97.2/0.0 → 98.2/0.0, r4 99.1/1.8 → 99.6/1.8, r5 99.2/0.4, r6 97.8/6.4 → 97.8/6.8,
     // r7 96.7/3.2 → 96.7/4.0, r8 93.3/6.0 → 94.1/6.0, r9 91.5/5.6 → 93.3/7.2, r10 97.4/5.6 → 97.4/6.0, r11 98.5/5.2 →
     // 98.5/5.6, r12 97.0/2.0 unchanged (false alarms raised on purpose: recall first, within the 5 % bar pooled).
-    [InlineData("crisis-blind-r1.tsv", 0.985, 0.020)]
+    [InlineData("crisis-blind-r1.tsv", 0.985, 0.015)]
     [InlineData("crisis-blind-r2.tsv", 0.986, 0.043)]
     [InlineData("crisis-blind-r3.tsv", 0.981, 0.000)]
     [InlineData("crisis-blind-r4.tsv", 0.995, 0.019)]
     [InlineData("crisis-blind-r5.tsv", 0.992, 0.004)]
-    [InlineData("crisis-blind-r6.tsv", 0.977, 0.068)]
+    [InlineData("crisis-blind-r6.tsv", 0.977, 0.060)]
     [InlineData("crisis-blind-r7.tsv", 0.966, 0.040)]
     // Round 13 (the lexicon's warning signs of a plan): 255/270.
-    [InlineData("crisis-blind-r8.tsv", 0.944, 0.060)]
+    [InlineData("crisis-blind-r8.tsv", 0.944, 0.048)]
     // r9 (a new writer, never read while tuning): first contact 91.5/5.2. Round 9 tried 389 training lines for the kinds
     // missed most, a retrained adapter and a re-chosen blend (weight 0.5, threshold 0.45): r1-r8 pooled 97.4/3.0 →
     // 97.6/2.9 (within retraining noise), r9 92.6/6.0, but more worried family stories got the crisis reply (dev r3 7 →
     // 11) and a 250 KB message of one ordinary sentence repeated was answered as a suicide risk; reverted (branch
     // crisis-r9). Kept: one old benign training line identical to an r9 line commented out and the model retrained, which
     // costs r9 one false alarm (the adapter was trained with it): r9 measured once when the round was done 91.5/5.6.
-    [InlineData("crisis-blind-r9.tsv", 0.933, 0.072)]
+    [InlineData("crisis-blind-r9.tsv", 0.933, 0.068)]
     // r10 (a new writer): first contact 97.4/5.6. Its misses were printed to the lead once (this test prints them), so r10
     // is a seen set from round 10 on; round 10 was judged on r11, kept sealed.
     [InlineData("crisis-blind-r10.tsv", 0.974, 0.060)]
     // r11 (a new writer, kept sealed through round 10 and measured once at its end): first contact 98.5/5.2; after round 10
     // the same.
-    [InlineData("crisis-blind-r11.tsv", 0.985, 0.056)]
+    [InlineData("crisis-blind-r11.tsv", 0.985, 0.048)]
     // r12 (a new writer, kept sealed through round 11 and measured, totals only, at its start and end): first contact =
     // after round 11 (no crisis change) 97.0/2.0 (262/270, 5/249; three everyday lines identical to older training lines
     // left out, see its header).
@@ -88,7 +88,10 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r14 (a new writer, kept sealed through round 13 and measured, totals only, at its start and end): first contact
     // (b49ca32) 97.8 % / 8.7 % (everyday lines 10 of 36 flagged); after round 13 the same. Its misses were read at the
     // start of round 14, so it is a seen set since.
-    [InlineData("crisis-blind-r14.tsv", 0.977, 0.088)]
+    [InlineData("crisis-blind-r14.tsv", 0.977, 0.084)]
+    // Round 14: a sentence of a message that reads as ordinary as a whole needs 0.7 (CrisisEncoderBlend.OrdinaryMessageBelow):
+    // recall unchanged on every round; false alarms r1 4 → 3, r6 17 → 15, r8 15 → 12, r9 18 → 17, r11 14 → 12, r14 22 → 21
+    // (floors above lowered to them).
     // r15 (a new writer, kept sealed through round 14 and measured, totals only, at its start and end): first contact
     // (b4ecd16) 98.1 % / 5.6 % (265/270, 14/252).
     [InlineData("crisis-blind-r15.tsv", 0.981, 0.056)]

@@ -9,11 +9,15 @@ namespace IopGuideBot.Conversation.Tests.Safety;
 /// </summary>
 internal static class SharedCrisisDetector
 {
-    private static readonly Lazy<CrisisDetector> LazyDetector = new(() =>
-        new CrisisDetector(CrisisSemanticSignal.LoadCommitted(Embeddings)));
+    private static readonly Lazy<CrisisSemanticSignal> LazySignal = new(() => CrisisSemanticSignal.LoadCommitted(Embeddings));
+
+    private static readonly Lazy<CrisisDetector> LazyDetector = new(() => new CrisisDetector(Signal));
 
     /// <summary>The same model instance understanding uses, as in the service.</summary>
     public static SentenceEmbeddings Embeddings => IopGuideBot.Conversation.Tests.Understanding.SharedUnderstanding.Embeddings;
 
     public static CrisisDetector Detector => LazyDetector.Value;
+
+    /// <summary>The semantic signal inside <see cref="Detector"/>.</summary>
+    public static CrisisSemanticSignal Signal => LazySignal.Value;
 }

@@ -100,13 +100,16 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // but home at night). Pooled over the seen sets without r14: 3,824 → 3,828 right, 248 → 240 wrong, 454 → 458
     // fallbacks; r14 269, 118, 7 → 274, 119, 8 (its kinds were the reason for the examples). 93 examples over 23 topics
     // were measured first and left out (without r14: 3,819 right, 245 wrong). Rows below are the figures after it.
+    // Then the crisis check's round-14 rule (a sentence of a message that reads as ordinary needs 0.7): 9 fewer crisis
+    // replies to topic questions; pooled 4,102 → 4,107 right, 248 → 239 wrong (r2 155, 40, 39 → 158, 42, 34; r5 286, 104,
+    // 20 → 287, 105, 19; r9 234, 89, 28 → 234, 89, 27; r13 259, 106, 15 → 259, 106, 14).
     [InlineData("topics-heldout-r1.tsv", 194, 58, 23)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
-    [InlineData("topics-heldout-r2.tsv", 155, 40, 39)]
+    [InlineData("topics-heldout-r2.tsv", 158, 42, 34)]
     [InlineData("topics-heldout-r3.tsv", 281, 100, 8)]
-    [InlineData("topics-heldout-r5.tsv", 286, 104, 20)]
+    [InlineData("topics-heldout-r5.tsv", 287, 105, 19)]
     [InlineData("topics-heldout-r6.tsv", 267, 97, 13)]
     [InlineData("topics-heldout-r7.tsv", 265, 95, 17)]
     [InlineData("topics-heldout-r8.tsv", 258, 95, 19)]
@@ -114,7 +117,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 234, 89, 28)]
+    [InlineData("topics-heldout-r9.tsv", 234, 89, 27)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
@@ -128,7 +131,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r12.tsv", 268, 108, 15)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 259, 106, 15)]
+    [InlineData("topics-heldout-r13.tsv", 259, 106, 14)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).

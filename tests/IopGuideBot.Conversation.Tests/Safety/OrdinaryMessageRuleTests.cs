@@ -1,0 +1,55 @@
+using IopGuideBot.Conversation.Safety;
+
+namespace IopGuideBot.Conversation.Tests.Safety;
+
+/// <summary>
+/// A sentence taken out of a message that reads as ordinary as a whole needs a higher risk to count
+/// (<see cref="CrisisEncoderBlend.OrdinaryMessageBelow"/>); a message that does not read as ordinary, and a plainly risky
+/// sentence inside an ordinary question, are judged as before.
+/// </summary>
+public sealed class OrdinaryMessageRuleTests
+{
+    private const float Threshold = 0.425f;
+    private const float Framed = 0.9f;
+    private static readonly CrisisSemanticSignal.OrdinaryMessageRule Rule = new(WholeBelow: 0.2f, SentenceThreshold: 0.7f);
+
+    // Two sentences of five words or more, neither framed as a question, history or denial.
+    private const string Message = "we go camping every single summer. my brother brings his old guitar along";
+    private static readonly string[] Parts = [Message];
+
+    private static SemanticJudgement Decide(float whole, float sentence, CrisisSemanticSignal.OrdinaryMessageRule? rule)
+    {
+        var segments = CrisisSemanticSignal.Segments(Parts);
+        Assert.Equal(3, segments.Count);
+        return CrisisSemanticSignal.Decide(Parts, segments, [(whole, CrisisCategory.None), (0.01f, CrisisCategory.None), (sentence, CrisisCategory.SuicideOrSelfHarm)], Threshold, Framed, rule);
+    }
+
+    [Fact]
+    public void A_middling_sentence_of_an_ordinary_message_does_not_count()
+    {
+        Assert.True(Decide(whole: 0.05f, sentence: 0.6f, rule: null).IsRisky);
+        Assert.False(Decide(whole: 0.05f, sentence: 0.6f, Rule).IsRisky);
+    }
+
+    [Fact]
+    public void A_plainly_risky_sentence_still_counts_inside_an_ordinary_message()
+    {
+        Assert.True(Decide(whole: 0.05f, sentence: 0.75f, Rule).IsRisky);
+    }
+
+    [Fact]
+    public void A_message_that_does_not_read_as_ordinary_keeps_the_usual_threshold_for_its_sentences()
+    {
+        Assert.True(Decide(whole: 0.3f, sentence: 0.6f, Rule).IsRisky);
+    }
+
+    [Fact]
+    public void The_committed_settings_use_the_rule()
+    {
+        var blend = CrisisEncoderBlend.LoadEmbedded();
+
+        Assert.NotNull(blend.OrdinaryMessageBelow);
+        Assert.NotNull(blend.SentenceInOrdinaryMessageThreshold);
+        Assert.NotNull(SharedCrisisDetector.Signal.OrdinaryMessage);
+    }
+}
