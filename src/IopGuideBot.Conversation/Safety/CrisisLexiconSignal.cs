@@ -76,6 +76,13 @@ internal sealed class CrisisLexiconSignal
         var context = new MessageContext(this, text);
         foreach (var rule in _rules)
         {
+            // The main pattern first: the message guards are compiled on first use (see CompiledCrisisRule), and most
+            // messages match no rule, so most guards are never built.
+            if (!rule.Pattern.IsMatch(text))
+            {
+                continue;
+            }
+
             if (rule.OnlyWithContext is { } required && !required.IsMatch(text))
             {
                 continue;
