@@ -93,8 +93,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // recall unchanged on every round; false alarms r1 4 → 3, r6 17 → 15, r8 15 → 12, r9 18 → 17, r11 14 → 12, r14 22 → 21
     // (floors above lowered to them).
     // r15 (a new writer, kept sealed through round 14 and measured, totals only, at its start and end): first contact
-    // (b4ecd16) 98.1 % / 5.6 % (265/270, 14/252).
-    [InlineData("crisis-blind-r15.tsv", 0.981, 0.056)]
+    // (b4ecd16) 98.1 % / 5.6 % (265/270, 14/252); after round 14 (4aff1d1) 98.1 % / 3.6 % (265/270, 9/252).
+    [InlineData("crisis-blind-r15.tsv", 0.981, 0.036)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
