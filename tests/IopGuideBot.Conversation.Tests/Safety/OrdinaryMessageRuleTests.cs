@@ -1,4 +1,5 @@
 using IopGuideBot.Conversation.Safety;
+using IopGuideBot.Conversation.Tests.Understanding;
 
 namespace IopGuideBot.Conversation.Tests.Safety;
 
@@ -41,6 +42,29 @@ public sealed class OrdinaryMessageRuleTests
     public void A_message_that_does_not_read_as_ordinary_keeps_the_usual_threshold_for_its_sentences()
     {
         Assert.True(Decide(whole: 0.3f, sentence: 0.6f, Rule).IsRisky);
+    }
+
+    // A cost question with a sentence about whom it is for: the whole scores under 0.1, the sentence alone about 0.66.
+    private const string CostForACousin = "how much does the program cost per week. es para mi primo que vive conmigo";
+
+    [Fact]
+    public void Without_the_rule_the_sentence_alone_would_raise_a_crisis()
+    {
+        var blend = CrisisEncoderBlend.LoadEmbedded() with { OrdinaryMessageBelow = null, SentenceInOrdinaryMessageThreshold = null };
+        var signal = new CrisisSemanticSignal(SharedCrisisDetector.Embeddings, CrisisSemanticModel.LoadEmbedded(), CrisisEncoder.LoadEmbedded(), blend);
+
+        Assert.True(new CrisisDetector(signal).Assess(CostForACousin).IsCrisis);
+    }
+
+    [Fact]
+    public async Task The_person_asking_gets_an_answer_not_the_crisis_reply()
+    {
+        await using var bot = new ComposedBot();
+
+        var replies = await bot.NewConversation().SayAsync(CostForACousin);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, r => (Replies.ContentIdOf(r) ?? "").StartsWith("crisis.", StringComparison.Ordinal));
     }
 
     [Fact]
