@@ -37,7 +37,7 @@ public sealed class SessionWarningTests(ChatSite site)
         await page.FillAsync("#username", "rio");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.login button[type=submit]");
-        await page.WaitForURLAsync(origin + "/staff");
+        await page.WaitForURLAsync(origin + "/staff", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var signedInAt = DateTime.UtcNow;
 
         var warning = page.Locator("#session-warning");

@@ -39,7 +39,7 @@ public sealed class StaffConsoleTests(ChatSite site, ITestOutputHelper output)
         await console.Page.FillAsync("#username", username);
         await console.Page.FillAsync("#password", Password);
         await console.Page.ClickAsync("form.login button[type=submit]");
-        await console.Page.WaitForURLAsync(site.ChatOrigin + "/staff");
+        await console.Page.WaitForURLAsync(site.ChatOrigin + "/staff", UntilTheDocumentIsParsed);
         await WebChatView.WaitUntilAsync(async () => await console.Page.Locator("#queue-rows tr.empty").CountAsync() == 1, "an empty queue");
 
         // A person on the website says something that worries the bot.
@@ -66,7 +66,7 @@ public sealed class StaffConsoleTests(ChatSite site, ITestOutputHelper output)
 
         // Opening it shows the summary and the conversation.
         await top.Locator("a").ClickAsync();
-        await console.Page.WaitForURLAsync(site.ChatOrigin + "/staff/handoffs/" + handoff.Id);
+        await console.Page.WaitForURLAsync(site.ChatOrigin + "/staff/handoffs/" + handoff.Id, UntilTheDocumentIsParsed);
         Assert.Contains("crisis:", await console.Page.Locator(".summary .flags").InnerTextAsync(), StringComparison.Ordinal);
         await WebChatView.WaitUntilAsync(async () => await console.Page.Locator("#transcript li.person").Filter(new() { HasText = Crisis }).CountAsync() == 1, "the person's message in the transcript");
 
@@ -85,6 +85,10 @@ public sealed class StaffConsoleTests(ChatSite site, ITestOutputHelper output)
         output.WriteLine("screenshot: " + await console.ScreenshotAsync("staff-handoff-claimed"));
         Assert.True(console.Problems.Count == 0, string.Join("\n", console.Problems));
     }
+
+    // The console pages keep a live-update stream open, and on a busy machine the "load" event that a navigation waits for
+    // by default came too late (a 30 s timeout in CI); the steps after each navigation wait for the elements they read.
+    private static readonly PageWaitForURLOptions UntilTheDocumentIsParsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     private async Task Axe(IPage page, string name)
     {
