@@ -96,8 +96,9 @@ internal static class HeldOutSet
             _ when id.StartsWith("crisis.", StringComparison.Ordinal) => "crisis",
             _ when id.StartsWith("smalltalk.", StringComparison.Ordinal) => "smalltalk:" + id["smalltalk.".Length..],
             "bot.disclosure" => "command:bot",
-            // What the bot can do (the help command's reply).
-            "help" => "command:help",
+            // What the bot can do: the help command's reply, or the menu of topics (typing "menu" or "options" shows it; the
+            // topic list the writers were given files asking for the menu under command:help).
+            "help" or "menu" => "command:help",
             // Asking for a person starts the callback request (or, where there is none, says a person will follow up); in
             // office hours it puts the person in line for a live chat.
             "handoff.requested" or "callback.intro.open" or "callback.intro.closed" or "livechat.waiting" => "command:person",
