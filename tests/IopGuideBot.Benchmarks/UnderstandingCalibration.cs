@@ -67,7 +67,15 @@ internal static class UnderstandingCalibration
 
         if (Environment.GetEnvironmentVariable("CALIBRATE_PATHS") == "1")
         {
-            foreach (var row in (Environment.GetEnvironmentVariable("CALIBRATE_PATHS_SET") == "5" ? dev5 : dev))
+            // How often each step of the cascade answers right, wrong or not at all (where confident-but-wrong comes from).
+            var pathRows = Environment.GetEnvironmentVariable("CALIBRATE_PATHS_SET") == "5" ? dev5 : dev;
+            foreach (var path in pathRows.Select(r => (Row: r, Understood: Decided(r, defaults, examples))).GroupBy(x => x.Understood.Path).OrderBy(g => g.Key))
+            {
+                var answers = path.Select(x => (x.Row.Expected, Got: Answered(x.Understood))).ToList();
+                Console.WriteLine($"path {path.Key,-21} {answers.Count,5}: right {answers.Count(a => a.Got == a.Expected),5}  wrong {answers.Count(a => a.Got != a.Expected && a.Got != Fallback),4}  fallback {answers.Count(a => a.Got == Fallback),4}");
+            }
+
+            foreach (var row in pathRows)
             {
                 var u = Decided(row, defaults, examples);
                 var got = Answered(u);
@@ -80,7 +88,7 @@ internal static class UnderstandingCalibration
 
         Console.WriteLine();
         Console.WriteLine("configured defaults:");
-        Console.WriteLine("  dev " + Evaluate(dev, defaults, examples));
+        Console.WriteLine("  dev " + Evaluate(dev, defaults, examples) + " = " + Evaluate(dev, defaults, examples).Counts);
         Console.WriteLine("  dev1 " + Evaluate(dev1, defaults, examples));
         Console.WriteLine("  dev2 " + Evaluate(dev2, defaults, examples));
         Console.WriteLine("  dev3 " + Evaluate(dev3, defaults, examples));
@@ -98,6 +106,20 @@ internal static class UnderstandingCalibration
         {
             var options = new UnderstandingOptions { MeaningAloneConfidence = double.Parse(setting, CultureInfo.InvariantCulture) };
             Console.WriteLine($"  alone {setting}: dev {Evaluate(dev, options, examples)} | dev1 {Evaluate(dev1, options, examples)} | dev2 {Evaluate(dev2, options, examples)} | dev3 {Evaluate(dev3, options, examples)} | dev5 {Evaluate(dev5, options, examples)}");
+        }
+
+        // CALIBRATE_OPTIONS="FastConfidence=0.95,NearestConfidence=1;AgreementConfidence=1": any UnderstandingOptions beside
+        // the defaults (a value of 1 switches most rules of the cascade off: which rule earns its right and wrong answers).
+        foreach (var setting in (Environment.GetEnvironmentVariable("CALIBRATE_OPTIONS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var options = new UnderstandingOptions();
+            foreach (var pair in setting.Split(',').Select(p => p.Split('=')))
+            {
+                var property = typeof(UnderstandingOptions).GetProperty(pair[0]) ?? throw new ArgumentException($"no option {pair[0]}");
+                property.SetValue(options, Convert.ChangeType(pair[1], property.PropertyType, CultureInfo.InvariantCulture));
+            }
+
+            Console.WriteLine($"  options {setting}: dev {Evaluate(dev, options, examples).Counts} | dev1 {Evaluate(dev1, options, examples).Counts}");
         }
 
         if (Environment.GetEnvironmentVariable("CALIBRATE_DEFAULTS_ONLY") == "1")
@@ -199,8 +221,7 @@ internal static class UnderstandingCalibration
         }
 
         var read = MessageUnderstanding.Decide(row.ByWords, row.ByMeaning, row.About, options, examples.AudienceOf);
-        return row.EmbeddedCommand is { } command
-            && !(read.IsClassified && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk })
+        return row.EmbeddedCommand is { } command && !MessageUnderstanding.EmbeddedCommandGivesWay(command.Id, read)
             ? new Understanding(UnderstandingPath.CommandPhrase, command, 1f, [])
             : read;
     }
@@ -210,6 +231,8 @@ internal static class UnderstandingCalibration
         public double RightRate => (double)Right / Count;
 
         public double ConfidentWrongRate => (double)ConfidentWrong / Count;
+
+        public string Counts => $"right {Right}/{Count} (family {FamilyRight}/{FamilyCount}) fallback {Fallbacks} wrong {ConfidentWrong}";
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"right {RightRate:P1} (family {(FamilyCount == 0 ? 0 : (double)FamilyRight / FamilyCount):P1}) fallback {(double)Fallbacks / Count:P1} wrong {ConfidentWrongRate:P1} suggested {SuggestedRight}/{TopicFallbacks}");

@@ -84,7 +84,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
         }
 
         var read = Read(text!, about);
-        if (command is not null && !IsQuestionOtherThanACommand(read))
+        if (command is not null && !EmbeddedCommandGivesWay(command.Command.Id, read))
         {
             return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Command.Id), 1f, []);
         }
@@ -98,12 +98,24 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     /// to school during the program" is about school, not the "keep going" button).
     /// </summary>
     public Command? CommandIn(string? text, bool globalOnly, InquiryFor about = InquiryFor.Unknown) =>
-        commands.FindCommand(text, globalOnly) is { } found && (!found.Embedded || !IsQuestionOtherThanACommand(Read(text!, about)))
+        commands.FindCommand(text, globalOnly) is { } found && (!found.Embedded || !EmbeddedCommandGivesWay(found.Command.Id, Read(text!, about)))
             ? found.Command
             : null;
 
-    private static bool IsQuestionOtherThanACommand(Understanding read) =>
-        read.IsClassified && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk };
+    /// <summary>
+    /// Whether a command phrase that is a small part of a longer message gives way to the classifiers' reading of it: to
+    /// a confident topic or small talk ("can she keep going to school during the program" is about school); and for
+    /// "start over" and "keep going", also to a fallback that has topics to offer ("does one drink mean I start over?",
+    /// "can I keep going to my meetings?"). Here both phrases could only show the menu (a questionnaire in progress reads
+    /// "keep going" itself, before this), and a question answered with the menu looks understood when it was not; the
+    /// fallback says so and offers the close topics, the menu and a person.
+    /// </summary>
+    public static bool EmbeddedCommandGivesWay(string commandId, Understanding read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return (read.IsClassified && read.Intent is { Kind: IntentKind.Topic or IntentKind.SmallTalk })
+            || (commandId is CommandIds.Menu or CommandIds.Resume && read.Path == UnderstandingPath.Fallback && read.Suggestions.Count > 0);
+    }
 
     /// <summary>
     /// The classifiers' reading of a message (no labels or command phrases). A message in Spanish is read through its

@@ -103,42 +103,57 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // Then the crisis check's round-14 rule (a sentence of a message that reads as ordinary needs 0.7): 9 fewer crisis
     // replies to topic questions; pooled 4,102 → 4,107 right, 248 → 239 wrong (r2 155, 40, 39 → 158, 42, 34; r5 286, 104,
     // 20 → 287, 105, 19; r9 234, 89, 28 → 234, 89, 27; r13 259, 106, 15 → 259, 106, 14).
-    [InlineData("topics-heldout-r1.tsv", 194, 58, 23)]
+    // Round 15 (judged on r16, kept sealed; r15's misses read at its start, seen since): 92 examples in own words for the
+    // kinds the seen sets miss or confuse most (a sick child or a work trip on a session day, finishing before a date,
+    // late groups, EAP referrals, step-down care, relapse after long recovery, "dui class or iop", a worn-out spouse,
+    // "address?", three levels of care side by side, a relative coming along to sessions, "what can I do while he is in
+    // the program", "when will someone call"); "will my boss find out" examples moved from the employer topic to privacy
+    // (the writers file it there, 16 to 4); "is IOP as good as inpatient" moved from effectiveness to the comparison, whose
+    // answer now says what research finds; "start over" and "keep going" inside an unsure question give the fallback with
+    // its topics instead of the menu; the harness counts the menu as what "menu" asks for (command:help). 159 examples in
+    // professional voices (case managers, probation officers, HR…) by a helper who read no evaluation line were measured
+    // and left out (pooled -45 right). Pooled over the seen sets: 4,377 → 4,414 right, 256 → 239 wrong, 503 → 482
+    // fallbacks (without r15: 4,107 → 4,132 right, 239 → 229 wrong). r1 194, 58, 23 → 199, 59, 23; r2 158, 42, 34 → 155,
+    // 41, 36; r3 281, 100, 8 → 285, 103, 8; r5 287, 105, 19 → 292, 105, 17; r6 267, 97, 13 → 272, 98, 9; r7 265, 95, 17 →
+    // 267, 94, 16; r8 258, 95, 19 → 255, 93, 18; r9 234, 89, 27 → 240, 90, 23; r10 281, 111, 7 → 282, 112, 6; r11 277,
+    // 104, 7 → 281, 107, 5; r12 268, 108, 15 → 268, 109, 15; r13 259, 106, 14 → 260, 108, 16; r14 274, 119, 8 → 277, 120,
+    // 7; r15 270, 101, 17 → 282, 104, 10.
+    [InlineData("topics-heldout-r1.tsv", 199, 59, 23)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
-    [InlineData("topics-heldout-r2.tsv", 158, 42, 34)]
-    [InlineData("topics-heldout-r3.tsv", 281, 100, 8)]
-    [InlineData("topics-heldout-r5.tsv", 287, 105, 19)]
-    [InlineData("topics-heldout-r6.tsv", 267, 97, 13)]
-    [InlineData("topics-heldout-r7.tsv", 265, 95, 17)]
-    [InlineData("topics-heldout-r8.tsv", 258, 95, 19)]
+    [InlineData("topics-heldout-r2.tsv", 155, 41, 36)]
+    [InlineData("topics-heldout-r3.tsv", 285, 103, 8)]
+    [InlineData("topics-heldout-r5.tsv", 292, 105, 17)]
+    [InlineData("topics-heldout-r6.tsv", 272, 98, 9)]
+    [InlineData("topics-heldout-r7.tsv", 267, 94, 16)]
+    [InlineData("topics-heldout-r8.tsv", 255, 93, 18)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 234, 89, 27)]
+    [InlineData("topics-heldout-r9.tsv", 240, 90, 23)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 281, 111, 7)]
+    [InlineData("topics-heldout-r10.tsv", 282, 112, 6)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 277, 104, 7)]
+    [InlineData("topics-heldout-r11.tsv", 281, 107, 5)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
-    [InlineData("topics-heldout-r12.tsv", 268, 108, 15)]
+    [InlineData("topics-heldout-r12.tsv", 268, 109, 15)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 259, 106, 14)]
+    [InlineData("topics-heldout-r13.tsv", 260, 108, 16)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).
-    [InlineData("topics-heldout-r14.tsv", 274, 119, 8)]
+    [InlineData("topics-heldout-r14.tsv", 277, 120, 7)]
     // r15 (300 lines, a new writer, 107 family, kept sealed through round 14 and measured at its start and end, totals
     // only): first contact (b4ecd16) 269, 101, 18 (fallbacks 19); after round 14 (4aff1d1) 270, 101, 17 (fallbacks 19).
-    [InlineData("topics-heldout-r15.tsv", 270, 101, 17)]
+    [InlineData("topics-heldout-r15.tsv", 282, 104, 10)]
     // r16 (300 lines, a new writer, 86 family, kept sealed through round 15 and measured at its start and end, totals
     // only): first contact (2362d76) 253, 79, 13 (fallbacks 39).
     [InlineData("topics-heldout-r16.tsv", 253, 79, 13)]

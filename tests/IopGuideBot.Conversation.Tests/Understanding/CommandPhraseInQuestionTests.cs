@@ -1,3 +1,4 @@
+using IopGuideBot.Conversation.Content;
 using IopGuideBot.Conversation.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -35,5 +36,30 @@ public sealed class CommandPhraseInQuestionTests
         var understood = Understanding.Understand(text);
         Assert.NotEqual(UnderstandingPath.CommandPhrase, understood.Path);
         Assert.Null(Understanding.CommandIn(text, globalOnly: false));
+    }
+
+    // Round 15: "start over" and "keep going" inside a longer question that the classifiers are unsure of showed the menu,
+    // as though the person had asked for it; now the fallback offers the close topics (and the menu, and a person).
+    [Theory]
+    [InlineData("had a couple beers at a bbq after 50 days, does that mean i start over")]
+    [InlineData("can my son keep going to his meetings at the va")]
+    public async Task A_start_over_or_keep_going_inside_an_unsure_question_gets_the_fallback_with_topics_not_the_menu(string text)
+    {
+        var understood = Understanding.Understand(text);
+        Assert.Equal(UnderstandingPath.Fallback, understood.Path);
+        Assert.NotEmpty(understood.Suggestions);
+        Assert.Null(Understanding.CommandIn(text, globalOnly: true));
+
+        await using var bot = new ComposedBot();
+        var replies = await bot.NewConversation().SayAsync(text);
+        Assert.Equal("fallback.suggest", Replies.ContentIdOf(replies[0]));
+        Assert.Contains(replies[0].SuggestedActions.Actions, a => a.Title == bot.Content.Render(bot.Content.Commands.All[CommandIds.Menu].Label.Value));
+    }
+
+    [Fact]
+    public void Alone_or_as_most_of_a_message_they_stay_commands()
+    {
+        Assert.Equal(CommandIds.Menu, Understanding.CommandIn("start over", globalOnly: true)!.Id);
+        Assert.Equal(CommandIds.Resume, Understanding.CommandIn("ok lets keep going", globalOnly: true)!.Id);
     }
 }

@@ -50,7 +50,12 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // answered, wrongly, and "is there a dress code" gets the programme's rules).
     // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 92.0 %, family
     // 91.4 %, 2.7 %.
-    [InlineData(DevSet, 0.919, 0.914, 0.027)]
+    // Round 15 (judged on r16, kept sealed; r15's misses read at its start): examples in own words for the kinds the seen
+    // sets miss or confuse most, "will my employer find out" taught as privacy, "is IOP as good as inpatient" as the
+    // comparison (whose answer now gives the research finding), "start over" / "keep going" inside an unsure question
+    // answered with the fallback instead of the menu; pooled over the seen sets +37 right, -17 wrong (without r15 +25, -10):
+    // 91.2 %, family 90.5 %, 3.1 % (lowered on purpose for the pooled gain: five fewer right, three more wrong).
+    [InlineData(DevSet, 0.912, 0.904, 0.031)]
     // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
     // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
@@ -65,7 +70,12 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // 87.0 %, 3.0 % (lowered on purpose for the pooled gain).
     // Round 13 (222 examples for the kinds seen sets miss most; pooled over the seen sets +24 right, -17 wrong): 87.6 %,
     // family 85.6 %, 3.3 % (lowered on purpose for the pooled gain: six fewer right, mostly now falling back).
-    [InlineData(DevSetR2, 0.876, 0.856, 0.033)]
+    // Round 15 (judged on r16, kept sealed; r15's misses read at its start): examples in own words for the kinds the seen
+    // sets miss or confuse most, "will my employer find out" taught as privacy, "is IOP as good as inpatient" as the
+    // comparison (whose answer now gives the research finding), "start over" / "keep going" inside an unsure question
+    // answered with the fallback instead of the menu; pooled over the seen sets +37 right, -17 wrong (without r15 +25, -10):
+    // 88.4 %, family 86.6 %, 3.0 %.
+    [InlineData(DevSetR2, 0.884, 0.865, 0.031)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
@@ -80,7 +90,12 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // Round 12 (examples for the kinds seen sets miss most, the meaning classifier answering alone when sure): 91.2 %, family
     // 91.0 %, 4.8 %.
     // Round 13: 91.2 %, family 90.3 %, 4.8 % (one family question fewer right).
-    [InlineData(DevSetR3, 0.911, 0.903, 0.049)]
+    // Round 15 (judged on r16, kept sealed; r15's misses read at its start): examples in own words for the kinds the seen
+    // sets miss or confuse most, "will my employer find out" taught as privacy, "is IOP as good as inpatient" as the
+    // comparison (whose answer now gives the research finding), "start over" / "keep going" inside an unsure question
+    // answered with the fallback instead of the menu; pooled over the seen sets +37 right, -17 wrong (without r15 +25, -10):
+    // 91.6 %, family 91.0 %, 4.4 %.
+    [InlineData(DevSetR3, 0.916, 0.910, 0.045)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
