@@ -88,7 +88,8 @@ internal static class UnderstandingCalibration
 
         Console.WriteLine();
         Console.WriteLine("configured defaults:");
-        Console.WriteLine("  dev " + Evaluate(dev, defaults, examples) + " = " + Evaluate(dev, defaults, examples).Counts);
+        var atDefaults = Evaluate(dev, defaults, examples);
+        Console.WriteLine($"  dev {atDefaults} = {atDefaults.Counts}");
         Console.WriteLine("  dev1 " + Evaluate(dev1, defaults, examples));
         Console.WriteLine("  dev2 " + Evaluate(dev2, defaults, examples));
         Console.WriteLine("  dev3 " + Evaluate(dev3, defaults, examples));

@@ -94,8 +94,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
 
     /// <summary>
     /// The command a message asks for, as <see cref="CommandMatcher.FindCommand"/> finds it, unless its phrase is a small
-    /// part of a longer message that reads confidently as a question about a topic or as small talk ("can she keep going
-    /// to school during the program" is about school, not the "keep going" button).
+    /// part of a longer message that is asking something else (<see cref="EmbeddedCommandGivesWay"/>).
     /// </summary>
     public Command? CommandIn(string? text, bool globalOnly, InquiryFor about = InquiryFor.Unknown) =>
         commands.FindCommand(text, globalOnly) is { } found && (!found.Embedded || !EmbeddedCommandGivesWay(found.Command.Id, Read(text!, about)))
