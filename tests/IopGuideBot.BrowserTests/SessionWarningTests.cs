@@ -37,7 +37,8 @@ public sealed class SessionWarningTests(ChatSite site)
         await page.FillAsync("#username", "rio");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("form.login button[type=submit]");
-        await page.WaitForURLAsync(origin + "/staff", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // As in StaffConsoleTests: the parsed document, and time enough for a first render on a busy machine.
+        await page.WaitForURLAsync(origin + "/staff", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         var signedInAt = DateTime.UtcNow;
 
         var warning = page.Locator("#session-warning");

@@ -86,9 +86,11 @@ public sealed class StaffConsoleTests(ChatSite site, ITestOutputHelper output)
         Assert.True(console.Problems.Count == 0, string.Join("\n", console.Problems));
     }
 
-    // The console pages keep a live-update stream open, and on a busy machine the "load" event that a navigation waits for
-    // by default came too late (a 30 s timeout in CI); the steps after each navigation wait for the elements they read.
-    private static readonly PageWaitForURLOptions UntilTheDocumentIsParsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    // The console pages keep a live-update stream open, and the "load" event a navigation waits for by default came too
+    // late in one CI run; the steps after each navigation wait for the elements they read. With every test project
+    // running at once on two cores, the first render of a console page once took over 30 s as well (CI now runs the
+    // projects one after another), so a navigation may take up to 90 s: this test is about behaviour, not speed.
+    private static readonly PageWaitForURLOptions UntilTheDocumentIsParsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 };
 
     private async Task Axe(IPage page, string name)
     {
