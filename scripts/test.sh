@@ -13,8 +13,10 @@ if [ "$(id -u)" = "0" ]; then
   bash scripts/prerequisites.sh || { echo "prerequisites failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
 
+# Timeout=60 (Npgsql's connect timeout, 15 s by default): one CI run had a connection take longer than 15 s to open while
+# the storage tests' classes opened theirs all at once on two cores.
 if [ -z "${IOPGUIDEBOT_TEST_POSTGRES:-}" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
-  export IOPGUIDEBOT_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=iopguidebot;Password=iopguidebot;Database=iopguidebot_test"
+  export IOPGUIDEBOT_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=iopguidebot;Password=iopguidebot;Database=iopguidebot_test;Timeout=60"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
