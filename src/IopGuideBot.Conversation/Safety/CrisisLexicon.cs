@@ -202,6 +202,8 @@ public static class CrisisLexicon
             $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
             NotBetween = [AskedAndSaidNo],
+            // "a self-harm history" tells the past.
+            NotBefore = @" (?:history|background)\b",
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) ",
             InformationSuppresses = true,
@@ -443,6 +445,14 @@ public static class CrisisLexicon
             Tense = RuleTense.PastDefaultHistory,
             InformationSuppresses = true,
         },
+        // A seizure placed in the last hours is a withdrawal emergency even without "had" or "having": "seizure earlier,
+        // alone", "two seizures this morning".
+        new("withdrawal.seizure-recent", Withdrawal,
+            @"\b(?:seizure|seizures|convulsions) (?:earlier|today|tonight|this (?:morning|afternoon|evening)|last night|yesterday|(?:an|one|two|a few|a couple of|\d+) hours? ago)\b")
+        {
+            InformationSuppresses = true,
+            NotBefore = @" (?:in|on) (?:my|his|her|their|life|the)\b",
+        },
         new("withdrawal.hallucinating", Withdrawal,
             @"\b(?:hallucinating|hallucinatin|halucinating|hallucinating)\b|\b(?:seeing|hearing) (?:things|stuff|voices|people|bugs|spiders|shadows)(?: that| who)? (?:aren't|are not|isn't|that aren't)\b|\b(?:i'm|i am|keep|started|been) (?:seeing|hearing) (?:things|stuff|voices|bugs|spiders)\b|\bhearing voices\b|\b(?:bugs|things|spiders|ants) (?:are )?crawling (?:on|under|all over|in)\b")
         {
@@ -505,6 +515,13 @@ public static class CrisisLexicon
             Negatable = false,
             NotBefore = @" (?:up|out|off)\b",
         },
+        // Abuse told in the present simple is still going on: "my husband hits me when he drinks", "he beats me".
+        new("danger.victim-habitual", Danger,
+            $@"\b{Aggressor} (?:always |still |often |sometimes |usually |also )?(?:beats|hits|chokes|punches|kicks|strangles|slaps|smacks) (?:me|us)\b")
+        {
+            Negatable = false,
+            NotBefore = @" (?:at|in|on|to|up|out|off|back|every time at)\b",
+        },
         new("danger.attack-now", Danger,
             @"\b(?:came|coming|comes|went|lunged) at (?:me|us|him|her|my \w+) with (?:a|an|his|her|the) (?:knife|gun|bat|bottle|hammer|machete|weapon|blade|crowbar)\b|\b(?:is|are|keeps|keep|just|started|been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing|shooting at) (?:his|her|their) (?:wife|girlfriend|husband|boyfriend|partner|kids?|son|daughter|baby|mom|dad)\b|\b(?:waving|pointing) (?:a|the|his|her) (?:knife|gun|weapon) at (?:me|us|him|her|my \w+)\b|\b(?:husband|wife|boyfriend|girlfriend|partner|dad|father|stepdad|mom|mother|brother|son|ex|boss|uncle|neighbou?r) (?:is|keeps|just|started|has been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing) (?:him|her|them)\b|\b(?:shoot|shooting|blow|blowing) up (?:my|the|that|his|her|our) (?:work|job|school|office|workplace|store|church|plant|shop)\b")
         {
@@ -559,6 +576,13 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
+        },
+        // Bleeding, contractions or a baby that stopped moving during a pregnancy need 911, whatever else the person asks.
+        new("medical.pregnancy-danger", Medical,
+            @"\b(?:i'm|i am|i've been|ive been|been|she's|she is|she's been|started|keep|still) (?:\w+ ){0,2}(?:bleeding|spotting|cramping|having contractions|leaking fluid)\b|\b(?:the |my |her )?baby (?:isn't|is not|hasn't been|stopped|has stopped|won't|doesn't|not) (?:\w+ )?(?:moving|kicking)\b|\bcan't feel (?:the|my|her) baby (?:move|moving|kick|kicking)\b")
+        {
+            InformationSuppresses = true,
+            OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ weeks|weeks along|trimester|expecting|due date|embarazada)\b",
         },
         new("medical.heart-attack", Medical, @"\b(?:having|had|is having|has had|just had) a heart attack\b")
         {
@@ -649,7 +673,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.medical", Medical,
-            @"\bno (?:puedo|puede) respirar\b|\bel corazon (?:me )?(?:late|va) (?:muy |demasiado )?(?:rapido|fuerte)\b|\bme voy a desmayar\b|\b(?:vomitando|vomito) sangre\b")
+            @"\bno (?:puedo|puede) respirar\b|\bel corazon (?:me )?(?:late|va) (?:muy |demasiado )?(?:rapido|fuerte)\b|\bme voy a desmayar\b|\b(?:vomitando|vomito) sangre\b|\b(?:estoy|esta|sigo|sigue) sangrando (?:mucho|bastante|demasiado|sin parar)\b|\b(?:me|lo|la|le) (?:apunalaron|acuchillaron|dispararon|balearon)\b")
         {
             InformationSuppresses = true,
         },
@@ -697,6 +721,9 @@ public static class CrisisLexicon
     /// <summary>Asks about a topic ("what is…", "signs of…") rather than saying it is happening.</summary>
     public const string InformationFrame =
         @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
+
+    /// <summary>Words that open a sentence before its question starts ("and when do DTs start", "so like is there narcan").</summary>
+    public const string SentenceOpening = @"^(?:(?:and|or|so|but|also|like|plus|ok|okay|oh|um|well|then|just|btw|anyway|anyways|y|o|pero) )+";
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =

@@ -53,6 +53,7 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _denialFrame = CompiledCrisisRule.Compile(CrisisLexicon.DenialFrame);
     private readonly Regex _informationFrame = CompiledCrisisRule.Compile(CrisisLexicon.InformationFrame);
     private readonly Regex _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
+    private readonly Regex _sentenceOpening = CompiledCrisisRule.Compile(CrisisLexicon.SentenceOpening);
     private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
     private readonly Regex _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
     private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
@@ -216,7 +217,7 @@ internal sealed class CrisisLexiconSignal
             return Verdict.Negated;
         }
 
-        if (rule.InformationSuppresses && (_hypothetical.IsMatch(LastWords(inClause, 5)) || context.IsInformationRequest))
+        if (rule.InformationSuppresses && (_hypothetical.IsMatch(LastWords(inClause, 5)) || context.IsInformationRequest && SentenceAsks(normalized, index)))
         {
             return Verdict.Suppressed;
         }
@@ -252,6 +253,23 @@ internal sealed class CrisisLexiconSignal
         var start = normalized.ClauseStartOf(index);
         var clause = normalized.Text.AsSpan(start, normalized.ClauseEndOf(index) - start);
         return _clauseHistory.IsMatch(clause) && !_clauseStill.IsMatch(clause);
+    }
+
+    /// <summary>
+    /// Whether the sentence holding <paramref name="index"/> is itself the question ("what are the signs of an overdose, and
+    /// when do DTs start"). Why: a question and a disclosure often share a message, and the question must not silence the
+    /// disclosure in the next sentence ("what time do you open tomorrow? day 3 off benzos and had two seizures today").
+    /// </summary>
+    private bool SentenceAsks(NormalizedText normalized, int index)
+    {
+        var sentence = normalized.SentenceOf(index);
+        var opening = _sentenceOpening.EnumerateMatches(sentence);
+        if (opening.MoveNext())
+        {
+            sentence = sentence[opening.Current.Length..];
+        }
+
+        return _informationFrame.IsMatch(sentence);
     }
 
     /// <summary>Whether the clause holding <paramref name="index"/> brings what it tells back to now ("again", "still", "tonight").</summary>

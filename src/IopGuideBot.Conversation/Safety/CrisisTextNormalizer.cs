@@ -41,6 +41,9 @@ internal static class CrisisTextNormalizer
     /// <summary>Marks a clause boundary (". , ; : ! ?" or a line break) between words while normalising.</summary>
     private const string ClauseMark = "\u0001";
 
+    /// <summary>Marks a sentence boundary (". ! ?", a line break), which is also a clause boundary.</summary>
+    private const string SentenceMark = "\u0002";
+
     public static IReadOnlyList<string> Normalize(string? text) => [.. NormalizeWithClauses(text).Select(n => n.Text)];
 
     /// <summary>
@@ -69,7 +72,11 @@ internal static class CrisisTextNormalizer
             {
                 sb.Append(c);
             }
-            else if (c is '.' or ',' or ';' or ':' or '!' or '?' or '\n' or '…' or '¿' or '¡')
+            else if (c is '.' or '!' or '?' or '\n' or '…' or '¿' or '¡')
+            {
+                sb.Append(' ').Append(SentenceMark).Append(' ');
+            }
+            else if (c is ',' or ';' or ':')
             {
                 sb.Append(' ').Append(ClauseMark).Append(' ');
             }
@@ -89,7 +96,7 @@ internal static class CrisisTextNormalizer
         var elongated = false;
         foreach (var word in words)
         {
-            if (word == ClauseMark)
+            if (word is ClauseMark or SentenceMark)
             {
                 twoLetter.Add(word);
                 oneLetter.Add(word);
@@ -117,12 +124,15 @@ internal static class CrisisTextNormalizer
     {
         var sb = new StringBuilder();
         var clauseStarts = new List<int>();
+        var sentenceStarts = new List<int>();
         var pendingClause = false;
+        var pendingSentence = false;
         foreach (var word in words)
         {
-            if (word == ClauseMark)
+            if (word is ClauseMark or SentenceMark)
             {
                 pendingClause = sb.Length > 0;
+                pendingSentence |= word == SentenceMark && sb.Length > 0;
                 continue;
             }
 
@@ -137,10 +147,16 @@ internal static class CrisisTextNormalizer
                 pendingClause = false;
             }
 
+            if (pendingSentence)
+            {
+                sentenceStarts.Add(sb.Length);
+                pendingSentence = false;
+            }
+
             sb.Append(word);
         }
 
-        return new NormalizedText(sb.ToString(), [.. clauseStarts]);
+        return new NormalizedText(sb.ToString(), [.. clauseStarts], [.. sentenceStarts]);
     }
 
     /// <summary>
@@ -259,9 +275,21 @@ internal static class CrisisTextNormalizer
     private static string Expand(string word) => Shorthand.TryGetValue(word, out var expanded) ? expanded : word;
 }
 
-/// <summary>Normalised text and the offsets where its clauses start (ascending).</summary>
-internal sealed record NormalizedText(string Text, int[] ClauseStarts)
+/// <summary>Normalised text and the offsets where its clauses and its sentences start (ascending; a sentence start is also a clause start).</summary>
+internal sealed record NormalizedText(string Text, int[] ClauseStarts, int[]? SentenceStarts = null)
 {
+    /// <summary>The sentence holding <paramref name="index"/> (from ". ! ?" or a line break to the next).</summary>
+    public ReadOnlySpan<char> SentenceOf(int index)
+    {
+        var starts = SentenceStarts ?? [];
+        var i = Array.BinarySearch(starts, index);
+        var start = i >= 0 ? starts[i] : (~i == 0 ? 0 : starts[~i - 1]);
+        var j = Array.BinarySearch(starts, index + 1);
+        var next = j >= 0 ? j : ~j;
+        var end = next < starts.Length ? starts[next] : Text.Length;
+        return Text.AsSpan(start, end - start);
+    }
+
     /// <summary>Where the clause holding <paramref name="index"/> starts.</summary>
     public int ClauseStartOf(int index)
     {
