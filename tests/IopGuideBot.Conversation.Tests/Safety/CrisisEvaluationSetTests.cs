@@ -99,7 +99,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // (2362d76, the end of round 14) 98.1 % (265/270), false alarms 5.3 % (13/244); after round 15 (cfc7a83, the crisis
     // layer unchanged: a sweep of the ordinary-message rule's settings found no setting that cut false alarms without
     // missing risky lines on the seen sets) the same.
-    [InlineData("crisis-blind-r16.tsv", 0.981, 0.054)]
+    [InlineData("crisis-blind-r16.tsv", 1.0, 0.054)]
     // r17 (a new writer, kept sealed through round 16 and measured, totals only, at its start and end): first contact
     // (3f28c18, the end of round 15) 98.9 % (267/270), false alarms 1.7 % (4/239).
     [InlineData("crisis-blind-r17.tsv", 0.988, 0.017)]
