@@ -50,6 +50,16 @@ public sealed record CrisisEncoderBlend
     /// <summary>The risk a sentence needs when its message as a whole reads as ordinary (see <see cref="OrdinaryMessageBelow"/>).</summary>
     public float? SentenceInOrdinaryMessageThreshold { get; init; }
 
+    /// <summary>
+    /// In a message that reads as ordinary (see <see cref="OrdinaryMessageBelow"/>), a sentence of fewer words than this
+    /// must reach <see cref="FramedThreshold"/> (null: no such rule). Why: a short sentence cut out of an ordinary question
+    /// carries the least of its context ("i think im ready." before "how do i sign up", "es para mi hermana", "I'm staying
+    /// in my car" before a question about housing). Round 16, seen blind rounds r1-r16 pooled (4,097 risky, 3,843 benign)
+    /// and 5,529 topic questions (tools/CrisisSweep, variant=short6): risky caught unchanged (4,002), false alarms 154 ->
+    /// 150, crisis replies to topic questions 65 -> 61.
+    /// </summary>
+    public int? ShortSentenceInOrdinaryMessageWords { get; init; }
+
     /// <summary>How the figures were chosen (for the reader; not used).</summary>
     public string? ChosenBy { get; init; }
 
@@ -76,7 +86,8 @@ public sealed record CrisisEncoderBlend
     {
         if (EncoderWeight is < 0 or > 1 || Threshold is <= 0 or >= 1 || FramedThreshold < Threshold || FramedThreshold >= 1 || ModelAloneThreshold is <= 0 or > 1
             || OrdinaryMessageBelow is <= 0 or >= 1 || SentenceInOrdinaryMessageThreshold < Threshold || SentenceInOrdinaryMessageThreshold >= 1
-            || OrdinaryMessageBelow.HasValue != SentenceInOrdinaryMessageThreshold.HasValue)
+            || OrdinaryMessageBelow.HasValue != SentenceInOrdinaryMessageThreshold.HasValue
+            || ShortSentenceInOrdinaryMessageWords is < 1 or > 20 || (ShortSentenceInOrdinaryMessageWords.HasValue && !OrdinaryMessageBelow.HasValue))
         {
             throw new InvalidDataException("The crisis encoder settings are out of range.");
         }

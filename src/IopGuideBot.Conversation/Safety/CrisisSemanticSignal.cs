@@ -60,7 +60,7 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
         FramedThreshold = blend?.FramedThreshold ?? model.FramedThreshold;
         if (blend?.OrdinaryMessageBelow is { } below && blend.SentenceInOrdinaryMessageThreshold is { } sentence)
         {
-            OrdinaryMessage = new OrdinaryMessageRule(below, sentence);
+            OrdinaryMessage = new OrdinaryMessageRule(below, sentence, blend.ShortSentenceInOrdinaryMessageWords ?? 0);
         }
     }
 
@@ -169,6 +169,7 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
         // of a sentence taken out of it (see CrisisEncoderBlend.OrdinaryMessageBelow).
         var wholes = parts.Select(p => OneRepetition(Clean(p))).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         var sentenceThreshold = threshold;
+        var shortSentenceWords = 0;
         if (ordinaryMessage is { } rule && segments.Count > wholes.Count)
         {
             var ordinary = true;
@@ -178,6 +179,7 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
             }
 
             sentenceThreshold = ordinary ? Math.Max(threshold, rule.SentenceThreshold) : threshold;
+            shortSentenceWords = ordinary ? rule.ShortSentenceWords : 0;
         }
 
         // History and denial colour the whole message; a question frames only its own sentence, so risk hidden in another
@@ -192,7 +194,8 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
             // A fragment ("blue lips? slow breathing?") belongs to the question it follows.
             // A very short piece ("call me maybe", "no", a questionnaire answer) has too little meaning to go on alone.
             var words = WordCount(segments[i]);
-            var framed = messageFramed || words < MinWordsToStandAlone || CrisisDetector.FrameOf(segments[i]).IsAny || (messageAsks && words < MinWordsOnItsOwn);
+            var framed = messageFramed || words < MinWordsToStandAlone || CrisisDetector.FrameOf(segments[i]).IsAny || (messageAsks && words < MinWordsOnItsOwn)
+                || (words < shortSentenceWords && !wholes.Contains(segments[i]));
             var counts = risk >= (framed ? framedThreshold : wholes.Contains(segments[i]) ? threshold : sentenceThreshold);
             if ((counts && !best.Counts) || (counts == best.Counts && risk > best.Risk))
             {
@@ -203,8 +206,11 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
         return new SemanticJudgement(best.Risk, best.Category, best.Counts);
     }
 
-    /// <summary>When every whole part scores below <paramref name="WholeBelow"/>, a sentence must reach <paramref name="SentenceThreshold"/>.</summary>
-    public sealed record OrdinaryMessageRule(float WholeBelow, float SentenceThreshold);
+    /// <summary>
+    /// When every whole part scores below <paramref name="WholeBelow"/>, a sentence must reach <paramref name="SentenceThreshold"/>,
+    /// and a sentence of fewer than <paramref name="ShortSentenceWords"/> words the framed threshold (0: no such rule).
+    /// </summary>
+    public sealed record OrdinaryMessageRule(float WholeBelow, float SentenceThreshold, int ShortSentenceWords = 0);
 
     /// <summary>A sentence shorter than this is a fragment of the message around it, and takes on its framing.</summary>
     private const int MinWordsOnItsOwn = 5;

@@ -67,6 +67,48 @@ public sealed class OrdinaryMessageRuleTests
         Assert.DoesNotContain(replies, r => (Replies.ContentIdOf(r) ?? "").StartsWith("crisis.", StringComparison.Ordinal));
     }
 
+    // A short sentence (five words) before a longer one; the whole reads as ordinary.
+    private const string ShortFirst = "bring the big blue tent. my brother brings his old guitar along";
+
+    private static SemanticJudgement DecideShort(float shortSentence, CrisisSemanticSignal.OrdinaryMessageRule rule)
+    {
+        string[] parts = [ShortFirst];
+        var segments = CrisisSemanticSignal.Segments(parts);
+        Assert.Equal(3, segments.Count);
+        return CrisisSemanticSignal.Decide(parts, segments, [(0.05f, CrisisCategory.None), (shortSentence, CrisisCategory.SuicideOrSelfHarm), (0.01f, CrisisCategory.None)], Threshold, Framed, rule);
+    }
+
+    [Fact]
+    public void A_short_sentence_of_an_ordinary_message_needs_the_framed_threshold()
+    {
+        Assert.True(DecideShort(0.8f, Rule).IsRisky);
+        Assert.False(DecideShort(0.8f, Rule with { ShortSentenceWords = 6 }).IsRisky);
+        Assert.True(DecideShort(0.95f, Rule with { ShortSentenceWords = 6 }).IsRisky);
+    }
+
+    // Someone ready to start: the whole scores under 0.1; "i know im ready." alone about 0.72, over the sentence threshold.
+    private const string ReadyToStart = "i know im ready. can i start monday";
+
+    [Fact]
+    public void Without_the_short_sentence_rule_a_person_ready_to_start_would_get_the_crisis_reply()
+    {
+        var blend = CrisisEncoderBlend.LoadEmbedded() with { ShortSentenceInOrdinaryMessageWords = null };
+        var signal = new CrisisSemanticSignal(SharedCrisisDetector.Embeddings, CrisisSemanticModel.LoadEmbedded(), CrisisEncoder.LoadEmbedded(), blend);
+
+        Assert.True(new CrisisDetector(signal).Assess(ReadyToStart).IsCrisis);
+    }
+
+    [Fact]
+    public async Task A_person_ready_to_start_gets_an_answer_not_the_crisis_reply()
+    {
+        await using var bot = new ComposedBot();
+
+        var replies = await bot.NewConversation().SayAsync(ReadyToStart);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, r => (Replies.ContentIdOf(r) ?? "").StartsWith("crisis.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_committed_settings_use_the_rule()
     {
@@ -74,6 +116,8 @@ public sealed class OrdinaryMessageRuleTests
 
         Assert.NotNull(blend.OrdinaryMessageBelow);
         Assert.NotNull(blend.SentenceInOrdinaryMessageThreshold);
+        Assert.NotNull(blend.ShortSentenceInOrdinaryMessageWords);
         Assert.NotNull(SharedCrisisDetector.Signal.OrdinaryMessage);
+        Assert.True(SharedCrisisDetector.Signal.OrdinaryMessage!.ShortSentenceWords > 0);
     }
 }
