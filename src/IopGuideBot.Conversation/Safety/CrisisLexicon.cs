@@ -579,10 +579,12 @@ public static class CrisisLexicon
         },
         // Bleeding, contractions or a baby that stopped moving during a pregnancy need 911, whatever else the person asks.
         new("medical.pregnancy-danger", Medical,
-            @"\b(?:i'm|i am|i've been|ive been|been|she's|she is|she's been|started|keep|still) (?:\w+ ){0,2}(?:bleeding|spotting|cramping|having contractions|leaking fluid)\b|\b(?:the |my |her )?baby (?:isn't|is not|hasn't been|stopped|has stopped|won't|doesn't|not) (?:\w+ )?(?:moving|kicking)\b|\bcan't feel (?:the|my|her) baby (?:move|moving|kick|kicking)\b")
+            @"\b(?:i'm|i am|i've been|ive been|been|she's|she is|she's been|started|keep|still) (?:\w+ ){0,2}(?:bleeding|spotting|cramping|having contractions|leaking fluid)\b|\bpregnant (?:and |but )?(?:\w+ )?bleeding\b|\b(?:the |my |her )?baby (?:isn't|is not|hasn't been|stopped|has stopped|won't|doesn't|not|hasn't|has not) (?:\w+ )?(?:moving|kicking|moved|kicked)\b|\bcan't feel (?:the|my|her) baby (?:move|moving|kick|kicking)\b|\b(?:my|her) water (?:just )?broke\b")
         {
             InformationSuppresses = true,
-            OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ weeks|weeks along|trimester|expecting|due date|embarazada)\b",
+            DistantMarkerSuppresses = true,
+            NotAfter = @"\b(?:was|were|got) ",
+            OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ (?:weeks|wks|months)|weeks along|trimester|expecting|due date|water (?:just )?broke|embarazada)\b",
         },
         new("medical.heart-attack", Medical, @"\b(?:having|had|is having|has had|just had) a heart attack\b")
         {

@@ -55,14 +55,14 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r7 96.7/3.2 → 96.7/4.0, r8 93.3/6.0 → 94.1/6.0, r9 91.5/5.6 → 93.3/7.2, r10 97.4/5.6 → 97.4/6.0, r11 98.5/5.2 →
     // 98.5/5.6, r12 97.0/2.0 unchanged (false alarms raised on purpose: recall first, within the 5 % bar pooled).
     // Round 16: every blind row below reset to its exact figures after the round (the lexicon's additions and the
-    // short-sentence rule; seen blind rounds r1-r16 pooled: 4,109 -> 4,116 risky caught of 4,211, false alarms 156 -> 152
+    // short-sentence rule; seen blind rounds r1-r16 pooled: 4,109 -> 4,121 risky caught of 4,211, false alarms 156 -> 152
     // of 3,937).
     [InlineData("crisis-blind-r1.tsv", 0.985, 0.015)]
     [InlineData("crisis-blind-r2.tsv", 0.986, 0.043)]
     [InlineData("crisis-blind-r3.tsv", 0.981, 0.000)]
     [InlineData("crisis-blind-r4.tsv", 0.995, 0.019)]
     [InlineData("crisis-blind-r5.tsv", 0.992, 0.004)]
-    [InlineData("crisis-blind-r6.tsv", 0.977, 0.060)]
+    [InlineData("crisis-blind-r6.tsv", 0.981, 0.060)]
     [InlineData("crisis-blind-r7.tsv", 0.970, 0.040)]
     // Round 13 (the lexicon's warning signs of a plan): 255/270.
     [InlineData("crisis-blind-r8.tsv", 0.944, 0.048)]
@@ -75,19 +75,19 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r9.tsv", 0.933, 0.064)]
     // r10 (a new writer): first contact 97.4/5.6. Its misses were printed to the lead once (this test prints them), so r10
     // is a seen set from round 10 on; round 10 was judged on r11, kept sealed.
-    [InlineData("crisis-blind-r10.tsv", 0.977, 0.056)]
+    [InlineData("crisis-blind-r10.tsv", 0.981, 0.056)]
     // r11 (a new writer, kept sealed through round 10 and measured once at its end): first contact 98.5/5.2; after round 10
     // the same.
     [InlineData("crisis-blind-r11.tsv", 0.985, 0.044)]
     // r12 (a new writer, kept sealed through round 11 and measured, totals only, at its start and end): first contact =
     // after round 11 (no crisis change) 97.0/2.0 (262/270, 5/249; three everyday lines identical to older training lines
     // left out, see its header).
-    [InlineData("crisis-blind-r12.tsv", 0.970, 0.021)]
+    [InlineData("crisis-blind-r12.tsv", 0.974, 0.021)]
     // r13 (a new writer, kept sealed through round 12 and measured, totals only, at its start and end): first contact
     // (5b26bff) 93.7/2.8; after round 12 94.4/3.2 (255/270, 8/252). Its misses were read at the start of round 13, so it is
     // a seen set since; round 13's lexicon changes (warning signs of a plan, "once" joining a clause and one's own funeral
     // no longer read as the past, Spanish cues) were written for the kinds it missed: 97.8/3.2 (264/270, 8/252).
-    [InlineData("crisis-blind-r13.tsv", 0.977, 0.028)]
+    [InlineData("crisis-blind-r13.tsv", 0.981, 0.028)]
     // r14 (a new writer, kept sealed through round 13 and measured, totals only, at its start and end): first contact
     // (b49ca32) 97.8 % / 8.7 % (everyday lines 10 of 36 flagged); after round 13 the same. Its misses were read at the
     // start of round 14, so it is a seen set since.
@@ -97,7 +97,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // (floors above lowered to them).
     // r15 (a new writer, kept sealed through round 14 and measured, totals only, at its start and end): first contact
     // (b4ecd16) 98.1 % / 5.6 % (265/270, 14/252); after round 14 (4aff1d1) 98.1 % / 3.6 % (265/270, 9/252).
-    [InlineData("crisis-blind-r15.tsv", 0.981, 0.036)]
+    [InlineData("crisis-blind-r15.tsv", 0.985, 0.036)]
     // r16 (a new writer, kept sealed through round 15 and measured, totals only, at its start and end): first contact
     // (2362d76, the end of round 14) 98.1 % (265/270), false alarms 5.3 % (13/244); after round 15 (cfc7a83, the crisis
     // layer unchanged: a sweep of the ordinary-message rule's settings found no setting that cut false alarms without
