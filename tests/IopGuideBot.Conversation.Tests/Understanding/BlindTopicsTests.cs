@@ -120,30 +120,32 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 7; r15 270, 101, 17 → 282, 104, 10.
     // Round 16 (judged on r17, kept sealed; r16's misses read at its start, seen since): a topic for referring professionals
     // (referral-partners: consent under 42 CFR Part 2, confirming enrolment, attendance and progress reports, discharge
-    // planning), given to r17's writer in the topic list; 74 examples in own words for the kinds r16 missed (screen readers
+    // planning), given to r17's writer in the topic list; 79 examples in own words for the kinds r16 missed (screen readers
     // and accessible materials, a CDL, excused-absence letters, Medicaid after release, custody and small-town privacy,
     // slips and relapse mid-program, "how do I get him started", chat or phone, ASL, a partner in the same group, living in
-    // a car, pain medicine taken as prescribed, "how does this chat work"). Earlier writers had no referrer topic and filed
-    // referrers' questions under how-to-start, legal or confidentiality; about ten such professional questions now get the
-    // new topic and count as wrong (dev-professional 124 → 117 right, 6 → 17 confident-but-wrong). Ten more examples in
-    // referrers' words were measured and left out: they pulled patients' "my probation officer wants updates" to the new
-    // topic (pooled -13 right). Seen sets without the dev sets: 3,873 → 3,892 right, 220 → 204 wrong, 433 → 430 fallbacks
-    // (without r16 as well: -5 right, -13 wrong). r1 199, 59, 23 → 197, 58, 24; r2 155, 41, 36 → 154, 40, 36; r3 285,
-    // 103, 8 → 283, 101, 8; r5 292, 105, 17 → 290, 105, 16; r6 272, 98, 9 → 276, 100, 5; r7 267, 94, 16 → 267, 93, 17;
-    // r8 255, 93, 18 → 257, 94, 17; r9 240, 90, 23 → 240, 91, 20; r10 282, 112, 6 → 283, 113, 6; r11 281, 107, 5 → 282,
-    // 107, 4; r12 268, 109, 15 → 270, 110, 14; r13 260, 108, 16 → 257, 108, 14; r14 277, 120, 7 → 274, 119, 7; r15 282,
-    // 104, 10 → 280, 104, 8; r16 258, 78, 11 → 282, 83, 8 (its misses read). The three dev sets gained 47 lines from an
-    // independent writer for the new topic and its neighbours (their floors are over the longer sets).
-    [InlineData("topics-heldout-r1.tsv", 197, 58, 24)]
+    // a car, pain medicine taken as prescribed, "how does this chat work") and for "how do I bring it up without a fight",
+    // which the writers file under interventions. Earlier writers had no referrer topic and filed referrers' questions
+    // under how-to-start, legal or confidentiality; about ten such professional questions now get the new topic and count
+    // as wrong (dev-professional 124 → 117 right). Ten more examples in referrers' words were measured and left out: they
+    // pulled patients' "my probation officer wants updates" to the new topic (pooled -13 right). A short sentence in an
+    // ordinary message now needs the crisis signal's framed threshold, which spares a few topic questions the crisis reply.
+    // Seen sets without the dev sets: 3,873 → 3,903 right, 220 → 193 wrong, 433 → 430 fallbacks (without r16 as well:
+    // 3,615 → 3,620 right, 209 → 186 wrong, 397 → 415 fallbacks). r1 199, 59, 23 → 198, 58, 23; r2 155, 41, 36 → 155, 40,
+    // 34; r3 285, 103, 8 → 283, 101, 9; r5 292, 105, 17 → 291, 105, 16; r6 272, 98, 9 → 276, 100, 3; r7 267, 94, 16 →
+    // 269, 95, 17; r8 255, 93, 18 → 260, 96, 15; r9 240, 90, 23 → 240, 91, 20; r10 282, 112, 6 → 282, 112, 6; r11 281,
+    // 107, 5 → 283, 108, 4; r12 268, 109, 15 → 271, 111, 14; r13 260, 108, 16 → 257, 107, 12; r14 277, 120, 7 → 275, 120,
+    // 5; r15 282, 104, 10 → 280, 104, 8; r16 258, 78, 11 → 283, 84, 7 (its misses read). The three dev sets gained 47
+    // lines from an independent writer for the new topic and its neighbours (their floors are over the longer sets).
+    [InlineData("topics-heldout-r1.tsv", 198, 58, 23)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
-    [InlineData("topics-heldout-r2.tsv", 154, 40, 35)]
-    [InlineData("topics-heldout-r3.tsv", 283, 101, 8)]
-    [InlineData("topics-heldout-r5.tsv", 290, 105, 16)]
-    [InlineData("topics-heldout-r6.tsv", 276, 100, 5)]
-    [InlineData("topics-heldout-r7.tsv", 267, 93, 17)]
-    [InlineData("topics-heldout-r8.tsv", 258, 95, 16)]
+    [InlineData("topics-heldout-r2.tsv", 155, 40, 34)]
+    [InlineData("topics-heldout-r3.tsv", 283, 101, 9)]
+    [InlineData("topics-heldout-r5.tsv", 291, 105, 16)]
+    [InlineData("topics-heldout-r6.tsv", 276, 100, 3)]
+    [InlineData("topics-heldout-r7.tsv", 269, 95, 17)]
+    [InlineData("topics-heldout-r8.tsv", 260, 96, 15)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
@@ -152,27 +154,27 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 283, 113, 6)]
+    [InlineData("topics-heldout-r10.tsv", 282, 112, 6)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 282, 107, 4)]
+    [InlineData("topics-heldout-r11.tsv", 283, 108, 4)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
-    [InlineData("topics-heldout-r12.tsv", 270, 110, 14)]
+    [InlineData("topics-heldout-r12.tsv", 271, 111, 14)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 257, 108, 14)]
+    [InlineData("topics-heldout-r13.tsv", 257, 107, 12)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).
-    [InlineData("topics-heldout-r14.tsv", 274, 119, 7)]
+    [InlineData("topics-heldout-r14.tsv", 275, 120, 5)]
     // r15 (300 lines, a new writer, 107 family, kept sealed through round 14 and measured at its start and end, totals
     // only): first contact (b4ecd16) 269, 101, 18 (fallbacks 19); after round 14 (4aff1d1) 270, 101, 17 (fallbacks 19).
     [InlineData("topics-heldout-r15.tsv", 280, 104, 8)]
     // r16 (300 lines, a new writer, 86 family, kept sealed through round 15 and measured at its start and end, totals
     // only): first contact (2362d76) 253, 79, 13 (fallbacks 39); after round 15 (cfc7a83) 258, 78, 11 (fallbacks 36).
-    [InlineData("topics-heldout-r16.tsv", 283, 83, 7)]
+    [InlineData("topics-heldout-r16.tsv", 283, 84, 7)]
     // r17 (300 lines, a new writer, 78 family, kept sealed through round 16 and measured at its start and end, totals
     // only; its list had referral-partners, a topic written during round 16): first contact (3f28c18) 265, 73, 12
     // (fallbacks 29).
