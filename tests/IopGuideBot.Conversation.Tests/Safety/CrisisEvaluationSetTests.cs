@@ -104,8 +104,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // missing risky lines on the seen sets) the same.
     [InlineData("crisis-blind-r16.tsv", 1.0, 0.054)]
     // r17 (a new writer, kept sealed through round 16 and measured, totals only, at its start and end): first contact
-    // (3f28c18, the end of round 15) 98.9 % (267/270), false alarms 1.7 % (4/239).
-    [InlineData("crisis-blind-r17.tsv", 0.988, 0.017)]
+    // (3f28c18, the end of round 15) 98.9 % (267/270), false alarms 1.7 % (4/239); after round 16 (92a632b) 99.3 %
+    // (268/270), false alarms 2.1 % (5/239).
+    [InlineData("crisis-blind-r17.tsv", 0.992, 0.021)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
