@@ -38,7 +38,7 @@ internal static class CrisisTextNormalizer
     private static readonly Regex DottedOd = CompiledCrisisRule.Compile(@"\bo\.d\b\.?");
     private static readonly Regex HyphenOd = CompiledCrisisRule.Compile(@"\bod-(d|ed|ing)\b");
 
-    /// <summary>Marks a clause boundary (". , ; : ! ?" or a line break) between words while normalising.</summary>
+    /// <summary>Marks a clause boundary (", ; :") between words while normalising.</summary>
     private const string ClauseMark = "\u0001";
 
     /// <summary>Marks a sentence boundary (". ! ?", a line break), which is also a clause boundary.</summary>
@@ -54,7 +54,7 @@ internal static class CrisisTextNormalizer
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [new NormalizedText(string.Empty, [])];
+            return [new NormalizedText(string.Empty, [], [])];
         }
 
         // The lexicon is written without accents, and people often type without them.
@@ -276,12 +276,12 @@ internal static class CrisisTextNormalizer
 }
 
 /// <summary>Normalised text and the offsets where its clauses and its sentences start (ascending; a sentence start is also a clause start).</summary>
-internal sealed record NormalizedText(string Text, int[] ClauseStarts, int[]? SentenceStarts = null)
+internal sealed record NormalizedText(string Text, int[] ClauseStarts, int[] SentenceStarts)
 {
     /// <summary>The sentence holding <paramref name="index"/> (from ". ! ?" or a line break to the next).</summary>
     public ReadOnlySpan<char> SentenceOf(int index)
     {
-        var starts = SentenceStarts ?? [];
+        var starts = SentenceStarts;
         var i = Array.BinarySearch(starts, index);
         var start = i >= 0 ? starts[i] : (~i == 0 ? 0 : starts[~i - 1]);
         var j = Array.BinarySearch(starts, index + 1);

@@ -95,6 +95,15 @@ public sealed class CrisisDetectorTests
     public void Voice_says_whose_danger_it_is(string text, CrisisVoice voice) =>
         Assert.Equal(voice, _detector.Assess(text).Voice);
 
+    // The lexicon reads "is this a question about a topic?" in the sentence of its match, so a question about the program
+    // does not silence a disclosure in the next sentence, and a question stays a question across its commas.
+    [Theory]
+    [InlineData("do you take walk-ins? i quit xanax on monday and had a seizure this morning", true)]
+    [InlineData("do you take walk-ins. i quit xanax on monday and had a seizure this morning", true)]
+    [InlineData("what are the signs of a seizure from withdrawal, and is having a seizure at home dangerous?", false)]
+    public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
     /// <summary>
     /// Figures of speech and denials that share a crisis's words, each beside a message with the same words that is a
     /// crisis: the lexicon's guard must leave the first alone and still catch the second (lexicon only, so the rule is what
