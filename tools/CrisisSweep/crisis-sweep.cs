@@ -10,7 +10,7 @@ using IopGuideBot.Conversation.Semantics;
 // cached on disk (valid only while the model and the adapter are unchanged: use a new cache= after retraining), so a
 // threshold or a decision rule is swept in seconds. Run from the repository root:
 //   dotnet run tools/CrisisSweep/crisis-sweep.cs -- /tmp/misses.tsv cache=/tmp/pieces.json exclude=r15 [probe=file.tsv]
-//     [t=0.4] [variant=wl0.2,0.7 | agree0.2,0.8 | short6]
+//     [t=0.4] [variant=wl0.2,0.7 | agree0.2,0.8 | short6 | short0]
 // Sealed rounds must be named in exclude= (comma-separated): nothing of theirs is read. The misses file holds seen lines
 // only; it is for the lead's eyes, never for the repository.
 var T = "tests/IopGuideBot.Conversation.Tests/";
@@ -83,7 +83,7 @@ sealed class Cached(CrisisSemanticSignal s, Dictionary<string, float[]> cache, s
         {
             // wl<whole>,<sentence>: the ordinary-message rule with other settings (see CrisisEncoderBlend.OrdinaryMessageBelow).
             var p = variant[2..].Split(',');
-            ordinary = new CrisisSemanticSignal.OrdinaryMessageRule(F(p[0]), F(p[1]));
+            ordinary = new CrisisSemanticSignal.OrdinaryMessageRule(F(p[0]), F(p[1]), ordinary?.ShortSentenceWords ?? 0);
         }
         else if (variant.StartsWith("agree"))
         {
@@ -101,20 +101,11 @@ sealed class Cached(CrisisSemanticSignal s, Dictionary<string, float[]> cache, s
                     scores[i] = (thr - 0.0001f, scores[i].Item2);
         }
 
-        else if (variant.StartsWith("short"))
+        else if (variant.StartsWith("short") && ordinary is not null)
         {
             // short<words>: in a message whose every whole part reads as ordinary, a sentence under <words> words needs the
-            // framed threshold (as a piece under four words always does).
-            var n = int.Parse(variant[5..], System.Globalization.CultureInfo.InvariantCulture);
-            var wholes = parts.Select(p => CrisisSemanticSignal.Segments([p])[0]).ToHashSet(StringComparer.Ordinal);
-            var isOrdinary = ordinary is { } rule && segments.Count > wholes.Count
-                && Enumerable.Range(0, segments.Count).All(i => !wholes.Contains(segments[i]) || scores[i].Item1 < rule.WholeBelow);
-            if (isOrdinary)
-            {
-                for (var i = 0; i < segments.Count; i++)
-                    if (!wholes.Contains(segments[i]) && segments[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < n && scores[i].Item1 < s.FramedThreshold)
-                        scores[i] = (Math.Min(scores[i].Item1, thr - 0.0001f), scores[i].Item2);
-            }
+            // framed threshold (the committed OrdinaryMessageRule.ShortSentenceWords at another setting; short0: none).
+            ordinary = ordinary with { ShortSentenceWords = int.Parse(variant[5..], System.Globalization.CultureInfo.InvariantCulture) };
         }
 
         return CrisisSemanticSignal.Decide(parts, segments, scores, thr, s.FramedThreshold, ordinary);
