@@ -1,4 +1,3 @@
-using System.Data.Common;
 using IopGuideBot.Storage.Database;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -62,60 +61,57 @@ public sealed class SqlActivityLog : IActivityLog
         }
     }
 
-    private async Task<long> AppendOnceAsync(
-        string conversationId, Activity activity, byte[] payload, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await _db.OpenConnectionAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(connection, ct);
-
-        long sequence;
-        await using (var bump = Sql.Command(connection, tx, """
-                INSERT INTO conversations (conversation_id, last_sequence, created_at, last_activity_at)
-                VALUES (@c, 1, @t, @t)
-                ON CONFLICT (conversation_id) DO UPDATE
-                    SET last_sequence = conversations.last_sequence + 1, last_activity_at = excluded.last_activity_at
-                RETURNING last_sequence
-                """)
-            .With("@c", conversationId)
-            .With("@t", Sql.ToUnixMs(now)))
+    private Task<long> AppendOnceAsync(
+        string conversationId, Activity activity, byte[] payload, DateTimeOffset now, CancellationToken ct) =>
+        _db.WriteAsync(async write =>
         {
-            sequence = Convert.ToInt64(await bump.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        // Checked after taking the lock, so a concurrent append of the same id has committed (or rolled back) by now.
-        await using (var existing = Sql.Command(connection, tx,
-                         "SELECT sequence FROM activities WHERE conversation_id = @c AND activity_id = @a")
-                     .With("@c", conversationId)
-                     .With("@a", activity.Id))
-        {
-            if (await existing.ExecuteScalarAsync(ct) is { } found and not DBNull)
+            // An activity stored before (a client retrying its POST) keeps its sequence and is not stored again.
+            await using (var existing = write.Command(
+                             "SELECT sequence FROM activities WHERE conversation_id = @c AND activity_id = @a")
+                         .With("@c", conversationId)
+                         .With("@a", activity.Id))
             {
-                await tx.RollbackAsync(ct); // gives the bumped number back
-                return Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+                if (await existing.ExecuteScalarAsync(ct) is { } found and not DBNull)
+                {
+                    return Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
-        }
 
-        await using (var insert = Sql.Command(connection, tx, """
-                INSERT INTO activities (conversation_id, sequence, activity_id, timestamp, type, from_role, payload)
-                VALUES (@c, @s, @a, @t, @type, @role, @p)
-                """)
-            .With("@c", conversationId)
-            .With("@s", sequence)
-            .With("@a", activity.Id)
-            .With("@t", Sql.ToUnixMs(activity.Timestamp ?? now))
-            .With("@type", activity.Type)
-            .With("@role", activity.From?.Role)
-            .With("@p", payload))
-        {
-            await insert.ExecuteNonQueryAsync(ct);
-        }
+            long sequence;
+            await using (var bump = write.Command("""
+                    INSERT INTO conversations (conversation_id, last_sequence, created_at, last_activity_at)
+                    VALUES (@c, 1, @t, @t)
+                    ON CONFLICT (conversation_id) DO UPDATE
+                        SET last_sequence = conversations.last_sequence + 1, last_activity_at = excluded.last_activity_at
+                    RETURNING last_sequence
+                    """)
+                .With("@c", conversationId)
+                .With("@t", Sql.ToUnixMs(now)))
+            {
+                sequence = Convert.ToInt64(await bump.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            }
 
-        var change = new StorageChange(StorageChangeKind.Activity, conversationId, sequence);
-        await _db.NotifyInTransactionAsync(connection, tx, change, ct);
-        await tx.CommitAsync(ct);
-        _db.AfterCommit(change);
-        return sequence;
-    }
+            // On PostgreSQL the same id appended concurrently by another instance passes the check above too; the
+            // counter row lock then orders the two, and the second insert's unique violation rolls its transaction
+            // back (giving the number back) and makes AppendAsync retry, which finds the stored activity.
+            await using (var insert = write.Command("""
+                    INSERT INTO activities (conversation_id, sequence, activity_id, timestamp, type, from_role, payload)
+                    VALUES (@c, @s, @a, @t, @type, @role, @p)
+                    """)
+                .With("@c", conversationId)
+                .With("@s", sequence)
+                .With("@a", activity.Id)
+                .With("@t", Sql.ToUnixMs(activity.Timestamp ?? now))
+                .With("@type", activity.Type)
+                .With("@role", activity.From?.Role)
+                .With("@p", payload))
+            {
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+
+            await write.AnnounceAsync(new StorageChange(StorageChangeKind.Activity, conversationId, sequence), ct);
+            return sequence;
+        }, ct);
 
     public async Task<IReadOnlyList<LoggedActivity>> ReadAfterAsync(
         string conversationId, long watermark, int max, CancellationToken cancellationToken = default)

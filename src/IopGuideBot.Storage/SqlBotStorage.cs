@@ -92,40 +92,38 @@ public sealed class SqlBotStorage : IStorage
             return;
         }
 
+        // Serialised and encrypted before the write transaction, which (on SQLite) is shared with other turns' writes.
+        var prepared = changes.Select(change => Prepare(change.Key, change.Value)).ToList();
         await _db.EnsureMigratedAsync(cancellationToken);
-        await _db.RetryAsync(async () =>
+        await _db.RetryAsync(() => _db.WriteAsync(async write =>
         {
-            await using var connection = await _db.OpenConnectionAsync(cancellationToken);
-            await using var tx = await _db.BeginWriteAsync(connection, cancellationToken);
-            var savedStates = new List<(IDictionary<string, object> State, string ETag)>();
-            foreach (var (key, value) in changes)
+            foreach (var item in prepared)
             {
-                var newETag = await WriteOneAsync(connection, tx, key, value, cancellationToken);
-                if (value is IDictionary<string, object> state && newETag is not null)
-                {
-                    savedStates.Add((state, newETag));
-                }
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            foreach (var (state, newETag) in savedStates)
-            {
-                state[ETagProperty] = newETag;
+                await WriteOneAsync(write, item, cancellationToken);
             }
 
             return true;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+
+        // Only once committed: a failed write leaves the caller's state with the ETag it can still save under.
+        foreach (var item in prepared)
+        {
+            if (item.Value is IDictionary<string, object> state && item.NewETag is not null)
+            {
+                state[ETagProperty] = item.NewETag;
+            }
+        }
     }
 
-    /// <returns>The new ETag when the value is ETag-checked, else null.</returns>
-    private async Task<string?> WriteOneAsync(DbConnection connection, DbTransaction tx, string key, object? value, CancellationToken ct)
+    /// <summary>One value ready to store: its encrypted JSON (null: delete) and, when ETag-checked, the ETags.</summary>
+    private sealed record PreparedWrite(string Key, object? Value, byte[]? Data, bool ChecksETag, string? ExpectedETag, string? NewETag);
+
+    private PreparedWrite Prepare(string key, object? value)
     {
         if (value is null)
         {
             // MemoryStorage stores null and then reads nothing back: the same as deleting.
-            await using var delete = Sql.Command(connection, tx, "DELETE FROM bot_state WHERE state_key = @k").With("@k", key);
-            await delete.ExecuteNonQueryAsync(ct);
-            return null;
+            return new PreparedWrite(key, null, null, false, null, null);
         }
 
         var state = JObject.FromObject(value, StateSerializer);
@@ -144,35 +142,45 @@ public sealed class SqlBotStorage : IStorage
             state[ETagProperty] = newETag;
         }
 
-        var condition = checksETag
+        return new PreparedWrite(key, value, _phi.Protect(state.ToString(Formatting.None)), checksETag, expected, newETag);
+    }
+
+    private async Task WriteOneAsync(WriteScope write, PreparedWrite item, CancellationToken ct)
+    {
+        if (item.Data is null)
+        {
+            await using var delete = write.Command("DELETE FROM bot_state WHERE state_key = @k").With("@k", item.Key);
+            await delete.ExecuteNonQueryAsync(ct);
+            return;
+        }
+
+        var condition = item.ChecksETag
             ? " WHERE bot_state.etag IS NULL OR @expected = '*' OR bot_state.etag = @expected"
             : string.Empty;
-        await using var upsert = Sql.Command(connection, tx, $"""
+        await using var upsert = write.Command($"""
                 INSERT INTO bot_state (state_key, conversation_id, etag, data, updated_at)
                 VALUES (@k, @c, @e, @d, @t)
                 ON CONFLICT (state_key) DO UPDATE SET conversation_id = excluded.conversation_id, etag = excluded.etag,
                     data = excluded.data, updated_at = excluded.updated_at{condition}
                 """)
-            .With("@k", key)
-            .With("@c", ConversationIdOf(key))
-            .With("@e", newETag)
-            .With("@d", _phi.Protect(state.ToString(Formatting.None)))
+            .With("@k", item.Key)
+            .With("@c", ConversationIdOf(item.Key))
+            .With("@e", item.NewETag)
+            .With("@d", item.Data)
             .With("@t", Sql.ToUnixMs(_time.GetUtcNow()));
-        if (checksETag)
+        if (item.ChecksETag)
         {
-            upsert.With("@expected", expected);
+            upsert.With("@expected", item.ExpectedETag);
         }
 
         if (await upsert.ExecuteNonQueryAsync(ct) == 0)
         {
-            await using var current = Sql.Command(connection, tx, "SELECT etag FROM bot_state WHERE state_key = @k").With("@k", key);
+            await using var current = write.Command("SELECT etag FROM bot_state WHERE state_key = @k").With("@k", item.Key);
             var currentETag = await current.ExecuteScalarAsync(ct) as string;
 #pragma warning disable CA2201 // The exact type and message of MemoryStorage, which callers and the SDK's tests expect.
-            throw new Exception($"{StateConflicts.MessagePrefix}.\r\n\r\nOriginal: {expected}\r\nCurrent: {currentETag}");
+            throw new Exception($"{StateConflicts.MessagePrefix}.\r\n\r\nOriginal: {item.ExpectedETag}\r\nCurrent: {currentETag}");
 #pragma warning restore CA2201
         }
-
-        return newETag;
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

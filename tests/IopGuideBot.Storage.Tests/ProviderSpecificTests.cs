@@ -57,6 +57,92 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         await _instance.Get<IActivityLog>().AppendAsync("n", new Activity { Type = ActivityTypes.Message, Id = "x", Text = "t" });
         Assert.Equal(new StorageChange(StorageChangeKind.Activity, "n", 1), Assert.Single(seen));
     }
+
+    /// <summary>
+    /// Holds the write lock the way any other writer does (a migration, a handoff, the CLI), so that writes queue behind
+    /// it and then go to the group commit together.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var connection = await _instance.Database.OpenConnectionAsync();
+        var transaction = await _instance.Database.BeginWriteAsync(connection, CancellationToken.None);
+        return new Releaser(async () =>
+        {
+            await transaction.RollbackAsync();
+            await connection.DisposeAsync();
+        });
+    }
+
+    private sealed class Releaser(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_share_one_commit_and_each_is_answered_only_once_durable()
+    {
+        var sqlite = (SqliteDatabase)_instance.Database;
+        var log = _instance.Get<IActivityLog>();
+        var storage = _instance.Get<Microsoft.Bot.Builder.IStorage>();
+        var before = sqlite.GroupCommitCounts;
+
+        Task[] writes;
+        await using (await HoldWriteLockAsync())
+        {
+            writes =
+            [
+                .. Enumerable.Range(0, 20).Select(i => log.AppendAsync($"c{i % 4}", new Activity { Type = ActivityTypes.Message, Id = $"a{i}", Text = $"message {i}" })),
+                .. Enumerable.Range(0, 20).Select(i => storage.WriteAsync(new Dictionary<string, object> { [$"test/conversations/s{i}"] = new Dictionary<string, object> { ["step"] = i } })),
+            ];
+            await Task.Delay(200);
+            Assert.All(writes, w => Assert.False(w.IsCompleted)); // nothing is answered before its commit
+        }
+
+        await Task.WhenAll(writes);
+        var after = sqlite.GroupCommitCounts;
+        Assert.Equal(40, after.Writes - before.Writes);
+        Assert.True(after.Commits - before.Commits <= 2, $"40 queued writes took {after.Commits - before.Commits} commits");
+
+        // Durable and complete when read by a fresh instance on the same file.
+        await _instance.DisposeAsync();
+        _instance = await TestInstance.StartAsync(_db);
+        var reread = _instance.Get<IActivityLog>();
+        for (var c = 0; c < 4; c++)
+        {
+            var stored = await reread.ReadAfterAsync($"c{c}", 0, 100);
+            Assert.Equal([1L, 2L, 3L, 4L, 5L], stored.Select(a => a.Sequence));
+        }
+
+        var states = await _instance.Get<Microsoft.Bot.Builder.IStorage>().ReadAsync([.. Enumerable.Range(0, 20).Select(i => $"test/conversations/s{i}")]);
+        Assert.Equal(20, states.Count);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_inside_a_shared_commit_fails_alone()
+    {
+        var log = _instance.Get<IActivityLog>();
+        var storage = _instance.Get<Microsoft.Bot.Builder.IStorage>();
+        var stale = new Dictionary<string, object> { ["step"] = 1 };
+        await storage.WriteAsync(new Dictionary<string, object> { ["test/conversations/k"] = stale });
+        var staleCopy = new Dictionary<string, object> { ["step"] = 2, ["ETag"] = "not-the-stored-etag" };
+
+        Task conflicting;
+        Task<long>[] appends;
+        await using (await HoldWriteLockAsync())
+        {
+            appends = [.. Enumerable.Range(0, 5).Select(i => log.AppendAsync("c", new Activity { Type = ActivityTypes.Message, Id = $"before{i}" }))];
+            conflicting = storage.WriteAsync(new Dictionary<string, object> { ["test/conversations/k"] = staleCopy });
+            appends = [.. appends, .. Enumerable.Range(0, 5).Select(i => log.AppendAsync("c", new Activity { Type = ActivityTypes.Message, Id = $"after{i}" }))];
+        }
+
+        var conflict = await Assert.ThrowsAnyAsync<Exception>(() => conflicting);
+        Assert.True(StateConflicts.IsConflict(conflict));
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await Task.WhenAll(appends)).Order());
+        var stored = await storage.ReadAsync(["test/conversations/k"]);
+        var state = Assert.IsAssignableFrom<IDictionary<string, object>>(stored["test/conversations/k"]);
+        Assert.Equal(1L, Convert.ToInt64(state["step"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("not-the-stored-etag", staleCopy["ETag"]); // a failed save keeps the ETag the caller had
+    }
 }
 
 public sealed class PostgresOnlyTests : IAsyncLifetime

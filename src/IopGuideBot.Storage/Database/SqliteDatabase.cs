@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace IopGuideBot.Storage.Database;
@@ -31,6 +32,17 @@ public sealed class SqliteDatabase : StorageDatabase
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConditionalWeakTable<SqliteConnection, object> _gateHolders = [];
 
+    // Group commit: the writes of concurrent turns (activities, replies, conversation state) queue here, and one writer
+    // runs everything queued in one transaction, each write inside its own savepoint, then commits once. With
+    // synchronous=FULL a commit is an fsync; sharing it is what lets many conversations write at once without giving
+    // up durability: each caller is answered only after the commit that holds its write.
+    private const int MaxWritesPerCommit = 64;
+    private readonly Channel<PendingWrite> _pendingWrites =
+        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _groupCommitLoop;
+    private long _groupCommits;
+    private long _groupCommittedWrites;
+
     internal SqliteDatabase(string filePath, ChangeHub changes)
         : base(changes)
     {
@@ -57,7 +69,12 @@ public sealed class SqliteDatabase : StorageDatabase
         {
             throw new InvalidOperationException($"SQLite refused WAL mode (got '{mode}'); is the data directory on a network file system?");
         }
+
+        _groupCommitLoop = Task.Run(RunGroupCommitsAsync);
     }
+
+    /// <summary>Transactions committed by group commit, and the writes they held (for benchmarks and tests).</summary>
+    internal (long Commits, long Writes) GroupCommitCounts => (Interlocked.Read(ref _groupCommits), Interlocked.Read(ref _groupCommittedWrites));
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
@@ -131,6 +148,157 @@ public sealed class SqliteDatabase : StorageDatabase
         }
     }
 
+    internal override Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingWrite<T>(work, cancellationToken);
+        if (!_pendingWrites.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
+        }
+
+        return pending.Completion;
+    }
+
+    private async Task RunGroupCommitsAsync()
+    {
+        var batch = new List<PendingWrite>(MaxWritesPerCommit);
+        while (await _pendingWrites.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            await CommitQueuedWritesAsync(batch);
+        }
+    }
+
+    /// <summary>
+    /// Takes the write lock, then runs the writes queued by then (everything that arrived while the previous commit
+    /// synced joins this one) in one transaction, each in a savepoint: a write that throws is rolled back to its
+    /// savepoint and fails alone. The others are answered after the commit; if the commit (or the transaction) fails,
+    /// every write in it fails, since none of them is durable.
+    /// </summary>
+    private async Task CommitQueuedWritesAsync(List<PendingWrite> batch)
+    {
+        var written = new List<(PendingWrite Write, WriteScope Scope)>(MaxWritesPerCommit);
+        var next = 0;
+        try
+        {
+            await using (var connection = await OpenConnectionAsync())
+            await using (var transaction = await BeginWriteAsync(connection, CancellationToken.None))
+            {
+                while (batch.Count < MaxWritesPerCommit && _pendingWrites.Reader.TryRead(out var queued))
+                {
+                    if (!queued.TryCancelIfRequested())
+                    {
+                        batch.Add(queued);
+                    }
+                }
+
+                for (; next < batch.Count; next++)
+                {
+                    var pending = batch[next];
+                    var scope = new WriteScope(this, connection, transaction);
+                    await transaction.SaveAsync("unit");
+                    try
+                    {
+                        await pending.RunAsync(scope);
+                    }
+                    catch (Exception ex)
+                    {
+                        // If SQLite already rolled the whole transaction back (disk full, I/O error), this throws and
+                        // fails the batch below.
+                        await transaction.RollbackAsync("unit");
+                        await transaction.ReleaseAsync("unit");
+                        pending.Fail(ex);
+                        continue;
+                    }
+
+                    await transaction.ReleaseAsync("unit");
+                    written.Add((pending, scope));
+                }
+
+                if (written.Count > 0)
+                {
+                    await transaction.CommitAsync();
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var (write, _) in written)
+            {
+                write.Fail(ex);
+            }
+
+            for (; next < batch.Count; next++)
+            {
+                batch[next].Fail(ex);
+            }
+
+            // Could not even begin: fail what is queued now rather than retry forever (each caller sees the error).
+            while (batch.Count == 0 && _pendingWrites.Reader.TryRead(out var queued))
+            {
+                queued.Fail(ex);
+            }
+
+            return;
+        }
+
+        if (written.Count > 0)
+        {
+            Interlocked.Increment(ref _groupCommits);
+            Interlocked.Add(ref _groupCommittedWrites, written.Count);
+        }
+
+        foreach (var (write, scope) in written)
+        {
+            scope.PublishCommitted();
+            write.Complete();
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        public abstract Task RunAsync(WriteScope scope);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+
+        /// <summary>A write whose caller gave up before it ran is not run.</summary>
+        public abstract bool TryCancelIfRequested();
+    }
+
+    private sealed class PendingWrite<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken) : PendingWrite
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Completion => _completion.Task;
+
+        public override async Task RunAsync(WriteScope scope)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _result = await work(scope);
+        }
+
+        public override void Complete() => _completion.TrySetResult(_result!);
+
+        public override void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                _completion.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                _completion.TrySetException(exception);
+            }
+        }
+
+        public override bool TryCancelIfRequested() =>
+            cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+    }
+
     private void ReleaseGateOnClose(object? sender, StateChangeEventArgs e)
     {
         if (e.CurrentState == ConnectionState.Closed && sender is SqliteConnection connection)
@@ -194,14 +362,18 @@ public sealed class SqliteDatabase : StorageDatabase
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        // Writes already queued are still committed; new ones are refused.
+        _pendingWrites.Writer.TryComplete();
+        await _groupCommitLoop;
+
         // Pooled connections keep the file (and its -wal/-shm) open; release them so the file can be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
         }
 
-        return base.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

@@ -33,6 +33,22 @@ public abstract class StorageDatabase : IAsyncDisposable
     /// </summary>
     internal abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction and completes once that transaction has committed (so a caller
+    /// acknowledges nothing that could still be lost). An exception from <paramref name="work"/> undoes everything it did
+    /// and is rethrown to the caller. The default is one transaction per call; SQLite overrides it with group commit.
+    /// </summary>
+    internal virtual async Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var scope = new WriteScope(this, connection, transaction);
+        var result = await work(scope);
+        await transaction.CommitAsync(cancellationToken);
+        scope.PublishCommitted();
+        return result;
+    }
+
     internal abstract bool IsUniqueViolation(Exception exception);
 
     /// <summary>Serialization failure or deadlock: the whole transaction may be retried.</summary>
