@@ -324,6 +324,20 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b",
             InformationSuppresses = true,
         },
+        // Bleeding wrists say self-harm whatever else the message asks ("is there a group on saturday? my wrist is bleeding").
+        new("suicide.wrists-bleeding", Suicide,
+            @"\bwrists? (?:are |is |keeps? |still |won't stop |wont stop |started )?bleeding\b|\bbleeding from (?:my|his|her) wrists?\b")
+        {
+            InformationSuppresses = true,
+        },
+        // "if I'm still around by then", "if I don't wake up tomorrow": said in passing beside an ordinary question, the
+        // writer doubts they will be alive. Not "if I'm still here in town" or "if I don't wake up in time".
+        new("suicide.if-still-alive", Suicide,
+            @"\bif (?:i'm|i am|i'll|i will) still (?:be )?(?:alive|around|here|breathing|living)\b|\bif i (?:don't|do not|never) wake up\b")
+        {
+            Negatable = false,
+            NotBefore = @" (?:in|at|on|for|with|working|living|employed|enrolled|awake|up|early|before|to|after|when|and|next|this|the)\b",
+        },
         new("suicide.urge-to-cut", Suicide, @"\b(?:want|wanna|going|about|urge|urges|need|tempted|trying not) to (?:cut|burn)\b")
         {
             NotBefore = @" (?:my hair|back|down|out|ties|class|school|costs|the|some|it|in|off|him|her|them|someone|anyone|people|you|everyone|my (?:kids|baby|son|daughter|wife|husband|family|friend|mom|dad))\b",
@@ -356,6 +370,14 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             NotBefore = NotADrug,
         },
+        // Using alone straight after an overdose, or with no naloxone at hand, is how overdoses become deaths; a
+        // professional or relative reporting it needs the crisis answer now.
+        new("overdose.use-alone", Overdose, @"\b(?:use|using|shoot up|shooting up|get high|getting high) alone\b")
+        {
+            InformationSuppresses = true,
+            NotAfter = @"\bused to ",
+            OnlyWithContext = @"\b(?:no|without|doesn't have|does not have|don't have|dont have|has no|have no) (?:narcan|naloxone)\b|\b(?:overdose|overdosed|od'd|od)\b|\bleft (?:ama|against medical advice)\b",
+        },
         new("overdose.od-verb", Overdose,
             @"\b(?:i|i'm|he|she|they|just|might|think|gonna|going to|about to|will|could|friend|someone|somebody|boyfriend|girlfriend|husband|wife|son|daughter|brother|sister|roommate) od\b")
         {
@@ -384,6 +406,14 @@ public static class CrisisLexicon
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
             NotBefore = @" (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long)",
+        },
+        // A count of pills taken just now: "took like 20 of my seroquel", "swallowed thirty of her pills".
+        new("overdose.took-a-count", Overdose,
+            @"\b(?:took|swallowed|popped|taken|downed) (?:like |about |around |maybe |almost |over |at least |nearly )?(?:\d{2,}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|a whole handful) (?:of (?:my|his|her|their|the|them|those|these)\b|(?:\w+ )?(?:pills|tabs|tablets|bars|capsules|caps|xanax|percs|oxys)\b)")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+            NotBefore = @"(?: \w+)?(?: a| per| every| each) (?:day|night|week|month)\b",
         },
         new("overdose.whole-supply", Overdose,
             @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
@@ -565,7 +595,7 @@ public static class CrisisLexicon
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
-            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|everywhere|really bad)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
@@ -627,6 +657,8 @@ public static class CrisisLexicon
         },
         new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
         new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
+        // A plan told about someone else ("tiene un plan para…"), as a counselor or a relative reports it.
+        new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b"),
         new("es.chest-pain", Medical, @"\b(?:me duele|le duele) (?:mucho )?el pecho\b|\bdolor (?:fuerte )?(?:en el|de) pecho\b"),
         new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
         {
@@ -784,7 +816,7 @@ public static class CrisisLexicon
 
     /// <summary>After "overdosing"/"overdosed": things people say they overdosed on that are not drugs ("on netflix").</summary>
     private const string NotADrug =
-        @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime)\b";
+        @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|open tabs|browser tabs|emails|meetings|podcasts|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime)\b";
 
     /// <summary>Negators that turn off a negatable match when they are among the three words before it.</summary>
     public static IReadOnlyList<string> Negators { get; } =
