@@ -72,8 +72,9 @@ public sealed class SqlBotStorage : IStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var json = _phi.Unprotect(reader.GetFieldValue<byte[]>(1));
-                var value = JObject.Parse(json).ToObject<object>(StateSerializer);
+                // Straight from the text (no JObject in between): the stored JSON starts with its "$type", as written.
+                using var text = new JsonTextReader(new StringReader(_phi.Unprotect(reader.GetFieldValue<byte[]>(1))));
+                var value = StateSerializer.Deserialize<object>(text);
                 if (value is not null)
                 {
                     result[reader.GetString(0)] = value;
@@ -126,7 +127,6 @@ public sealed class SqlBotStorage : IStorage
             return new PreparedWrite(key, null, null, false, null, null);
         }
 
-        var state = JObject.FromObject(value, StateSerializer);
         var (checksETag, expected) = value switch
         {
             IStoreItem item => (true, item.ETag),
@@ -134,15 +134,50 @@ public sealed class SqlBotStorage : IStorage
             IDictionary<string, object> botState => (true, botState.TryGetValue(ETagProperty, out var etag) ? etag as string : null),
             _ => (false, null),
         };
+        var newETag = checksETag ? Guid.NewGuid().ToString("N") : null;
+        return new PreparedWrite(key, value, _phi.Protect(Serialize(value, newETag)), checksETag, expected, newETag);
+    }
 
-        string? newETag = null;
-        if (checksETag)
+    /// <summary>The stored JSON of <paramref name="value"/>, with <paramref name="newETag"/> as its "ETag" when given.</summary>
+    private static string Serialize(object value, string? newETag)
+    {
+        if (value is IDictionary<string, object> botState)
         {
-            newETag = Guid.NewGuid().ToString("N");
+            // Conversation and user state, every turn: written straight to text with the new ETag in place, and the
+            // caller's own ETag put back (it gets the new one only once the write commits). A turn owns its state, so
+            // nothing else reads the dictionary meanwhile.
+            var hadETag = botState.TryGetValue(ETagProperty, out var previousETag);
+            if (newETag is not null)
+            {
+                botState[ETagProperty] = newETag;
+            }
+
+            try
+            {
+                using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                StateSerializer.Serialize(text, botState);
+                return text.ToString();
+            }
+            finally
+            {
+                if (hadETag)
+                {
+                    botState[ETagProperty] = previousETag!;
+                }
+                else
+                {
+                    botState.Remove(ETagProperty);
+                }
+            }
+        }
+
+        var state = JObject.FromObject(value, StateSerializer);
+        if (newETag is not null)
+        {
             state[ETagProperty] = newETag;
         }
 
-        return new PreparedWrite(key, value, _phi.Protect(state.ToString(Formatting.None)), checksETag, expected, newETag);
+        return state.ToString(Formatting.None);
     }
 
     private async Task WriteOneAsync(WriteScope write, PreparedWrite item, CancellationToken ct)
