@@ -195,10 +195,19 @@ public sealed partial class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> GoOnAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         LogInterruption(_logger, "go-on");
-        await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
+        var heldQuestion = await _safetyHold.ReleaseAsync(innerDc.Context, cancellationToken);
         if (innerDc.ActiveDialog is { } active && active.Id != DialogIds.Router)
         {
             return await ReplyAndResumeAsync(innerDc, _questionReplies.Message(AnswersContent.Resume), cancellationToken);
+        }
+
+        // The message the crisis reply answered may also have asked something ("…and how long is the program?"): going
+        // on answers that, when it clearly asks about a topic, instead of starting over at the menu.
+        if (heldQuestion is not null && await ClearTopicAsync(innerDc.Context, heldQuestion, cancellationToken) is { } answer)
+        {
+            LogInterruption(_logger, "go-on held question");
+            await innerDc.Context.SendActivityAsync(answer, cancellationToken);
+            return EndOfTurn;
         }
 
         await innerDc.Context.SendActivityAsync(_replies.Message(MessageKeys.Menu), cancellationToken);

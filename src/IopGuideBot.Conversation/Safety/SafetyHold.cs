@@ -13,10 +13,16 @@ public sealed class SafetyHold(ConversationState conversationState)
     public async Task<bool> IsHoldingAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         (await _state.GetAsync(turnContext, () => new SafetyState(), cancellationToken)).HoldingDialog;
 
-    /// <summary>The person asked to go on, or the conversation started over: nothing is on hold any more.</summary>
-    public async Task ReleaseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person asked to go on, or the conversation started over: nothing is on hold any more.
+    /// </summary>
+    /// <returns>The message the crisis reply interrupted (<see cref="SafetyState.HeldQuestion"/>), now dropped from the state.</returns>
+    public async Task<string?> ReleaseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var state = await _state.GetAsync(turnContext, () => new SafetyState(), cancellationToken);
         state.HoldingDialog = false;
+        var held = state.HeldQuestion;
+        state.HeldQuestion = null;
+        return held;
     }
 }

@@ -38,6 +38,8 @@ public sealed class SafetyMiddleware : IMiddleware
     private readonly CommandMatcher _commands;
     private readonly TimeProvider _time;
 
+    private const int MaxHeldQuestionChars = 500;
+
     public SafetyMiddleware(
         CrisisDetector detector,
         ClinicContent content,
@@ -140,6 +142,8 @@ public sealed class SafetyMiddleware : IMiddleware
         var isNew = state.Flag(assessment.Category, now);
         state.AwaitingSafetyCheck = true;
         state.HoldingDialog = true;
+        // A long message is not held: answering a question picked out of a long story could miss what mattered in it.
+        state.HeldQuestion = turnContext.Activity.Text is { Length: <= MaxHeldQuestionChars } text ? text : null;
         state.OfferedToGoOn = false;
         state.Spanish = spanish;
         await SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);

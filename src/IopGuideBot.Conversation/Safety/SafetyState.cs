@@ -29,6 +29,13 @@ public sealed class SafetyState
     /// </summary>
     public bool HoldingDialog { get; set; }
 
+    /// <summary>
+    /// The message the crisis reply answered, kept while it is on hold: when the person has said they are safe and asks to
+    /// go on outside a questionnaire, the question it asked ("…how long is the program?") is answered then, rather than
+    /// lost. Dropped when they go on, ask something else or start over. Stored with the rest of the (encrypted) state.
+    /// </summary>
+    public string? HeldQuestion { get; set; }
+
     /// <summary>The last safety reply offered "keep going", so a plain "yes" means go on.</summary>
     public bool OfferedToGoOn { get; set; }
 
