@@ -281,6 +281,30 @@ public static class CrisisLexicon
         },
         new("suicide.looked-up", Suicide,
             @"\b(?:looked|looking|look|searched|searching|googled|googling|researched|researching) (?:up )?(?:how (?:many|much) (?:\w+ ){0,3}(?:it would take|it takes|would kill|to die|to overdose|to od)|ways to (?:die|kill my ?self|end it|end my life)|how to (?:kill my ?self|end my life|die|overdose|od|tie a noose|hang my ?self))\b"),
+        // On foot or on a bike: "walking into traffic", "riding my bike into traffic", "step in front of a bus".
+        new("suicide.into-traffic", Suicide,
+            @"\b(?:walk|walking|ride|riding|step|stepping|run|running|jump|jumping|throw myself|throwing myself) (?:my bike |out )?(?:into|in front of) (?:the |a |an |oncoming )?(?:traffic|bus|train|truck|semi|highway|freeway|road)\b")
+        {
+            InformationSuppresses = true,
+        },
+        // Euphemisms for leaving for good ("dip out for good", "check out for good"), not "quit for good" or "leave town for good".
+        new("suicide.out-for-good", Suicide, @"\b(?:dip|dipping|check|checking|clock|clocking|tap|tapping|bow|bowing|peace|peacing) out for good\b|\b(?:check|checking|clock|clocking|tap|tapping) out permanently\b")
+        {
+            InformationSuppresses = true,
+        },
+        // A plan told in passing: "before I do what I'm planning", "I've decided when I'm going to do it".
+        new("suicide.decided-plan", Suicide,
+            @"\b(?:before|after|when) i do what i(?:'m| am) planning\b|\bi(?:'ve| have) (?:decided|picked|chosen) (?:when|the day|the date|how) (?:i'm going to|i'll|to) do it\b|\bis when i(?:'ve| have) decided to do it\b")
+        {
+            InformationSuppresses = true,
+        },
+        // Asking whether life insurance pays out on a death (or a suicide) is a known warning sign, so the question form
+        // does not make it a mere information question.
+        new("suicide.life-insurance", Suicide, @"\blife insurance\b")
+        {
+            InformationSuppresses = false,
+            OnlyWithContext = @"\b(?:suicide|suicidal|kill (?:myself|himself|herself)|(?:if|when) (?:i|the person|someone|he|she|the insured) (?:dies?|died|was gone|were gone|am gone|is gone)|pays? out if|still pays?)\b",
+        },
         new("suicide.drive-into", Suicide,
             @"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering|wreck|wrecking) (?:my car |my truck |the car |the truck |it )?(?:into|off|in front of) (?:a |the |an |oncoming )?(?:wall|tree|pole|river|lake|bridge|cliff|traffic|truck|semi|train|overpass|guardrail|ditch)\b")
         {
@@ -595,7 +619,7 @@ public static class CrisisLexicon
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
-            @"\bchest (?:pain|pains|hurts|is hurting|feels tight|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+            @"\bchest (?:pain|pains|hurts|is hurting|has been hurting|been hurting|keeps hurting|feels tight|feels heavy|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
