@@ -305,6 +305,53 @@ public static class CrisisLexicon
             InformationSuppresses = false,
             OnlyWithContext = @"\b(?:suicide|suicidal|kill (?:myself|himself|herself)|(?:if|when) (?:i|the person|someone|he|she|the insured) (?:dies?|died|was gone|were gone|am gone|is gone)|pays? out if|still pays?)\b",
         },
+        // Saying outright that one will be dead soon: "I'll be dead by morning".
+        new("suicide.dead-by", Suicide, @"\b(?:i'll|i will|ill|i'm going to|im going to|gonna) be dead (?:by|before|tomorrow|soon|tonight|in a (?:day|few days|week))\b")
+        {
+            InformationSuppresses = true,
+        },
+        // Not expecting to be alive at a date ahead: "don't see myself being around by Christmas", "not making it past finals".
+        new("suicide.not-around-by", Suicide,
+            @"\b(?:don't|dont|do not|can't|cant|cannot) see myself (?:being )?(?:around|here|alive|living) (?:by|for|past|after|at|in)\b|\b(?:i'm|im|i am) not (?:making it|gonna make it|going to make it) past\b|\bdecided (?:i'm|im|i am) not (?:making it|gonna make it|going to make it)\b")
+        {
+            InformationSuppresses = true,
+        },
+        // "The most painless way to go": asked as a question, it is the warning sign, not a request for information.
+        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\beasiest way to (?:die|end it|kill myself|go for good)\b"),
+        // Putting affairs in order beside drinking, grief or an end: "my affairs are in order", "typing out my will… after that I'm done".
+        new("suicide.affairs-in-order", Suicide, @"\bmy affairs (?:are )?(?:all )?in order\b|\b(?:writing|typing|typing out|wrote|finished|finishing) my will\b")
+        {
+            OnlyWithContext = @"\b(?:done|after that|tonight|goodbye|bye|join|intend|drinking|drinks|funeral|died|no point|end|over|won't need|wont need)\b",
+        },
+        // A widowed person saying they will soon be with the one who died.
+        new("suicide.join-the-dead", Suicide,
+            @"\b(?:join|be with|see) (?:my|her|his) (?:late )?(?:wife|husband|mom|mum|dad|mother|father|son|daughter|brother|sister|partner|boyfriend|girlfriend) (?:soon|shortly|again soon|in heaven|on the other side)\b|\bintend to join (?:my|her|his)\b")
+        {
+            OnlyWithContext = @"\b(?:died|death|funeral|passed|widow|widower|gone|grave|heaven|buried|lost (?:her|him)|affairs|since (?:she|he))\b",
+        },
+        // A rope already set up, a blade or a razor already in hand.
+        new("suicide.means-ready", Suicide,
+            @"\brope(?:'s| is)? (?:already )?(?:up|ready|tied|hung|hanging|in the (?:closet|garage|basement|attic|shed))\b|\b(?:razor|blade|box cutter|knife) in (?:my )?hand\b")
+        {
+            InformationSuppresses = true,
+        },
+        // A gun just loaded or cleaned beside thoughts of it: "cleaned it today and loaded it".
+        new("suicide.gun-loaded", Suicide, @"\b(?:cleaned and loaded|loaded) (?:it|the gun|my gun|the rifle|my rifle|the pistol|my pistol|the shotgun|my shotgun)\b")
+        {
+            OnlyWithContext = @"\b(?:gun|rifle|pistol|shotgun|revolver|handgun|on my mind|thinking|end it|done)\b",
+            NotAfter = @"\b(?:used to|always) ",
+        },
+        // A place named for tonight beside a goodbye: "bridge tonight. bye".
+        new("suicide.place-tonight", Suicide, @"\b(?:bridge|overpass|rooftop|tracks|cliff) tonight\b")
+        {
+            OnlyWithContext = @"\b(?:bye|goodbye|farewell|sorry|done|over|it ends|the end|last)\b",
+        },
+        // "thinking about ending it" (not "ending it with him", a break-up).
+        new("suicide.ending-it", Suicide, @"\b(?:thinking|thought|think) (?:about|of) ending it\b")
+        {
+            NotBefore = @" (?:with|between|for good with)\b",
+            InformationSuppresses = true,
+        },
         new("suicide.drive-into", Suicide,
             @"\b(?:drive|driving|crash|crashing|swerve|swerving|steer|steering|wreck|wrecking) (?:my car |my truck |the car |the truck |it )?(?:into|off|in front of) (?:a |the |an |oncoming )?(?:wall|tree|pole|river|lake|bridge|cliff|traffic|truck|semi|train|overpass|guardrail|ditch)\b")
         {
@@ -336,14 +383,14 @@ public static class CrisisLexicon
         new("suicide.if-i-wake", Suicide, @"\b(?:in case|if) i (?:(?:even|still|actually|ever) )?(?:wake up|am still (?:alive|here|around)|'m still (?:alive|here|around)|survive|live through) (?:tomorrow|tonight|the night|till morning|until morning|by morning|the weekend)\b"),
         new("suicide.know-the-dose", Suicide, @"\b(?:i know|i found out|i figured out|i worked out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,4}(?:would|will|it would take to|it takes to) (?:do it|kill me|end it|be enough|stop my heart|do the job)\b|\b(?:what|which) (?:dose|amount) (?:would|will) (?:do it|kill me|be enough to (?:die|not wake up|end it))\b"),
         new("suicide.take-everything", Suicide, @"\b(?:gonna|going to|gunna|will|i'll|i'm gonna|im gonna|plan to|planning to|about to|want to|wanna) (?:take|swallow|down) (?:everything|every pill|all the pills|all my pills|all of it|the whole bottle|whatever (?:is|i can find)) (?:in|from|i (?:have|got|can find) in) (?:the|my) (?:medicine |bathroom |kitchen )?(?:cabinet|cupboard|drawer|bottle|house)\b"),
-        new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing) (?:my ?self|him ?self|her ?self)\b")
+        new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|cuttin|carved|carving|burned|burning|burnin|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing|hurtin|injuring|injured|harming|harmed) (?:my ?self|him ?self|her ?self)\b")
         {
             NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
         new("suicide.self-harm-body", Suicide,
-            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|burn|scratched|scratching|scratch|slashed|slashing|hit|hitting|punched|punching|punch|banged|banging|bang|bash|bashing|bashed|slam|slamming|slammed|bit|biting|stabbed|stabbing|smashed|smashing|smash) (?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?|fists?)\b")
+            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|burn|scratched|scratching|scratch|slashed|slashing|hit|hitting|punched|punching|punch|banged|banging|bang|bash|bashing|bashed|slam|slamming|slammed|bit|biting|stabbed|stabbing|smashed|smashing|smash) (?:my|his|her) (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?|fists?)\b")
         {
             OnlyWithContext = @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b",
             InformationSuppresses = true,
@@ -362,6 +409,8 @@ public static class CrisisLexicon
             Negatable = false,
             NotBefore = @" (?:in|at|on|for|with|working|living|employed|enrolled|awake|up|early|before|to|after|when|and|next|this|the)\b",
         },
+        // Cuts told by their look: "my forearms look like a barcode".
+        new("suicide.barcode", Suicide, @"\b(?:arms?|forearms?|wrists?|legs?|thighs?) (?:look|looks|looking) like (?:a )?barcode\b"),
         new("suicide.urge-to-cut", Suicide, @"\b(?:want|wanna|going|about|urge|urges|need|tempted|trying not) to (?:cut|burn)\b")
         {
             NotBefore = @" (?:my hair|back|down|out|ties|class|school|costs|the|some|it|in|off|him|her|them|someone|anyone|people|you|everyone|my (?:kids|baby|son|daughter|wife|husband|family|friend|mom|dad))\b",
@@ -439,6 +488,19 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             NotBefore = @"(?: \w+)?(?: a| per| every| each) (?:day|night|week|month)\b",
         },
+        // Opioids or sedatives mixed with alcohol just now, by the writer or someone with them.
+        new("overdose.mixed-with-alcohol", Overdose,
+            @"\bmixed (?:her|his|their|my) (?:\w+ ){0,2}(?:pills|meds|medication|xanax|oxys?|oxycodone|percs?|opioids|benzos|sleeping pills) with (?:wine|alcohol|booze|vodka|beer|drinks|liquor|whiskey)\b")
+        {
+            NotAfter = @"\b(?:used to|always|never) ",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // What an overdose feels like as it happens: "everything's going dark".
+        new("overdose.going-dark", Overdose, @"\beverything(?:'s| is) (?:going|getting|turning) (?:dark|black|fuzzy)\b")
+        {
+            InformationSuppresses = true,
+        },
         new("overdose.whole-supply", Overdose,
             @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
         {
@@ -476,7 +538,7 @@ public static class CrisisLexicon
         },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
-            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
+            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
         {
             InformationSuppresses = true,
         },
@@ -576,6 +638,17 @@ public static class CrisisLexicon
             Negatable = false,
             NotBefore = @" (?:at|in|on|to|up|out|off|back|every time at)\b",
         },
+        // A break-in happening now: "someone broke in and my husband is fighting them".
+        new("danger.break-in", Danger, @"\b(?:someone|somebody|a guy|a man|some guy|some man|people|they|two guys) (?:just )?(?:broke|is breaking|are breaking|broken|trying to break) in(?:to (?:the|our|my) (?:house|home|apartment|place|room))?\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Threats of serious violence against the writer: "threatened to strangle me", "says the other one is next".
+        new("danger.threatened-me", Danger, @"\bthreatened to (?:kill|strangle|choke|shoot|stab|hurt|beat|burn) (?:me|us|my)\b|\bsays (?:the other one|i'm|im|i am) next\b")
+        {
+            Negatable = false,
+        },
         new("danger.attack-now", Danger,
             @"\b(?:came|coming|comes|went|lunged) at (?:me|us|him|her|my \w+) with (?:a|an|his|her|the) (?:knife|gun|bat|bottle|hammer|machete|weapon|blade|crowbar)\b|\b(?:is|are|keeps|keep|just|started|been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing|shooting at) (?:his|her|their) (?:wife|girlfriend|husband|boyfriend|partner|kids?|son|daughter|baby|mom|dad)\b|\b(?:waving|pointing) (?:a|the|his|her) (?:knife|gun|weapon) at (?:me|us|him|her|my \w+)\b|\b(?:husband|wife|boyfriend|girlfriend|partner|dad|father|stepdad|mom|mother|brother|son|ex|boss|uncle|neighbou?r) (?:is|keeps|just|started|has been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing) (?:him|her|them)\b|\b(?:shoot|shooting|blow|blowing) up (?:my|the|that|his|her|our) (?:work|job|school|office|workplace|store|church|plant|shop)\b")
         {
@@ -625,6 +698,12 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         // Bleeding that goes on is an emergency whatever caused it (a cut, a wound, a fall): "the bleeding won't stop".
+        // A sudden worst-ever headache (a bleed or a stroke) and a racing heart after stimulants.
+        new("medical.worst-headache", Medical, @"\bworst headache of my life\b|\bheart (?:feels like (?:it's|its|it is) )?(?:gonna|going to|about to) (?:explode|burst|beat out of my chest)\b|\bheart (?:is )?(?:doing|at|going|racing at) (?:like )?(?:1[6-9]\d|2\d\d) ?(?:bpm)?\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
         new("medical.bleeding-wont-stop", Medical,
             @"\b(?:bleeding|blood) (?:won't|will not|doesn't|does not|isn't going to|can't|hasn't) (?:\w+ )?stop(?:ped)?\b|\bwon't stop bleeding\b|\bcan't (?:get (?:it|the bleeding|the blood) to )?stop (?:the )?bleeding\b")
         {
@@ -680,6 +759,8 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
+        new("es.self-harm-now", Suicide, @"\bme estoy (?:quemando|cortando|lastimando|haciendo dano|haciendo daño|golpeando)\b|\bme (?:quemo|corto|lastimo) (?:con|otra vez|todas las noches|cada noche)\b"),
+        new("es.drunk-driving", Danger, @"\b(?:esta|está|va|anda|sigue) manejando (?:borracho|borracha|drogado|drogada|tomado|tomada|pedo|pisto)\b|\bmanejando (?:borracho|borracha|drogado|drogada) con\b"),
         new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
         // A plan told about someone else ("tiene un plan para…"), as a counselor or a relative reports it.
         new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b"),
