@@ -108,8 +108,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // (268/270), false alarms 2.1 % (5/239).
     [InlineData("crisis-blind-r17.tsv", 1.0, 0.017)]
     // r18 (a new writer, kept sealed through round 17 and measured, totals only, at its start and end): first contact
-    // (a103e22, the end of round 16) 95.2 % (257/270), false alarms 4.9 % (12/245).
-    [InlineData("crisis-blind-r18.tsv", 0.951, 0.049)]
+    // (a103e22, the end of round 16) 95.2 % (257/270), false alarms 4.9 % (12/245); after round 17 (3b611e1) 95.6 %
+    // (258/270), 4.9 % (12/245).
+    [InlineData("crisis-blind-r18.tsv", 0.955, 0.049)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
