@@ -1,4 +1,3 @@
-using System.Data.Common;
 using IopGuideBot.Storage.Database;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
@@ -184,8 +183,7 @@ public sealed class SqlBotStorage : IStorage
     {
         if (item.Data is null)
         {
-            await using var delete = write.Command("DELETE FROM bot_state WHERE state_key = @k").With("@k", item.Key);
-            await delete.ExecuteNonQueryAsync(ct);
+            await DeleteOneAsync(write, item.Key, ct);
             return;
         }
 
@@ -227,15 +225,21 @@ public sealed class SqlBotStorage : IStorage
         }
 
         await _db.EnsureMigratedAsync(cancellationToken);
-        await using var connection = await _db.OpenConnectionAsync(cancellationToken);
-        await using var tx = await _db.BeginWriteAsync(connection, cancellationToken);
-        foreach (var key in keys)
+        await _db.WriteAsync(async write =>
         {
-            await using var delete = Sql.Command(connection, tx, "DELETE FROM bot_state WHERE state_key = @k").With("@k", key);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
+            foreach (var key in keys)
+            {
+                await DeleteOneAsync(write, key, cancellationToken);
+            }
 
-        await tx.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private static async Task DeleteOneAsync(WriteScope write, string key, CancellationToken ct)
+    {
+        await using var delete = write.Command("DELETE FROM bot_state WHERE state_key = @k").With("@k", key);
+        await delete.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>

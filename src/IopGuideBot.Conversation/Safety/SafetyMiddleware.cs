@@ -29,6 +29,8 @@ namespace IopGuideBot.Conversation.Safety;
 /// </remarks>
 public sealed class SafetyMiddleware : IMiddleware
 {
+    private const int MaxHeldQuestionChars = 500;
+
     private readonly CrisisDetector _detector;
     private readonly ClinicContent _content;
     private readonly ConversationState _conversationState;
@@ -37,8 +39,6 @@ public sealed class SafetyMiddleware : IMiddleware
     private readonly ICrisisReachability _reachability;
     private readonly CommandMatcher _commands;
     private readonly TimeProvider _time;
-
-    private const int MaxHeldQuestionChars = 500;
 
     public SafetyMiddleware(
         CrisisDetector detector,
