@@ -263,6 +263,66 @@ public static class CrisisLexicon
         {
             Negatable = false,
         },
+        // Letters left for the family beside the end of hope: "the letters to my kids are already written, so why bother".
+        new("suicide.notes-for-family", Suicide,
+            @"\b(?:wrote|written|writing|left|finished|finishing) (?:the |my |some |a few |all the |all my )?(?:notes?|letters?) (?:for|to) (?:my |the )?(?:kids|children|family|wife|husband|mom|mum|mother|dad|father|parents|son|sons|daughter|daughters|partner|girlfriend|boyfriend|loved ones|everyone|everybody)\b|\b(?:notes?|letters?) (?:for|to) (?:my |the )?(?:kids|children|family|wife|husband|parents|loved ones) (?:are|is) (?:already )?(?:written|done|finished)\b")
+        {
+            OnlyWithContext = @"\b(?:already|what's the point|whats the point|no point|goodbye|bye|gone|forgive me|at peace|won't need|wont need|isn't needed|isnt needed|why bother)\b",
+        },
+        // Wanting to go to someone who died: "since she passed I just want to be with her".
+        new("suicide.join-the-dead-pronoun", Suicide,
+            @"\b(?:want|wanna|ready|it's time|its time|time for me|going|gonna|need|longing|long) (?:to |for me to |i |that i )?(?:go (?:be with|see|join)|be with|join|see) (?:him|her|them)(?: again| soon| now| tonight| already)?\b")
+        {
+            OnlyWithContext = @"\b(?:died|dead|passed|passing|funeral|grave|buried|lost (?:him|her|them|my)|overdosed|overdose|since (?:he|she|they) (?:died|passed|went))\b",
+            NotBefore = @" (?:at|in|on|for|this|next|tomorrow|every|when|after|before|about|and talk)\b",
+        },
+        // Asking who should get one's belongings, a warning sign, beside an end.
+        new("suicide.who-gets-my-things", Suicide,
+            @"\bwho (?:should|do|can|would|will) (?:i )?(?:leave|give|will) (?:all )?my (?:stuff|things|belongings|possessions|money|savings|dog|cat|truck|car|guns?|records)\b")
+        {
+            NotBefore = @" (?:with|while|during|for the (?:day|week|weekend)|when i'm at|when im at)\b",
+            OnlyWithContext = @"\b(?:after|gone|soon|anymore|won't need|wont need|done|dead|die|tonight|ready|for after)\b",
+        },
+        // Pills put by for an end: "been stockpiling my sleeping pills".
+        new("suicide.stockpiling", Suicide,
+            @"\b(?:stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|stash|stashed|stashing|saving up|saved up|squirreling away|squirreled away|putting aside|put aside) (?:enough |all )?(?:of )?(?:my |the |these |those )?(?:pills|meds|medication|medications|tablets|bars|sleeping pills|pain pills|insulin|oxy|oxys)\b|\b(?:saved|saving) (?:up )?enough\b")
+        {
+            OnlyWithContext = @"\b(?:pills|meds|medication|tablets|bars|insulin|oxy|oxys|enough to|tonight|done|end|goodbye|bye|for good)\b",
+            InformationSuppresses = true,
+        },
+        // How long before someone would find you (or a body).
+        new("suicide.found-after", Suicide,
+            @"\bhow long (?:does it|would it|will it|until|before|till|til|do you think|does it usually|would it usually) (?:\w+ ){0,4}(?:find|finds|found|discover|discovers|discovered) (?:you|me|a body|my body|the body)\b|\b(?:find|finds|found|discover|discovers) my body\b")
+        {
+            NotBefore = @" (?:a |an |the )?(?:bed|spot|place|counselor|therapist|program|job|room|sponsor|ride|group|doctor|meeting)\b",
+        },
+        // "If I'm gone" beside "soon": a death expected, not a trip.
+        new("suicide.gone-soon", Suicide, @"\b(?:if|when|after|once) (?:i'm|im|i am) (?:gone|dead|not around|not here)\b")
+        {
+            OnlyWithContext = @"\b(?:soon|tonight|this week|this weekend|won't be long|wont be long|not long now|any day|asking because)\b",
+            NotBefore = @" (?:to|for|on|from|at|in|with|out)\b",
+        },
+        // Loose ends tied beside no longer needing anything.
+        new("suicide.loose-ends", Suicide,
+            @"\b(?:tied up|tying up|tie up|tied off|wrapped up|wrapping up|taking care of|took care of) (?:all )?(?:my |the )?loose ends\b|\bloose ends (?:are )?(?:all )?(?:tied|tied up|wrapped up|taken care of)\b")
+        {
+            OnlyWithContext = @"\b(?:won't need|wont need|isn't needed|isnt needed|not needed|no need|don't need|dont need|goodbye|bye|gone|at peace|ready to go|done with (?:everything|it all|life))\b",
+        },
+        // Taking enough that naloxone could not bring one back.
+        new("suicide.beyond-naloxone", Suicide,
+            @"\benough to make sure (?:it|narcan|naloxone|nobody|no one|they|i)\b|\benough (?:that|so) (?:narcan|naloxone|nobody|no one) (?:won't|wont|can't|cant|doesn't|doesnt|wouldn't|wouldnt|couldn't|couldnt)\b|\b(?:narcan|naloxone) (?:won't|wont|can't|cant|wouldn't|wouldnt|couldn't|couldnt) (?:bring me back|save me|work on me)\b"),
+        // A message of love left to be passed on: "if my son ever calls, tell him I love him".
+        new("suicide.pass-on-love", Suicide, @"\btell (?:my |him |her |them )?(?:\w+ ){0,2}(?:that )?i (?:love|loved) (?:her|him|them|you)\b")
+        {
+            OnlyWithContext = @"\b(?:if (?:she|he|they) ever|when (?:she|he|they) (?:asks|calls|finds|wakes)|after|gone|goodbye|bye|sorry|for me|last)\b",
+            NotAfter = @"\b(?:how (?:do|can|should|would) (?:i|we)|how to|want to|wanna|should i|going to|gonna|remember to|always|try to|need to) ",
+        },
+        // Knowing the lethal amount beside measuring it out.
+        new("suicide.know-lethal-amount", Suicide,
+            @"\bi (?:know|worked out|figured out|calculated|looked up) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,4}(?:would be|is|are|would|will) (?:lethal|fatal|deadly|kill me|enough to)\b")
+        {
+            OnlyWithContext = @"\b(?:tonight|measur\w*|count\w*|ready|set aside|put aside|lined up|done|goodbye|end|have it|got it)\b",
+        },
         new("suicide.after-gone", Suicide, @"\b(?:after|when|once) i'm (?:gone|dead|not here|not around)\b")
         {
             NotBefore = @" (?:to|for|on|from|at|in)\b",
@@ -761,6 +821,15 @@ public static class CrisisLexicon
         new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
         new("es.self-harm-now", Suicide, @"\bme estoy (?:quemando|cortando|lastimando|haciendo dano|haciendo daño|golpeando)\b|\bme (?:quemo|corto|lastimo) (?:con|otra vez|todas las noches|cada noche)\b"),
         new("es.drunk-driving", Danger, @"\b(?:esta|está|va|anda|sigue) manejando (?:borracho|borracha|drogado|drogada|tomado|tomada|pedo|pisto)\b|\bmanejando (?:borracho|borracha|drogado|drogada) con\b"),
+        // Having thought of it, told in the past tense: "he pensado en quitarme la vida".
+        new("es.suicide-thought", Suicide,
+            @"\b(?:he pensado|pense|pensaba|he estado pensando|sigo pensando|ando pensando|estuve pensando|estoy pensando|pienso) en (?:matarme|suicidarme|quitarme la vida|morirme|acabar con (?:mi vida|todo)|colgarme|tirarme)\b"),
+        // Someone hurting the children or another relative now.
+        new("es.danger-hurting-family", Danger,
+            @"\b(?:esta|estan) (?:golpeando|pegando|lastimando|ahorcando|pateando|amenazando) a (?:los ninos|los nenes|los chamacos|mis hijos|mis ninos|mi hijo|mi hija|la bebe|el bebe|mi mama|mi madre|mi hermana|mi abuela|mi esposa)\b"),
+        // No longer needing anything after tonight.
+        new("es.not-after-tonight", Suicide,
+            @"\b(?:ya )?no (?:voy a necesitar|necesitare|voy a ocupar|ocupare|voy a estar) (?:\w+ ){0,3}despues de (?:esta noche|hoy|manana)\b"),
         new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
         // A plan told about someone else ("tiene un plan para…"), as a counselor or a relative reports it.
         new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b"),
