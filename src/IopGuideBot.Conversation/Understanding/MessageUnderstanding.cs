@@ -263,6 +263,13 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
             return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
         }
 
+        // The n-gram classifier, the meaning classifier and the closest example all put the same intent first.
+        if (byWords.HasKnownWords && byWords.Top.Intent == top.Intent && nearest[0].Intent == top.Intent
+            && byWords.Top.Score >= options.UnanimousConfidence && top.Score >= options.UnanimousConfidence && nearest[0].Score >= options.UnanimousSimilarity)
+        {
+            return new Understanding(UnderstandingPath.SemanticMatch, top.Intent, top.Score, []);
+        }
+
         // Suggest only topics both measures find close: among the classifier's first three, and with an example near enough.
         var likely = ranked.Take(3).Select(s => s.Intent).ToHashSet();
         var candidates = nearest.Where(s => s.Intent.Kind == IntentKind.Topic && likely.Contains(s.Intent) && s.Score >= options.SuggestionSimilarity).ToList();

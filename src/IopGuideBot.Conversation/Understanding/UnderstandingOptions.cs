@@ -64,6 +64,18 @@ public sealed class UnderstandingOptions
     public double AgreementConfidence { get; set; } = 1.0;
 
     /// <summary>
+    /// All three readings (the n-gram classifier, the meaning classifier and the closest example) also answer together when
+    /// they put the same intent first, the two classifiers each give it at least this probability and the closest example
+    /// is at least <see cref="UnanimousSimilarity"/> similar: three readings built on different things agreeing is strong
+    /// evidence though none is sure alone. 1 turns the rule off. Round 18 (`--calibrate` dump, 5,381 seen questions):
+    /// 0.2 with 0.6 answered 20 more right and 2 more wrong; 0.1–0.15 added wrong ones faster than right ones.
+    /// </summary>
+    public double UnanimousConfidence { get; set; } = 0.2;
+
+    /// <summary>How similar the closest example must be for <see cref="UnanimousConfidence"/>.</summary>
+    public double UnanimousSimilarity { get; set; } = 0.6;
+
+    /// <summary>
     /// The meaning classifier also answers with no example close enough (<see cref="MinimumSimilarity"/>) when it is at
     /// least this sure, leads by <see cref="SemanticMargin"/>, and the n-gram classifier ranks the same intent first: a
     /// question that names what no example names ("bcbs ppo") is far from every example and still plainly about one
@@ -121,7 +133,7 @@ public sealed class UnderstandingOptions
 
     internal bool IsValid() =>
         InRange(FastConfidence) && InRange(SoleConfidence) && InRange(FastOnlyConfidence) && InRange(SemanticConfidence) && InRange(SemanticMargin) && InRange(MinimumSimilarity) && InRange(NearParaphraseSimilarity) && InRange(NearestConfidence) && InRange(NearestMargin)
-        && InRange(AgreementConfidence) && InRange(MeaningAloneConfidence) && SuggestionCount is >= 0 and <= 5 && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
+        && InRange(AgreementConfidence) && InRange(UnanimousConfidence) && InRange(UnanimousSimilarity) && InRange(MeaningAloneConfidence) && SuggestionCount is >= 0 and <= 5 && InRange(SuggestionSimilarity) && InRange(SuggestionSpread) && InRange(FamilyContextBonus);
 
     private static bool InRange(double value) => value is >= 0 and <= 1;
 }

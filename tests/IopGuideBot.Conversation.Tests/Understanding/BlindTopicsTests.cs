@@ -140,17 +140,17 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
-    [InlineData("topics-heldout-r2.tsv", 155, 40, 34)]
+    [InlineData("topics-heldout-r2.tsv", 157, 41, 34)]
     [InlineData("topics-heldout-r3.tsv", 283, 101, 9)]
-    [InlineData("topics-heldout-r5.tsv", 291, 105, 16)]
-    [InlineData("topics-heldout-r6.tsv", 276, 100, 3)]
-    [InlineData("topics-heldout-r7.tsv", 269, 95, 17)]
-    [InlineData("topics-heldout-r8.tsv", 260, 96, 15)]
+    [InlineData("topics-heldout-r5.tsv", 293, 106, 18)]
+    [InlineData("topics-heldout-r6.tsv", 277, 101, 3)]
+    [InlineData("topics-heldout-r7.tsv", 270, 95, 17)]
+    [InlineData("topics-heldout-r8.tsv", 265, 100, 15)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 240, 91, 20)]
+    [InlineData("topics-heldout-r9.tsv", 243, 94, 20)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
@@ -164,25 +164,25 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r12.tsv", 271, 111, 14)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 257, 107, 12)]
+    [InlineData("topics-heldout-r13.tsv", 259, 108, 12)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).
-    [InlineData("topics-heldout-r14.tsv", 275, 120, 5)]
+    [InlineData("topics-heldout-r14.tsv", 275, 120, 6)]
     // r15 (300 lines, a new writer, 107 family, kept sealed through round 14 and measured at its start and end, totals
     // only): first contact (b4ecd16) 269, 101, 18 (fallbacks 19); after round 14 (4aff1d1) 270, 101, 17 (fallbacks 19).
     [InlineData("topics-heldout-r15.tsv", 280, 104, 8)]
     // r16 (300 lines, a new writer, 86 family, kept sealed through round 15 and measured at its start and end, totals
     // only): first contact (2362d76) 253, 79, 13 (fallbacks 39); after round 15 (cfc7a83) 258, 78, 11 (fallbacks 36).
-    [InlineData("topics-heldout-r16.tsv", 283, 84, 7)]
+    [InlineData("topics-heldout-r16.tsv", 285, 85, 7)]
     // r17 (300 lines, a new writer, 78 family, kept sealed through round 16 and measured at its start and end, totals
     // only; its list had referral-partners, a topic written during round 16): first contact (3f28c18) 265, 73, 12
     // (fallbacks 29); after round 16 (92a632b) 273, 73, 10 (fallbacks 23).
-    [InlineData("topics-heldout-r17.tsv", 273, 73, 10)]
+    [InlineData("topics-heldout-r17.tsv", 273, 73, 11)]
     // r18 (300 lines, a new writer, 78 family, kept sealed through round 17 and measured at its start and end, totals
     // only): first contact (a103e22) 261, 65, 17 (fallbacks 36); after round 17 (3b611e1) the same (the content did not
     // change this round).
-    [InlineData("topics-heldout-r18.tsv", 261, 65, 17)]
+    [InlineData("topics-heldout-r18.tsv", 262, 66, 17)]
     // r19 (300 lines, a new writer, 83 family, kept sealed through round 18 and measured at its start and end, totals
     // only): first contact (0865d6e) 267, 72, 9 (fallbacks 27).
     [InlineData("topics-heldout-r19.tsv", 267, 72, 9)]

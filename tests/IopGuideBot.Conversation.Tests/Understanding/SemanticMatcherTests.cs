@@ -140,4 +140,31 @@ public sealed class SemanticMatcherTests
         Assert.Equal((UnderstandingPath.SemanticMatch, insurance), (answered.Path, answered.Intent));
         Assert.Equal(UnderstandingPath.Fallback, withoutTheRule.Path);
     }
+
+    [Fact]
+    public void Three_readings_that_agree_are_answered_though_none_is_sure_alone()
+    {
+        // A family member asking what the clinic has for families: the n-gram classifier, the meaning classifier and the
+        // closest example all put the family topic first, none of them sure or far ahead.
+        var forFamily = Intent.Topic("for-family");
+        var education = Intent.Topic("family-education");
+        var familyPrivacy = Intent.Topic("family-confidentiality");
+        var byWords = new IntentPrediction([new ScoredIntent(forFamily, 0.34f), new ScoredIntent(education, 0.09f)], HasKnownWords: true);
+        var byMeaning = new MeaningPrediction(
+            new IntentPrediction([new ScoredIntent(forFamily, 0.32f), new ScoredIntent(education, 0.27f)], HasKnownWords: true),
+            new IntentPrediction([new ScoredIntent(forFamily, 0.76f), new ScoredIntent(familyPrivacy, 0.69f)], HasKnownWords: true));
+
+        var answered = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions(), SharedUnderstanding.Examples.AudienceOf);
+        var withoutTheRule = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions { UnanimousConfidence = 1 }, SharedUnderstanding.Examples.AudienceOf);
+        var nearestDisagrees = MessageUnderstanding.Decide(
+            byWords,
+            byMeaning with { Nearest = new IntentPrediction([new ScoredIntent(familyPrivacy, 0.76f), new ScoredIntent(forFamily, 0.69f)], HasKnownWords: true) },
+            InquiryFor.Unknown,
+            new UnderstandingOptions(),
+            SharedUnderstanding.Examples.AudienceOf);
+
+        Assert.Equal((UnderstandingPath.SemanticMatch, forFamily), (answered.Path, answered.Intent));
+        Assert.Equal(UnderstandingPath.Fallback, withoutTheRule.Path);
+        Assert.Equal(UnderstandingPath.Fallback, nearestDisagrees.Path);
+    }
 }

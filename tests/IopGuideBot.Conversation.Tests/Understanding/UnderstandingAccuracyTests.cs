@@ -78,7 +78,7 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // comparison (whose answer now gives the research finding), "start over" / "keep going" inside an unsure question
     // answered with the fallback instead of the menu; pooled over the seen sets +37 right, -17 wrong (without r15 +25, -10):
     // 88.4 %, family 86.6 %, 3.0 %.
-    [InlineData(DevSetR2, 0.871, 0.854, 0.034)]
+    [InlineData(DevSetR2, 0.876, 0.859, 0.034)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
@@ -101,7 +101,7 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     [InlineData(DevSetR3, 0.917, 0.917, 0.046)]
     // topics-dev-professional.tsv (round 15, an independent writer, professionals only: no family lines), first contact
     // 82.7 %, confident-but-wrong 4.0 %.
-    [InlineData(DevSetProfessional, 0.780, 0, 0.114)]
+    [InlineData(DevSetProfessional, 0.786, 0, 0.114)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
