@@ -102,6 +102,14 @@ public static partial class SpanishQuestion
         ("llamenme", "call me back"), ("me llaman", "call me"), ("mis datos", "my data"), ("mi informacion", "my information"),
         ("tiene que", "has to"), ("tengo que", "do i have to"), ("tienen que", "have to"), ("hay que", "do you have to"),
         ("todos los dias", "every day"), ("cada semana", "every week"), ("otro idioma", "another language"), ("en espanol", "in spanish"),
+        ("que pasa", "what happens"), ("cada cuanto", "how often"), ("analisis de orina", "urine drug test"),
+        ("pruebas de orina", "urine drug tests"), ("examenes de orina", "urine drug tests"), ("vuelvo a consumir", "use again relapse"),
+        ("vuelvo a usar", "use again relapse"), ("vuelve a consumir", "uses again relapse"), ("vuelve a usar", "uses again relapse"),
+        ("me echan", "kick me out"), ("me sacan", "kick me out"), ("lo echan", "kick him out"), ("lo sacan", "kick him out"),
+        ("la echan", "kick her out"), ("la sacan", "kick her out"), ("intensivo ambulatorio", "intensive outpatient iop"),
+        ("cuidado de ninos", "childcare"), ("de verdad", "really"), ("desde mi casa", "from home"), ("desde casa", "from home"),
+        ("padres de familia", "parents"), ("me mando", "sent me"), ("me mandaron", "sent me"), ("ganas de consumir", "cravings"),
+        ("ganas de usar", "cravings"), ("ganas de tomar", "cravings to drink"), ("en persona", "in person"),
     }.Select(p => (" " + p.Item1 + " ", " " + p.Item2 + " ")).OrderByDescending(p => p.Item1.Length).ToArray();
 
     /// <summary>Single words (accents folded). An empty gloss drops the word.</summary>
@@ -158,6 +166,20 @@ public static partial class SpanishQuestion
         ["mota"] = "weed", ["heroina"] = "heroin", ["cristal"] = "meth", ["metanfetamina"] = "meth", ["ansiedad"] = "anxiety",
         ["depresion"] = "depression", ["embarazada"] = "pregnant", ["embarazo"] = "pregnancy", ["edad"] = "age", ["anos"] = "years old",
         ["hablan"] = "speak", ["habla"] = "speak", ["hablo"] = "i speak", ["hablar"] = "talk",
+        ["hacen"] = "do", ["cada"] = "every", ["analisis"] = "test", ["orina"] = "urine", ["echan"] = "kick out",
+        ["sacan"] = "kick out", ["durante"] = "during", ["mientras"] = "while", ["voy"] = "i go", ["dura"] = "last",
+        ["atender"] = "treat", ["atienden"] = "treat", ["dar"] = "give", ["dan"] = "give", ["van"] = "will", ["desde"] = "from", ["casa"] = "home",
+        ["intensivo"] = "intensive", ["ambulatorio"] = "outpatient", ["mejor"] = "better", ["internarme"] = "inpatient",
+        ["internarlo"] = "inpatient", ["internarla"] = "inpatient", ["clinica"] = "clinic", ["aqui"] = "here", ["primero"] = "first",
+        ["consejeros"] = "counselors", ["terapeuta"] = "therapist", ["hago"] = "do i do", ["uso"] = "use", ["mandan"] = "send",
+        ["reportes"] = "reports", ["reporte"] = "report", ["asistencia"] = "attendance", ["pasa"] = "happens", ["termino"] = "finish",
+        ["terminar"] = "finish", ["ayudan"] = "help", ["cuidado"] = "care", ["ninos"] = "children", ["solo"] = "only",
+        ["pacientes"] = "patients", ["paciente"] = "patient", ["familias"] = "families", ["menores"] = "minors",
+        ["jovenes"] = "young people", ["adiccion"] = "addiction", ["adicto"] = "addicted", ["adicta"] = "addicted",
+        ["entender"] = "understand", ["aprender"] = "learn", ["cobran"] = "charge", ["gratuito"] = "free", ["dinero"] = "money",
+        ["receta"] = "prescription", ["buprenorfina"] = "buprenorphine", ["naltrexona"] = "naltrexone", ["antojos"] = "cravings",
+        ["ahora"] = "now", ["ahorita"] = "now", ["hoy"] = "today", ["cerca"] = "near", ["abren"] = "open", ["cierran"] = "close",
+        ["recaigo"] = "relapse", ["presencial"] = "in person", ["semanal"] = "weekly", ["diario"] = "daily",
         // Small talk
         ["hola"] = "hello", ["gracias"] = "thanks", ["adios"] = "goodbye", ["chao"] = "bye",
         // Small words

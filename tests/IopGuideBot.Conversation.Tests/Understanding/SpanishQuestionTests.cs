@@ -39,6 +39,13 @@ public sealed class SpanishQuestionTests
     [InlineData("¿puedo seguir trabajando durante el tratamiento?", "keep-job")]
     [InlineData("¿cómo puede participar la familia en el tratamiento de mi hijo?", "family-involvement")]
     [InlineData("¿tienen grupos en la noche?", "evening-groups")]
+    [InlineData("¿cada cuánto hacen los análisis de orina?", "drug-testing")]
+    [InlineData("si vuelvo a consumir, ¿me echan del programa?", "relapse")]
+    [InlineData("¿puedo hacer las sesiones por video desde mi casa?", "telehealth")]
+    [InlineData("¿es mejor internarme en una clínica o venir aquí?", "compare-inpatient")]
+    [InlineData("¿ustedes ayudan con transporte o cuidado de niños?", "practical-help")]
+    [InlineData("el juez me mandó a tratamiento, ¿ustedes mandan reportes a la corte?", "legal")]
+    [InlineData("¿qué es un programa intensivo ambulatorio?", "what-is-iop")]
     public async Task A_question_in_spanish_gets_its_topic_then_a_note_in_spanish(string question, string topic)
     {
         await using var bot = new ComposedBot();
