@@ -109,8 +109,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r17.tsv", 1.0, 0.017)]
     // r18 (a new writer, kept sealed through round 17 and measured, totals only, at its start and end): first contact
     // (a103e22, the end of round 16) 95.2 % (257/270), false alarms 4.9 % (12/245); after round 17 (3b611e1) 95.6 %
-    // (258/270), 4.9 % (12/245).
-    [InlineData("crisis-blind-r18.tsv", 0.955, 0.049)]
+    // (258/270), 4.9 % (12/245). Read at the start of round 18 (a seen set since); 13 rules written for what its misses say
+    // (e7868c1) catch all 270, false alarms unchanged.
+    [InlineData("crisis-blind-r18.tsv", 1.0, 0.049)]
     // r19 (a new writer, kept sealed through round 18 and measured, totals only, at its start and end): first contact
     // (0865d6e, the end of round 17) 99.3 % (268/270), false alarms 2.4 % (6/251).
     [InlineData("crisis-blind-r19.tsv", 0.992, 0.024)]
