@@ -22,12 +22,13 @@ namespace IopGuideBot.Storage;
 /// </summary>
 public sealed class SqlBotStorage : IStorage
 {
-    // The settings MemoryStorage's documentation recommends for typed state. TypeNameHandling.All is only safe because
-    // the stored JSON is authenticated by Data Protection: nobody can plant a $type in the database.
+    // TypeNameHandling.All, as MemoryStorage's documentation recommends for typed state, is only safe because the stored
+    // JSON is authenticated by Data Protection: nobody can plant a $type in the database.
     private static readonly JsonSerializer StateSerializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.All,
-        NullValueHandling = NullValueHandling.Include,
+        // Null members are left out: a prompt's activities are mostly empty members, and a missing member reads back as null.
+        NullValueHandling = NullValueHandling.Ignore,
         ContractResolver = new DefaultContractResolver(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         // Dates stay strings until a typed member reads them, so a DateTimeOffset keeps its offset (dialog state does).
