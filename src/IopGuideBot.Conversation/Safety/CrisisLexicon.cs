@@ -812,7 +812,7 @@ public static class CrisisLexicon
 
         // ---- Spanish: the most common crisis statements (accents are folded by the normaliser: "tomé" → "tome") ----
         new("es.suicide-wish", Suicide,
-            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b"),
+            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|he pensado en|pense en|pensaba en|he estado pensando en|sigo pensando en|ando pensando en|estuve pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|colgarme|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b"),
         new("es.suicide-no-life", Suicide,
             @"\bmejor (?:muerto|muerta)\b|\bestarian mejor sin mi\b|\bno (?:quiero|vale la pena) (?:vivir|seguir viviendo|estar vivo|estar viva|despertar)\b|\bno (?:tengo|hay) (?:razon|razones|motivo|motivos) para vivir\b|\bya no (?:puedo|aguanto) mas\b")
         {
@@ -821,9 +821,6 @@ public static class CrisisLexicon
         new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
         new("es.self-harm-now", Suicide, @"\bme estoy (?:quemando|cortando|lastimando|haciendo dano|haciendo daño|golpeando)\b|\bme (?:quemo|corto|lastimo) (?:con|otra vez|todas las noches|cada noche)\b"),
         new("es.drunk-driving", Danger, @"\b(?:esta|está|va|anda|sigue) manejando (?:borracho|borracha|drogado|drogada|tomado|tomada|pedo|pisto)\b|\bmanejando (?:borracho|borracha|drogado|drogada) con\b"),
-        // Having thought of it, told in the past tense: "he pensado en quitarme la vida".
-        new("es.suicide-thought", Suicide,
-            @"\b(?:he pensado|pense|pensaba|he estado pensando|sigo pensando|ando pensando|estuve pensando|estoy pensando|pienso) en (?:matarme|suicidarme|quitarme la vida|morirme|acabar con (?:mi vida|todo)|colgarme|tirarme)\b"),
         // Someone hurting the children or another relative now.
         new("es.danger-hurting-family", Danger,
             @"\b(?:esta|estan) (?:golpeando|pegando|lastimando|ahorcando|pateando|amenazando) a (?:los ninos|los nenes|los chamacos|mis hijos|mis ninos|mi hijo|mi hija|la bebe|el bebe|mi mama|mi madre|mi hermana|mi abuela|mi esposa)\b"),

@@ -158,7 +158,6 @@ public sealed class CrisisRuleTests
         ["es.someone-suicidal"] = ("mi amiga dice que se va a suicidar", "mi amiga dice que se va a mudar"),
         ["es.someone-plan"] = ("mi paciente me contó que tiene un plan para matarse esta noche", "mi paciente me contó que tiene un plan para mudarse"),
         ["es.chest-pain"] = ("me duele el pecho despues de fumar crack", "me duele la cabeza un poco"),
-        ["es.suicide-thought"] = ("he pensado en quitarme la vida esta semana", "he pensado en dejar de tomar"),
         ["es.danger-hurting-family"] = ("mi pareja esta golpeando a mis hijos ahora mismo", "mi pareja esta ayudando a mis hijos con la tarea"),
         ["es.not-after-tonight"] = ("ya no voy a necesitar nada despues de esta noche", "no voy a necesitar transporte para manana despues de todo, tengo carro"),
         ["es.suicide-means"] = ("esta noche me voy a tirar del puente", "esta noche voy a cruzar el puente"),
