@@ -50,7 +50,7 @@ public static class ChoiceFactory
     public static Activity Render(Activity? prompt, IList<Choice> choices, ListStyle style, string orWord = "or")
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var activity = Copy(prompt);
+        var activity = OutgoingActivity.CopyOf(prompt);
         switch (style)
         {
             case ListStyle.SuggestedAction:
@@ -91,20 +91,4 @@ public static class ChoiceFactory
     }
 
     private static string Title(Choice choice) => choice.Action?.Title ?? choice.Value;
-
-    private static Activity Copy(Activity? prompt) => new()
-    {
-        Type = prompt?.Type ?? ActivityTypes.Message,
-        Text = prompt?.Text ?? string.Empty,
-        Speak = prompt?.Speak,
-        InputHint = prompt?.InputHint ?? InputHints.ExpectingInput,
-        TextFormat = prompt?.TextFormat,
-        Locale = prompt?.Locale,
-        Attachments = prompt?.Attachments,
-        AttachmentLayout = prompt?.AttachmentLayout,
-        Entities = prompt?.Entities,
-        ChannelData = prompt?.ChannelData,
-        Value = prompt?.Value,
-        SuggestedActions = prompt?.SuggestedActions,
-    };
 }

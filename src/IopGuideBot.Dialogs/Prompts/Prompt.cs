@@ -205,7 +205,7 @@ public abstract class Prompt<T> : Dialog
         var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
         if (activity is not null)
         {
-            await turnContext.SendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(OutgoingActivity.CopyOf(activity), cancellationToken).ConfigureAwait(false);
         }
     }
 

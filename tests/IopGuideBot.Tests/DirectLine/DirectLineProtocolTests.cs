@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IopGuideBot.Conversation;
 using IopGuideBot.Conversation.Content;
+using IopGuideBot.Conversation.Triage;
 using IopGuideBot.DirectLine;
 using IopGuideBot.Tests.Support;
 using Microsoft.Bot.Builder;
@@ -142,6 +143,23 @@ public sealed class DirectLineProtocolTests(DirectLineServiceFixture fixture) : 
         var reply = await chat.WaitForReplyToAsync(await chat.SayAsync((string)button.Value));
 
         Assert.StartsWith("topic:", Replies.ContentIdOf(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_asked_again_reaches_the_person_every_time()
+    {
+        // The questionnaire's "shall we start?" stands until it gets a yes or a no, and each message that is neither gets
+        // its gentle retry. The retry is the same question each time; it must still be a new message each time (the log
+        // stores an activity id once, so a question sent again under the id it was first sent with was never shown).
+        var chat = await DirectLineChat.StartAsync(Client);
+        var offer = await chat.WaitForReplyToAsync(await chat.SayAsync("Start the questions"));
+        var first = await chat.WaitForReplyToAsync(await chat.SayAsync("i'm worried my husband drinks every night and hides it"));
+        var second = await chat.WaitForReplyToAsync(await chat.SayAsync("thanks"));
+
+        Assert.Equal(TriageContent.Notice, Replies.ContentIdOf(offer));
+        Assert.Equal("retry:" + TriageDialog.StartOfferId, Replies.ContentIdOf(first));
+        Assert.Equal("retry:" + TriageDialog.StartOfferId, Replies.ContentIdOf(second));
+        Assert.NotEqual(first.Id, second.Id);
     }
 
     [Fact]
