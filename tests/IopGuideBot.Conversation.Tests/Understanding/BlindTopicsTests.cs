@@ -186,6 +186,9 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r19 (300 lines, a new writer, 83 family, kept sealed through round 18 and measured at its start and end, totals
     // only): first contact (0865d6e) 267, 72, 9 (fallbacks 27); after round 18 (8c39bce) 267, 72, 10 (fallbacks 26).
     [InlineData("topics-heldout-r19.tsv", 267, 72, 10)]
+    // r20 (300 lines, a new writer, 85 family, kept sealed through round 19 and measured at its start and end, totals
+    // only): first contact (2eec378) 273, 78, 7 (fallbacks 23).
+    [InlineData("topics-heldout-r20.tsv", 273, 78, 7)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
