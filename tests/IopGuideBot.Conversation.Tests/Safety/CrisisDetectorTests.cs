@@ -159,7 +159,8 @@ public sealed class CrisisDetectorTests
     /// <summary>
     /// A message told as history must reach the learned signal's higher framed threshold, so only the past frames it:
     /// "once" joining a clause ("once my roommate leaves") means "as soon as" and what follows is often the plan; a
-    /// funeral is history only when it is someone else's.
+    /// funeral is history only when it is someone else's; "back in" is the past only before a time ("back in college"), not
+    /// in "I can't go back in there".
     /// </summary>
     [Theory]
     [InlineData("i overdosed once when i was in college, now i want help with drinking", true)]
@@ -167,6 +168,9 @@ public sealed class CrisisDetectorTests
     [InlineData("going to do it once everyone in the house is asleep", false)]
     [InlineData("once my husband leaves for work i'm taking all of it", false)]
     [InlineData("i'm putting money aside for my funeral, i won't need it long", false)]
+    [InlineData("back in my twenties i took pills every day, now it's the drink", true)]
+    [InlineData("back in the army there were years i thought about ending it, that's 10 yrs ago", true)]
+    [InlineData("i can't go back in there. i don't want to go anywhere ever again", false)]
     public void Only_the_past_frames_a_message_as_history(string text, bool history) =>
         Assert.Equal(history, CrisisDetector.FrameOf(text).History);
 
