@@ -57,6 +57,12 @@ public static partial class SpanishQuestion
         "donde", "necesito", "necesita", "quiero", "puedo", "ayuda", "el", "los", "las", "una", "gracias", "es", "esta", "estan",
         "y", "pero", "con", "del", "hablan", "habla", "hablo", "espanol", "programa", "tengo", "usted", "ustedes", "cuesta",
         "buenas", "buenos", "muchas", "muchos", "pueden", "llamar", "tarde", "noche", "cuando", "tambien", "porque", "estoy",
+        // Typed without accents, a short question often has only one of the words above ("como me inscribo", "cuantas
+        // horas por semana"): question words and the nouns of time, money, family and treatment that English never uses.
+        "cuantas", "cuantos", "cuanta", "cuales", "cual", "quien", "semana", "semanas", "horas", "dias", "inscribo",
+        "inscribirme", "apunto", "empiezo", "empezar", "dura", "sesiones", "seguro", "tratamiento", "familia", "hermano",
+        "hermana", "mama", "ella", "ellos", "nosotros", "hacer", "hace", "puede", "ayudar", "dinero", "pagar",
+        "trabajo", "escuela", "cita", "ahora", "aqui", "despues", "antes", "siempre", "nunca",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words no English message uses: one of them is enough in a very short message.</summary>
@@ -75,7 +81,7 @@ public static partial class SpanishQuestion
         ("cuantas veces", "how many times"), ("por semana", "per week"), ("a la semana", "a week"), ("a que hora", "what time"),
         ("que dias", "what days"), ("que pasa si", "what happens if"), ("que pasa despues", "what happens after"),
         ("que es", "what is"), ("que son", "what are"), ("que hacen", "what do you do"), ("como funciona", "how does it work"),
-        ("como empiezo", "how do i start"), ("como empezar", "how to start"), ("como me inscribo", "how do i sign up"),
+        ("como empiezo", "how do i start"), ("como empezar", "how to start"), ("como me inscribo", "how do i sign up"), ("como me apunto", "how do i sign up"), ("me apunto", "i sign up"),
         ("como lo convenzo", "how do i convince him"), ("como la convenzo", "how do i convince her"),
         ("seguir trabajando", "keep working"), ("seguir estudiando", "keep going to school"), ("perder mi trabajo", "lose my job"),
         ("perder el trabajo", "lose my job"), ("sin seguro", "without insurance"), ("aceptan seguro", "do you take insurance"),
@@ -137,7 +143,7 @@ public static partial class SpanishQuestion
         ["semana"] = "week", ["semanas"] = "weeks", ["dia"] = "day", ["dias"] = "days", ["hora"] = "hour", ["horas"] = "hours",
         ["meses"] = "months", ["noche"] = "night", ["tarde"] = "evening", ["manana"] = "tomorrow", ["horario"] = "schedule",
         ["horarios"] = "schedule", ["reglas"] = "rules", ["asistir"] = "attend", ["ir"] = "go", ["venir"] = "come", ["todos"] = "all", ["faltar"] = "miss", ["empezar"] = "start",
-        ["comenzar"] = "start", ["empiezo"] = "start", ["inscribir"] = "sign up", ["inscribirme"] = "sign up", ["entrar"] = "get in",
+        ["comenzar"] = "start", ["empiezo"] = "start", ["inscribir"] = "sign up", ["inscribirme"] = "sign up", ["apuntarme"] = "sign up", ["entrar"] = "get in",
         ["ingresar"] = "enroll", ["cita"] = "appointment", ["evaluacion"] = "assessment", ["lista"] = "list", ["espera"] = "wait",
         ["participar"] = "take part", ["involucrarme"] = "be involved", ["involucrar"] = "involve", ["visitar"] = "visit",
         ["visita"] = "visit", ["visitas"] = "visits", ["apoyar"] = "support", ["apoyo"] = "support", ["ayudar"] = "help",

@@ -25,11 +25,14 @@ public sealed class SpanishQuestionTests
     [InlineData("¿cuánto cuesta el programa?")]
     [InlineData("hola, necesito ayuda para mi hijo")]
     [InlineData("mi esposo puede seguir trabajando")]
+    [InlineData("como me apunto")]
+    [InlineData("cuantas semanas son")]
     public void Spanish_is_recognised(string text) => Assert.True(SpanishQuestion.Looks(text));
 
     [Theory]
     [InlineData("how much does the program cost")]
     [InlineData("is there a group in the evening")]
+    [InlineData("can i bring my mama to the family night")]
     public void English_is_not_taken_for_spanish(string text) => Assert.False(SpanishQuestion.Looks(text));
 
     [Theory]
@@ -46,6 +49,9 @@ public sealed class SpanishQuestionTests
     [InlineData("¿ustedes ayudan con transporte o cuidado de niños?", "practical-help")]
     [InlineData("el juez me mandó a tratamiento, ¿ustedes mandan reportes a la corte?", "legal")]
     [InlineData("¿qué es un programa intensivo ambulatorio?", "what-is-iop")]
+    [InlineData("como me apunto al programa", "how-to-start")]
+    [InlineData("cuantos dias a la semana tengo que venir", "schedule")]
+    [InlineData("cuantas semanas dura", "duration")]
     public async Task A_question_in_spanish_gets_its_topic_then_a_note_in_spanish(string question, string topic)
     {
         await using var bot = new ComposedBot();
