@@ -84,7 +84,7 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
         }
 
         var read = Read(text!, about);
-        if (command is not null && !EmbeddedCommandGivesWay(command.Command.Id, read))
+        if (command is not null && (OffersANumberToCall(command.Command.Id, text!) || !EmbeddedCommandGivesWay(command.Command.Id, read)))
         {
             return new Understanding(UnderstandingPath.CommandPhrase, Intent.Command(command.Command.Id), 1f, []);
         }
@@ -97,9 +97,21 @@ public sealed class MessageUnderstanding(CommandMatcher commands, IntentClassifi
     /// part of a longer message that is asking something else (<see cref="EmbeddedCommandGivesWay"/>).
     /// </summary>
     public Command? CommandIn(string? text, bool globalOnly, InquiryFor about = InquiryFor.Unknown) =>
-        commands.FindCommand(text, globalOnly) is { } found && (!found.Embedded || !EmbeddedCommandGivesWay(found.Command.Id, Read(text!, about)))
+        commands.FindCommand(text, globalOnly) is { } found
+        && (!found.Embedded || OffersANumberToCall(found.Command.Id, text!) || !EmbeddedCommandGivesWay(found.Command.Id, Read(text!, about)))
             ? found.Command
             : null;
+
+    /// <summary>Digits in a message that asks to be called: enough for a local number, though not always a whole one.</summary>
+    private const int DigitsOfANumber = 7;
+
+    /// <summary>
+    /// "Please call me, my number is 555-0142": a request to be called that gives a number is a callback request however
+    /// the rest reads (the classifiers read "my number" as asking for the clinic's). A whole number starts the callback
+    /// request anywhere (<c>AnswerReader.Phones</c>); this also holds one missing its area code, which the request then asks for.
+    /// </summary>
+    private static bool OffersANumberToCall(string commandId, string text) =>
+        commandId == CommandIds.Callback && text.Count(char.IsAsciiDigit) >= DigitsOfANumber;
 
     /// <summary>
     /// Whether a command phrase that is a small part of a longer message gives way to the classifiers' reading of it: to

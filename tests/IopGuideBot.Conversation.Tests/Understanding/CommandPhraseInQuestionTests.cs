@@ -27,6 +27,19 @@ public sealed class CommandPhraseInQuestionTests
         Assert.Equal(command, "command:" + Understanding.CommandIn(text, globalOnly: false)!.Id);
     }
 
+    // Round 19: a request to be called that gave a local number was answered with the clinic's own contact details.
+    [Theory]
+    [InlineData("could you please call me, the number here is 555-0199")]
+    [InlineData("call me back on 555 0123 when someone is free to talk about the program")]
+    public async Task A_request_to_be_called_with_a_number_starts_the_callback_request(string text)
+    {
+        Assert.Equal("command:callback", Understanding.Understand(text).Intent?.Key);
+
+        await using var bot = new ComposedBot();
+        var replies = await bot.NewConversation().SayAsync(text);
+        Assert.StartsWith("callback.", Replies.ContentIdOf(replies[0]), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("will my son be able to keep going to his college classes while he does the program")]
     [InlineData("will my wife get to talk to someone one on one or is it all group sessions")]
