@@ -30,7 +30,7 @@ public static class CrisisLexicon
 
     /// <summary>Someone who can threaten or hurt the writer: pronouns (with contractions), "my ex", "some guy".</summary>
     private const string Aggressor =
-        $@"(?:he|she|they|he's|she's|they're|my {Kin}|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer))";
+        $@"(?:he|she|they|he's|she's|they're|my {Kin}|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer)|(?:^|the )(?:husband|wife|boyfriend|girlfriend|partner|ex|stepdad|pimp))";
 
     /// <summary>Words that put a symptom in a withdrawal (stopping alcohol, benzos or opioids) context.</summary>
     private const string WithdrawalContext =
@@ -422,6 +422,26 @@ public static class CrisisLexicon
         },
         new("suicide.nobody-would-care", Suicide,
             @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
+        // Feeling a burden, said without an "if": "nobody will miss me", "everyone at home would be happier without me".
+        new("suicide.burden", Suicide,
+            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:even )?miss me\b|\b(?:everyone|everybody|they|my (?:family|kids|wife|husband|parents|mom|mum|dad))(?: \w+){0,2} (?:would|will|'d) be (?:so much |much |a lot )?(?:happier|better off|better|fine|relieved) without me\b")
+        {
+            Negatable = false,
+            // "nobody will miss me at work for three hours", "they'd be fine without me for an evening": an absence, not a life.
+            NotBefore = @" (?:at|in|for|during|while|on|tonight|this|if i (?:go|leave|skip|take|miss|step|come|am|i'm))\b",
+        },
+        // Self-harm again after a stretch without it: "I cut again", "burned myself again last night".
+        new("suicide.harmed-again", Suicide,
+            @"\bi (?:\w+ )?(?:cut|burned|burnt) (?:myself |my (?:arms?|wrists?|legs?|thighs?|skin|stomach) )?again\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+        },
+        // Wanting everything to stop for good: "just want it to stop. all of it. permanently".
+        new("suicide.stop-for-good", Suicide, @"\bwant (?:it|it all|all of it|everything) to (?:stop|end)\b")
+        {
+            OnlyWithContext = @"\b(?:permanently|forever|for good|for ever)\b",
+            NotBefore = @" (?:the|my) (?:drinking|using|cravings?|habit)\b",
+        },
         // Warning signs of a plan, as suicide-prevention services list them: giving belongings away, final arrangements
         // (one's own funeral), having the means and the place (ready to jump, on a bridge), doubting one will wake up.
         new("suicide.giving-away", Suicide,
@@ -632,6 +652,13 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             NotBefore = @" (?:in|on) (?:my|his|her|their|life|the)\b",
         },
+        // Seizures counted in the last hours, or "just had one", the word said elsewhere ("how long till the seizures stop?
+        // had two today").
+        new("withdrawal.seizures-counted", Withdrawal,
+            @"\b(?:had|having|been having) (?:\d+|two|three|four|a couple|a few|several|more) (?:of them )?(?:today|tonight|this (?:morning|afternoon|evening)|since (?:last night|this morning|yesterday)|in the last (?:day|few hours|hour))\b|\b(?:i|he|she) just had (?:one|another)\b")
+        {
+            OnlyWithContext = @"\b(?:seizures?|fits|convulsions)\b",
+        },
         new("withdrawal.hallucinating", Withdrawal,
             @"\b(?:hallucinating|hallucinatin|halucinating|hallucinating)\b|\b(?:seeing|hearing) (?:things|stuff|voices|people|bugs|spiders|shadows)(?: that| who)? (?:aren't|are not|isn't|that aren't)\b|\b(?:i'm|i am|keep|started|been) (?:seeing|hearing) (?:things|stuff|voices|bugs|spiders)\b|\bhearing voices\b|\b(?:bugs|things|spiders|ants) (?:are )?crawling (?:on|under|all over|in)\b")
         {
@@ -708,7 +735,7 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         // Threats of serious violence against the writer: "threatened to strangle me", "says the other one is next".
-        new("danger.threatened-me", Danger, @"\bthreatened to (?:kill|strangle|choke|shoot|stab|hurt|beat|burn) (?:me|us|my)\b|\bsays (?:the other one|i'm|im|i am) next\b")
+        new("danger.threatened-me", Danger, @"\bthreatened to (?:kill|strangle|choke|shoot|stab|hurt|beat|burn) (?:me|us|my)\b|\bsays (?:the other (?:one|side|arm|leg|wrist|hand)(?: is|'s)?|i'm|im|i am|i'll be|you're) next\b")
         {
             Negatable = false,
         },
@@ -730,6 +757,20 @@ public static class CrisisLexicon
             @"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee|baby ?daddy|baby ?mama|dealer|plug|pimp|stepdad) (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
         {
             Negatable = false,
+        },
+        // Someone drunk or high about to drive a child: "my dad is about to drive my little brother to practice and he's wasted".
+        new("danger.impaired-driver-with-child", Danger,
+            @"\b(?:about to|going to|trying to|wants to|insists on|is|keeps) (?:drive|driving) (?:\w+ ){0,4}(?:kids?|son|daughter|brother|sister|baby|children|grandkids?|grandson|granddaughter|nephew|niece|\d+ ?(?:yr|year)s? old)\b")
+        {
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:wasted|drunk|hammered|smashed|trashed|plastered|blackout|blacked out|high|nodding off|can barely stand|slurring)\b",
+        },
+        // Bones broken by someone: "dad's drunk and already broke two plates and my nose".
+        new("danger.injury-inflicted", Danger,
+            @"\b(?:broke|broken|busted|fractured|cracked) (?:\w+ ){0,3}(?:and )?(?:my|our) (?:nose|jaw|ribs?|wrist|arm|eye socket|cheekbone|teeth|tooth)\b")
+        {
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:he|she|they|dad|mom|father|mother|husband|wife|boyfriend|girlfriend|partner|ex|brother|son|stepdad|drunk|wasted|high)\b",
         },
         // Simple past ("he choked me"): a crisis unless a distant or recovery marker says it is history.
         new("danger.was-hurt", Danger, $@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b")
@@ -762,6 +803,12 @@ public static class CrisisLexicon
         },
         // Bleeding that goes on is an emergency whatever caused it (a cut, a wound, a fall): "the bleeding won't stop".
         // A sudden worst-ever headache (a bleed or a stroke) and a racing heart after stimulants.
+        // A wound that needs care now, asked about or not: "probably needs stitches", "it's gaping open".
+        new("medical.wound-needs-stitches", Medical, @"\b(?:needs?|might need|probably needs?|should get|will need) stitches\b|\bgaping(?: open)?\b")
+        {
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:cuts?|cutting|cut myself|wound|bleeding|blade|razor|arm|wrist|leg|thigh|opening|scared to look)\b",
+        },
         new("medical.worst-headache", Medical, @"\bworst headache of my life\b|\bheart (?:feels like (?:it's|its|it is) )?(?:gonna|going to|about to) (?:explode|burst|beat out of my chest)\b|\bheart (?:is )?(?:doing|at|going|racing at) (?:like )?(?:1[6-9]\d|2\d\d) ?(?:bpm)?\b")
         {
             InformationSuppresses = true,

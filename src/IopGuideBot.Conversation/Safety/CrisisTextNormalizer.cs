@@ -32,6 +32,12 @@ internal static class CrisisTextNormalizer
         ["myslef"] = "myself", ["mysef"] = "myself", ["mysefl"] = "myself", ["meself"] = "myself", ["myslf"] = "myself",
         ["overdoes"] = "overdose", ["overdoseing"] = "overdosing", ["ovrdose"] = "overdose", ["overdosd"] = "overdosed",
         ["wana"] = "want to", ["kil"] = "kill",
+        // Dropped g's in texting ("shakin n seein stuff"): the danger verbs the lexicon reads in their -ing form.
+        ["shakin"] = "shaking", ["seein"] = "seeing", ["hearin"] = "hearing", ["bleedin"] = "bleeding", ["throwin"] = "throwing",
+        ["pukin"] = "puking", ["sweatin"] = "sweating", ["dyin"] = "dying", ["killin"] = "killing", ["cuttin"] = "cutting",
+        ["breathin"] = "breathing", ["hurtin"] = "hurting", ["seizin"] = "seizing", ["overdosin"] = "overdosing",
+        ["hallucinatin"] = "hallucinating", ["shootin"] = "shooting", ["chokin"] = "choking", ["beatin"] = "beating",
+        ["withdrawl"] = "withdrawal", ["withdrawls"] = "withdrawals", ["n"] = "and",
     };
 
     private static readonly Regex SlashShorthand = CompiledCrisisRule.Compile(@"\b(?:j/k|w/)");
