@@ -193,7 +193,7 @@ public static class CrisisLexicon
             NotBefore = @" (?:with|early|there|here|for (?:today|tonight|now)|off|on a)",
         },
         new("suicide.cant-go-on", Suicide,
-            @"\b(?:can't|cannot|can not) (?:go on|take (?:it|this|much more) anymore|take it|keep going|keep living like this|live like this|do this anymore|handle (?:life|living) anymore)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone (?:with life|living)\b|\bbetter off (?:dead|without me|if i (?:was|were|wasn't) (?:gone|dead|here|around))\b")
+            @"\b(?:can't|cannot|can not) (?:go on|take (?:it|this|much more) anymore|take it|keep going|keep living like this|live like this|do this anymore|handle (?:life|living) anymore)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone (?:with life|living)\b|\bbetter off (?:dead|if i (?:was|were|wasn't) (?:gone|dead|here|around))\b")
         {
             Negatable = false,
             NotBefore = @" (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|the (?:trip|tour|date|weekend)|vacation|that day|a date)\b",
@@ -424,11 +424,12 @@ public static class CrisisLexicon
             @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
         // Feeling a burden, said without an "if": "nobody will miss me", "everyone at home would be happier without me".
         new("suicide.burden", Suicide,
-            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:even )?miss me\b|\b(?:everyone|everybody|they|my (?:family|kids|wife|husband|parents|mom|mum|dad))(?: \w+){0,2} (?:would|will|'d) be (?:so much |much |a lot )?(?:happier|better off|better|fine|relieved) without me\b")
+            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:even )?miss me\b|\b(?:everyone|everybody|they|my (?:family|kids|wife|husband|parents|mom|mum|dad))(?: \w+){0,2} (?:would|will|'d) be (?:so much |much |a lot )?(?:happier|better off|better|fine|relieved) without me\b|\bbetter off without me\b")
         {
             Negatable = false,
-            // "nobody will miss me at work for three hours", "they'd be fine without me for an evening": an absence, not a life.
-            NotBefore = @" (?:at|in|for|during|while|on|tonight|this|if i (?:go|leave|skip|take|miss|step|come|am|i'm))\b",
+            // "nobody will miss me at work for three hours", "better off without me at the staff meeting", "they'd be fine
+            // without me for an evening": an absence, not a life ("...without me in their lives", "...for good" count).
+            NotBefore = @" (?:at|on|during|while|tonight|this|in (?:the|this|that|a|an) (?:meeting|game|group|team|office|class|band|car|kitchen|house)|for (?:a|an|the|one|two|three|a few|\d+) (?:\w+ )?(?:hours?|minutes?|evenings?|nights?|days?|weeks?|afternoons?|mornings?|shifts?|sessions?)|if i (?:go|leave|skip|take|miss|step|come|am|i'm))\b",
         },
         // Self-harm again after a stretch without it: "I cut again", "burned myself again last night".
         new("suicide.harmed-again", Suicide,
@@ -726,7 +727,9 @@ public static class CrisisLexicon
             $@"\b{Aggressor} (?:always |still |often |sometimes |usually |also )?(?:beats|hits|chokes|punches|kicks|strangles|slaps|smacks) (?:me|us)\b")
         {
             Negatable = false,
-            NotBefore = @" (?:at|in|on|to|up|out|off|back|every time at)\b",
+            // "beats me at chess", "beat me to it", "beat me home": a game or a race. "Beats me at home" or "in front of the
+            // kids" is not.
+            NotBefore = @" (?:(?:every time )?at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)\b",
         },
         // A break-in happening now: "someone broke in and my husband is fighting them".
         new("danger.break-in", Danger, @"\b(?:someone|somebody|a guy|a man|some guy|some man|people|they|two guys) (?:just )?(?:broke|is breaking|are breaking|broken|trying to break) in(?:to (?:the|our|my) (?:house|home|apartment|place|room))?\b")
@@ -735,9 +738,15 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         // Threats of serious violence against the writer: "threatened to strangle me", "says the other one is next".
-        new("danger.threatened-me", Danger, @"\bthreatened to (?:kill|strangle|choke|shoot|stab|hurt|beat|burn) (?:me|us|my)\b|\bsays (?:the other (?:one|side|arm|leg|wrist|hand)(?: is|'s)?|i'm|im|i am|i'll be|you're) next\b")
+        new("danger.threatened-me", Danger, @"\bthreatened to (?:kill|strangle|choke|shoot|stab|hurt|beat|burn) (?:me|us|my)\b|\bsays (?:the other (?:one|side|arm|leg|wrist|hand)(?: is|'s)?) next\b")
         {
             Negatable = false,
+        },
+        // "Says I'm next" is a threat only beside violence; at the barber's or the DMV it is a queue.
+        new("danger.says-im-next", Danger, @"\bsays (?:i'm|im|i am|i'll be|you're|we're) next\b")
+        {
+            Negatable = false,
+            OnlyWithContext = @"\b(?:hit|hits|hitting|beat|beats|beating|broke|hurt|hurts|kill\w*|chok\w*|punch\w*|slap\w*|stab\w*|shot|shoot\w*|gun|knife|bruises?|bleeding|threat\w*|scared|afraid)\b",
         },
         new("danger.attack-now", Danger,
             @"\b(?:came|coming|comes|went|lunged) at (?:me|us|him|her|my \w+) with (?:a|an|his|her|the) (?:knife|gun|bat|bottle|hammer|machete|weapon|blade|crowbar)\b|\b(?:is|are|keeps|keep|just|started|been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing|shooting at) (?:his|her|their) (?:wife|girlfriend|husband|boyfriend|partner|kids?|son|daughter|baby|mom|dad)\b|\b(?:waving|pointing) (?:a|the|his|her) (?:knife|gun|weapon) at (?:me|us|him|her|my \w+)\b|\b(?:husband|wife|boyfriend|girlfriend|partner|dad|father|stepdad|mom|mother|brother|son|ex|boss|uncle|neighbou?r) (?:is|keeps|just|started|has been) (?:hitting|beating|punching|kicking|choking|strangling|attacking|stabbing) (?:him|her|them)\b|\b(?:shoot|shooting|blow|blowing) up (?:my|the|that|his|her|our) (?:work|job|school|office|workplace|store|church|plant|shop)\b")
@@ -776,7 +785,7 @@ public static class CrisisLexicon
         new("danger.was-hurt", Danger, $@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
-            NotBefore = @" (?:up|out|off|back)\b",
+            NotBefore = @" (?:at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)\b",
         },
 
         // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----

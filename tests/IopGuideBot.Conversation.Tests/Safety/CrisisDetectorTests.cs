@@ -137,6 +137,13 @@ public sealed class CrisisDetectorTests
     [InlineData("mi papá me va a matar si ve mis notas jaja, ¿tienen grupos para jóvenes?", false)]
     [InlineData("mi novio dice que me va a matar si lo dejo", true)]
     [InlineData("mi hermano borracho me va a matar, tiene un cuchillo", true)]
+    // A game, a race or a queue is not violence; the same verbs at home or in front of the children are.
+    [InlineData("my husband beats me in front of the kids when he's high", true)]
+    [InlineData("my wife beat me at scrabble again, rematch tonight", false)]
+    [InlineData("my partner beat me home tonight and made dinner", false)]
+    [InlineData("the receptionist says i'm next, brb", false)]
+    [InlineData("everyone would be better off without me at the staff meeting lol", false)]
+    [InlineData("they would all be better off without me in their lives", true)]
     public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 

@@ -57,6 +57,7 @@ public sealed class CrisisRuleTests
         ["suicide.stop-for-good"] = ("i want it all to stop, permanently", "i want the drinking to stop for good"),
         ["medical.wound-needs-stitches"] = ("the cut on my arm probably needs stitches but i don't want to go in", "my son needed stitches on his arm when he was six"),
         ["withdrawal.seizures-counted"] = ("the seizures keep coming since i quit, had three this morning", "i had two today, the sessions were good"),
+        ["danger.says-im-next"] = ("he broke my wrist and now he says i'm next", "at the barber, he says i'm next"),
         ["danger.impaired-driver-with-child"] = ("my husband is drunk and about to drive the kids to school", "my husband is about to drive the kids to school"),
         ["danger.injury-inflicted"] = ("he came home drunk and broke my nose", "i broke my wrist skiing, can i still do group"),
         ["suicide.after-gone"] = ("my kids will be fine after i'm gone", "my kids will be fine when i'm gone to work"),
