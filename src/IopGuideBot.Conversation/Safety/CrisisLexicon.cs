@@ -422,6 +422,16 @@ public static class CrisisLexicon
         },
         new("suicide.nobody-would-care", Suicide,
             @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:care|notice|miss (?:me|him|her|them)) if (?:i|he|she|they) (?:was gone|were gone|was dead|were dead|died|disappeared|killed|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|was not (?:here|around|alive)|left for good)\b|\bbetter off without (?:him|her|them)\b"),
+        // Going through with it beside a last act or a farewell: "one last drink, wanted someone to know before I go through with it".
+        new("suicide.go-through-with-it", Suicide, @"\bgo(?:ing)? through with it\b")
+        {
+            OnlyWithContext = @"\b(?:one last|last (?:drink|time|message|night|goodbye)|someone to know|goodbye|say bye|won't be (?:here|around)|pills|rope|gun|bridge|end it|ending it|no point|nobody will)\b",
+        },
+        // A question asked "because I already started": "does it hurt to bleed out? asking because I already started".
+        new("suicide.asking-because-started", Suicide, @"\basking (?:because|cause|bc|since) (?:i|i've|i have|i'm) (?:already )?(?:started|begun|done it|did it|took (?:them|it|all)|cut|swallowed|taken)\b")
+        {
+            Negatable = false,
+        },
         // Feeling a burden, said without an "if": "nobody will miss me", "everyone at home would be happier without me".
         new("suicide.burden", Suicide,
             @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:even )?miss me\b|\b(?:everyone|everybody|they|my (?:family|kids|wife|husband|parents|mom|mum|dad))(?: \w+){0,2} (?:would|will|'d) be (?:so much |much |a lot )?(?:happier|better off|better|fine|relieved) without me\b|\bbetter off without me\b")
@@ -769,10 +779,10 @@ public static class CrisisLexicon
         },
         // Someone drunk or high about to drive a child: "my dad is about to drive my little brother to practice and he's wasted".
         new("danger.impaired-driver-with-child", Danger,
-            @"\b(?:about to|going to|trying to|wants to|insists on|is|keeps) (?:drive|driving) (?:\w+ ){0,4}(?:kids?|son|daughter|brother|sister|baby|children|grandkids?|grandson|granddaughter|nephew|niece|\d+ ?(?:yr|year)s? old)\b")
+            @"\b(?:about to|going to|trying to|wants to|insists on|is|keeps) (?:drive|driving) (?:\w+ ){0,4}(?:kids?|son|daughter|brother|sister|baby|children|grandkids?|grandson|granddaughter|nephew|niece|\d+ ?(?:yr|year)s? old)\b|\b(?:getting|get|got|hopping|jumping) (?:in|into|behind) (?:the|my|his|her) (?:car|truck|van|wheel) (?:\w+ ){0,5}(?:kids?|son|daughter|brother|sister|baby|children|grandkids?|daycare|school)\b")
         {
             DistantMarkerSuppresses = true,
-            OnlyWithContext = @"\b(?:wasted|drunk|hammered|smashed|trashed|plastered|blackout|blacked out|high|nodding off|can barely stand|slurring)\b",
+            OnlyWithContext = @"\b(?:wasted|drunk|hammered|smashed|trashed|plastered|blackout|blacked out|high|nodding off|can barely stand|slurring|buzzed|tipsy|(?:one|a few|some|two|three|\d+) (?:more )?(?:drinks?|beers?|shots|glasses)|fine to drive)\b",
         },
         // Bones broken by someone: "dad's drunk and already broke two plates and my nose".
         new("danger.injury-inflicted", Danger,

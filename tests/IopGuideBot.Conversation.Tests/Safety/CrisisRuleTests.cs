@@ -52,6 +52,8 @@ public sealed class CrisisRuleTests
         ["suicide.farewell-disappear"] = ("i want to disappear", "i want to disappear under a blanket all weekend"),
         ["suicide.farewell-never-wake"] = ("i want to sleep and never wake up", "i want to sleep in and never wake up early"),
         ["suicide.not-around"] = ("i won't be around much longer", "i'm around all week"),
+        ["suicide.go-through-with-it"] = ("wrote my goodbye to the kids, tonight i go through with it", "nervous about intake but i'll go through with it"),
+        ["suicide.asking-because-started"] = ("how long does it take? asking because i already took them", "how long is intake? asking because i start work at 9"),
         ["suicide.burden"] = ("honestly my family would be better off without me", "nobody will miss me at work for three hours"),
         ["suicide.harmed-again"] = ("i burned myself again last night", "i cut back again on the drinking"),
         ["suicide.stop-for-good"] = ("i want it all to stop, permanently", "i want the drinking to stop for good"),
