@@ -28,9 +28,12 @@ public static class CrisisLexicon
     private const string Kin =
         @"(?:husband|wife|boyfriend|girlfriend|partner|ex|boss|dad|mom|father|mother|brother|sister|son|daughter|kids?|family|roommate|neighbou?r|coworker|co worker|landlord|stepdad|stepmom|dealer|plug|pimp|john|baby ?daddy|baby ?mama)";
 
-    /// <summary>Someone who can threaten or hurt the writer: pronouns (with contractions), "my ex", "some guy".</summary>
+    /// <summary>Someone who can threaten or hurt the writer: pronouns (with contractions), "my ex", "some guy", a partner named first ("boyfriend hits me").</summary>
     private const string Aggressor =
         $@"(?:he|she|they|he's|she's|they're|my {Kin}|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer)|(?:^|the )(?:husband|wife|boyfriend|girlfriend|partner|ex|stepdad|pimp))";
+
+    /// <summary>What follows "beat me" in a game or a race ("at cards", "to it", "home", "by ten minutes"), not in violence ("at home" is not here).</summary>
+    private const string BeatenAtAGameOrRace = @"(?:at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)";
 
     /// <summary>Words that put a symptom in a withdrawal (stopping alcohol, benzos or opioids) context.</summary>
     private const string WithdrawalContext =
@@ -739,7 +742,7 @@ public static class CrisisLexicon
             Negatable = false,
             // "beats me at chess", "beat me to it", "beat me home": a game or a race. "Beats me at home" or "in front of the
             // kids" is not.
-            NotBefore = @" (?:(?:every time )?at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)\b",
+            NotBefore = $@" (?:every time )?{BeatenAtAGameOrRace}\b",
         },
         // A break-in happening now: "someone broke in and my husband is fighting them".
         new("danger.break-in", Danger, @"\b(?:someone|somebody|a guy|a man|some guy|some man|people|they|two guys) (?:just )?(?:broke|is breaking|are breaking|broken|trying to break) in(?:to (?:the|our|my) (?:house|home|apartment|place|room))?\b")
@@ -795,7 +798,7 @@ public static class CrisisLexicon
         new("danger.was-hurt", Danger, $@"\b{Aggressor} (?:just )?(?:hit|beat|choked|strangled|attacked|stabbed|punched|kicked|threatened|raped|assaulted) (?:me|us)\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
-            NotBefore = @" (?:at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)\b",
+            NotBefore = $@" {BeatenAtAGameOrRace}\b",
         },
 
         // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----
