@@ -103,6 +103,22 @@ public class StateRoundTripTests
     }
 
     [Fact]
+    public void ValuesInAnotherShapeReadAsTheyDidBeforeTheStreamingRead()
+    {
+        var tagged = JsonConvert.SerializeObject(new DialogStateBag { ["n"] = 7 });
+        var tag = JObject.Parse(tagged)["n"]!["$t"]!.ToString();
+        // The tag after the value, a comment, an untagged object and an array: hand-written or re-ordered JSON.
+        var json = $$"""{"n":{"v":7,"$t":"{{tag}}"}, /* note */ "m":{"$t":"{{tag}}","v":8}, "plain":{"a":1}, "list":[1,2]}""";
+
+        var back = JsonConvert.DeserializeObject<DialogStateBag>(json)!;
+
+        Assert.Equal(7, Assert.IsType<int>(back["n"]));
+        Assert.Equal(8, Assert.IsType<int>(back["m"]));
+        Assert.Equal(1, (int)Assert.IsType<JObject>(back["plain"])["a"]!);
+        Assert.Equal(2, Assert.IsType<JArray>(back["list"]).Count);
+    }
+
+    [Fact]
     public void UntaggedNumbersFromHandWrittenJsonPreferInt()
     {
         var back = JsonConvert.DeserializeObject<DialogStateBag>("""{"a":3,"b":5000000000,"c":1.5}""")!;

@@ -67,6 +67,11 @@ public sealed class DialogStateBagJsonConverter : JsonConverter<DialogStateBag>
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Reads straight from the reader: a value written by <see cref="WriteJson"/> (its tag first) is deserialized from
+    /// the stream without building a <see cref="JObject"/> of the whole bag first (state is read on every turn). A value
+    /// in another shape (hand-written JSON, the tag after the value) is read as a token and then as before.
+    /// </remarks>
     public override DialogStateBag? ReadJson(JsonReader reader, Type objectType, DialogStateBag? existingValue, bool hasExistingValue, JsonSerializer serializer)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -75,25 +80,115 @@ public sealed class DialogStateBagJsonConverter : JsonConverter<DialogStateBag>
             return null;
         }
 
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            throw new JsonSerializationException($"Dialog state must be a JSON object, not {reader.TokenType}.");
+        }
+
         var previous = reader.DateParseHandling;
         reader.DateParseHandling = DateParseHandling.None;
-        JObject json;
         try
         {
-            json = JObject.Load(reader);
+            var bag = new DialogStateBag();
+            while (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                ReadToContent(reader);
+                bag[name] = ReadValue(reader)!;
+            }
+
+            return bag;
         }
         finally
         {
             reader.DateParseHandling = previous;
         }
+    }
 
-        var bag = new DialogStateBag();
-        foreach (var property in json.Properties())
+    /// <summary>Reads the value the reader is on, leaving the reader on its last token.</summary>
+    private static object? ReadValue(JsonReader reader)
+    {
+        switch (reader.TokenType)
         {
-            bag[property.Name] = ReadValue(property.Value)!;
+            case JsonToken.StartObject:
+                return ReadObject(reader);
+            case JsonToken.StartArray:
+                return JToken.ReadFrom(reader);
+            default:
+                // A single value: the same reading as a token's.
+                return ReadValue(JToken.ReadFrom(reader));
+        }
+    }
+
+    /// <summary>A tagged value (<c>{"$t": tag, "v": value}</c>, as written) from the stream; any other object through a token.</summary>
+    private static object? ReadObject(JsonReader reader)
+    {
+        var rest = new JObject();
+        if (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName && (string)reader.Value! == TagProperty)
+        {
+            ReadToContent(reader);
+            if (reader.TokenType != JsonToken.String)
+            {
+                rest[TagProperty] = JToken.ReadFrom(reader);
+                return ReadRest(reader, rest);
+            }
+
+            var tag = (string)reader.Value!;
+            if (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName && (string)reader.Value! == ValueProperty)
+            {
+                var type = DialogStateTypes.ResolveTag(tag);
+                ReadToContent(reader);
+                var value = reader.TokenType switch
+                {
+                    JsonToken.Null or JsonToken.Undefined => null,
+                    // A storage that parsed the document with date handling on hands us a DateTime; keep the instant.
+                    JsonToken.Date when type == typeof(DateTimeOffset) && reader.Value is DateTime dt => new DateTimeOffset(dt),
+                    _ => Values.Deserialize(reader, type),
+                };
+                ReadToContent(reader);
+                if (reader.TokenType == JsonToken.EndObject)
+                {
+                    return value;
+                }
+
+                rest[TagProperty] = tag;
+                rest[ValueProperty] = value is null ? JValue.CreateNull() : JToken.FromObject(value, Values);
+                return ReadRest(reader, rest, onProperty: true);
+            }
+
+            rest[TagProperty] = tag;
+            return ReadRest(reader, rest, onProperty: reader.TokenType == JsonToken.PropertyName);
         }
 
-        return bag;
+        return ReadRest(reader, rest, onProperty: reader.TokenType == JsonToken.PropertyName);
+    }
+
+    /// <summary>The rest of an object read as a token, then read as before.</summary>
+    private static object? ReadRest(JsonReader reader, JObject read, bool onProperty = false)
+    {
+        while (onProperty || (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName))
+        {
+            onProperty = false;
+            var name = (string)reader.Value!;
+            ReadToContent(reader);
+            read[name] = JToken.ReadFrom(reader);
+        }
+
+        return ReadValue(read);
+    }
+
+    /// <summary>Reads past comments; false at the end of the input.</summary>
+    private static bool ReadToContent(JsonReader reader)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static object? ReadValue(JToken token)
