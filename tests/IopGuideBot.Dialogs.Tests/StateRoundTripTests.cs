@@ -108,7 +108,7 @@ public class StateRoundTripTests
         var tagged = JsonConvert.SerializeObject(new DialogStateBag { ["n"] = 7 });
         var tag = JObject.Parse(tagged)["n"]!["$t"]!.ToString();
         // The tag after the value, a comment, an untagged object and an array: hand-written or re-ordered JSON.
-        var json = $$"""{"n":{"v":7,"$t":"{{tag}}"}, /* note */ "m":{"$t":"{{tag}}","v":8}, "plain":{"a":1}, "list":[1,2]}""";
+        var json = $$"""{"n":{"v":7,"$t":"{{tag}}"}, /* note */ "m":{"$t":"{{tag}}","v":8}, "plain":{"a":1}, "list":[1,2], "novalue":{"$t":"{{tag}}"}, "empty":{}, "extra":{"$t":"{{tag}}","v":9,"x":1}, "last":true}""";
 
         var back = JsonConvert.DeserializeObject<DialogStateBag>(json)!;
 
@@ -116,6 +116,10 @@ public class StateRoundTripTests
         Assert.Equal(8, Assert.IsType<int>(back["m"]));
         Assert.Equal(1, (int)Assert.IsType<JObject>(back["plain"])["a"]!);
         Assert.Equal(2, Assert.IsType<JArray>(back["list"]).Count);
+        Assert.Null(back["novalue"]);
+        Assert.Empty(Assert.IsType<JObject>(back["empty"]));
+        Assert.Equal(9, Assert.IsType<int>(back["extra"]));
+        Assert.Equal(true, back["last"]);
     }
 
     [Fact]

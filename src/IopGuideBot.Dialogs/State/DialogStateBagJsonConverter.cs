@@ -123,55 +123,54 @@ public sealed class DialogStateBagJsonConverter : JsonConverter<DialogStateBag>
     /// <summary>A tagged value (<c>{"$t": tag, "v": value}</c>, as written) from the stream; any other object through a token.</summary>
     private static object? ReadObject(JsonReader reader)
     {
-        var rest = new JObject();
-        if (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName && (string)reader.Value! == TagProperty)
+        ReadToContent(reader);
+        if (reader.TokenType != JsonToken.PropertyName || (string)reader.Value! != TagProperty)
         {
-            ReadToContent(reader);
-            if (reader.TokenType != JsonToken.String)
-            {
-                rest[TagProperty] = JToken.ReadFrom(reader);
-                return ReadRest(reader, rest);
-            }
-
-            var tag = (string)reader.Value!;
-            if (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName && (string)reader.Value! == ValueProperty)
-            {
-                var type = DialogStateTypes.ResolveTag(tag);
-                ReadToContent(reader);
-                var value = reader.TokenType switch
-                {
-                    JsonToken.Null or JsonToken.Undefined => null,
-                    // A storage that parsed the document with date handling on hands us a DateTime; keep the instant.
-                    JsonToken.Date when type == typeof(DateTimeOffset) && reader.Value is DateTime dt => new DateTimeOffset(dt),
-                    _ => Values.Deserialize(reader, type),
-                };
-                ReadToContent(reader);
-                if (reader.TokenType == JsonToken.EndObject)
-                {
-                    return value;
-                }
-
-                rest[TagProperty] = tag;
-                rest[ValueProperty] = value is null ? JValue.CreateNull() : JToken.FromObject(value, Values);
-                return ReadRest(reader, rest, onProperty: true);
-            }
-
-            rest[TagProperty] = tag;
-            return ReadRest(reader, rest, onProperty: reader.TokenType == JsonToken.PropertyName);
+            return ReadRest(reader, []);
         }
 
-        return ReadRest(reader, rest, onProperty: reader.TokenType == JsonToken.PropertyName);
+        ReadToContent(reader);
+        if (reader.TokenType != JsonToken.String)
+        {
+            var odd = new JObject { [TagProperty] = JToken.ReadFrom(reader) };
+            ReadToContent(reader);
+            return ReadRest(reader, odd);
+        }
+
+        var tag = (string)reader.Value!;
+        ReadToContent(reader);
+        if (reader.TokenType != JsonToken.PropertyName || (string)reader.Value! != ValueProperty)
+        {
+            return ReadRest(reader, new JObject { [TagProperty] = tag });
+        }
+
+        var type = DialogStateTypes.ResolveTag(tag);
+        ReadToContent(reader);
+        var value = reader.TokenType switch
+        {
+            JsonToken.Null or JsonToken.Undefined => null,
+            // A storage that parsed the document with date handling on hands us a DateTime; keep the instant.
+            JsonToken.Date when type == typeof(DateTimeOffset) && reader.Value is DateTime dt => new DateTimeOffset(dt),
+            _ => Values.Deserialize(reader, type),
+        };
+        ReadToContent(reader);
+        return reader.TokenType == JsonToken.EndObject
+            ? value
+            : ReadRest(reader, new JObject { [TagProperty] = tag, [ValueProperty] = value is null ? JValue.CreateNull() : JToken.FromObject(value, Values) });
     }
 
-    /// <summary>The rest of an object read as a token, then read as before.</summary>
-    private static object? ReadRest(JsonReader reader, JObject read, bool onProperty = false)
+    /// <summary>
+    /// The rest of an object, from the property name or the end the reader is on, read as tokens; then the whole is read
+    /// as before.
+    /// </summary>
+    private static object? ReadRest(JsonReader reader, JObject read)
     {
-        while (onProperty || (ReadToContent(reader) && reader.TokenType == JsonToken.PropertyName))
+        while (reader.TokenType == JsonToken.PropertyName)
         {
-            onProperty = false;
             var name = (string)reader.Value!;
             ReadToContent(reader);
             read[name] = JToken.ReadFrom(reader);
+            ReadToContent(reader);
         }
 
         return ReadValue(read);
