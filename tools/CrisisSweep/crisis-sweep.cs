@@ -10,7 +10,8 @@ using IopGuideBot.Conversation.Semantics;
 // cached on disk (valid only while the model and the adapter are unchanged: use a new cache= after retraining), so a
 // threshold or a decision rule is swept in seconds. Run from the repository root:
 //   dotnet run tools/CrisisSweep/crisis-sweep.cs -- /tmp/misses.tsv cache=/tmp/pieces.json exclude=r15 [probe=file.tsv]
-//     [t=0.4] [variant=wl0.2,0.7 | agree0.2,0.8 | short6 | short0]
+//     [t=0.4] [variant=wl0.2,0.7 | agree0.2,0.8 | short6 | short0] [dump=/tmp/all.tsv]
+// dump= writes every line's verdict: set, label, Spanish or not, the signals that fired, the semantic risk, the text.
 // Sealed rounds must be named in exclude= (comma-separated): nothing of theirs is read. The misses file holds seen lines
 // only; it is for the lead's eyes, never for the repository.
 var T = "tests/IopGuideBot.Conversation.Tests/";
@@ -43,6 +44,7 @@ if (args.FirstOrDefault(a => a.StartsWith("probe="))?[6..] is { } probePath)
 int tr = 0, rr = 0, tb = 0, bb = 0;
 var per = new List<string>();
 var outLines = new List<string>();
+var dump = new List<string>();
 foreach (var (name, lines) in sets)
 {
     int r = 0, rt = 0, b = 0, bt = 0;
@@ -50,11 +52,13 @@ foreach (var (name, lines) in sets)
     {
         var a = det.Assess(text);
         if (risky) { rt++; if (a.IsCrisis) r++; } else { bt++; if (a.IsCrisis) b++; }
+        dump.Add($"{name}\t{(risky ? "risky" : "benign")}\t{(a.IsSpanish ? "es" : "-")}\t{a.Signals}\t{a.SemanticRisk:0.000}\t{text}");
         if (risky != a.IsCrisis) outLines.Add($"{name}\t{(risky ? "MISS" : "FA")}\t{kind}\t{text}");
     }
     per.Add($"{name} {r}/{rt} fa {b}/{bt}");
     if (name.StartsWith("blind")) { tr += rt; rr += r; tb += bt; bb += b; }
 }
+if (args.FirstOrDefault(a => a.StartsWith("dump="))?[5..] is { } dumpPath) File.WriteAllLines(dumpPath, dump);
 File.WriteAllText(cachePath, JsonSerializer.Serialize(cache));
 File.WriteAllText(mcachePath, JsonSerializer.Serialize(mcache));
 File.WriteAllLines(args.FirstOrDefault(a => !a.Contains('=') && !a.StartsWith("--")) ?? Path.Combine(Path.GetTempPath(), "crisis-sweep-misses.tsv"), outLines.Order());

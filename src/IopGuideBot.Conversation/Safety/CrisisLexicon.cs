@@ -36,6 +36,10 @@ public static class CrisisLexicon
     private const string BeatenAtAGameOrRace = @"(?:at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)";
 
     /// <summary>Words that put a symptom in a withdrawal (stopping alcohol, benzos or opioids) context.</summary>
+    /// <summary>What makes hurting one's own body self-harm rather than an accident: repetition, intent, blood, a blade.</summary>
+    private const string SelfHarmContext =
+        @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b";
+
     private const string WithdrawalContext =
         @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
 
@@ -227,6 +231,14 @@ public static class CrisisLexicon
         new("suicide.cutting", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting\b")
         {
             OnlyBefore = @" again\b| (?:and|but|so|because|lately|every|since|tonight|today|when|at night|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
+            InformationSuppresses = true,
+        },
+        // No subject, but how bad it is ("also cutting pretty bad right now"): "cutting" said with its severity or its time.
+        new("suicide.cutting-severity", Suicide, @"\bcutting (?:pretty |really |real |so |very )?(?:bad|badly|deep|deeper)\b|\bcutting (?:again )?(?:right now|tonight)\b")
+        {
+            // "The knife is cutting badly", "it's cutting deep into my savings": a tool or a thing doing it.
+            NotAfter = @"\b(?:knife|knives|scissors|blades?|mower|saw|machine|it|it's|that|that's|this|which) (?:is |are |was |were |has been |have been |keeps |isn't |aren't |wasn't |not )?",
+            NotBefore = @" (?:into|in to|off|out|back|down|corners|class|school|hours|costs|ties|the|my (?:hours|hair|budget|lawn|grass|classes|shifts))\b",
             InformationSuppresses = true,
         },
         new("suicide.cutting-last", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting$")
@@ -486,10 +498,26 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
+        // Hitting oneself with no body part named ("keep hitting myself in the face, can't stop"): the same context as below.
+        new("suicide.self-harm-hitting", Suicide,
+            @"\b(?:hit|hitting|punched|punching|punch|slapped|slapping|slap|banged|banging|bang|bashed|bashing|bash|beat|beating|bit|biting|scratched|scratching) (?:my ?self|him ?self|her ?self)\b")
+        {
+            NotBefore = @" (?:by accident|accidentally|with (?:a|the) (?:door|ball|racket|bat|club|hammer))\b",
+            OnlyWithContext = SelfHarmContext,
+            InformationSuppresses = true,
+        },
+        // A blade named beside an urge that will not stop ("🔪 again. can't stop tonight"), with no verb at all.
+        new("suicide.blade-urge", Suicide, @"\b(?:knife|knives|blade|blades|razor|razors)\b")
+        {
+            OnlyWithContext = @"\b(?:can't stop|cannot stop|can not stop|urges?|relapsed? (?:on|with|into) (?:sh|self ?harm\w*|cutting))\b",
+            UnlessInMessage = @"\b(?:cook\w*|kitchen|chop\w*|slic\w*|onions?|bread|shav\w*|beards?|threaten\w*|pulled|waving|pointing|collect\w*)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
         new("suicide.self-harm-body", Suicide,
             @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|burn|scratched|scratching|scratch|slashed|slashing|hit|hitting|punched|punching|punch|banged|banging|bang|bash|bashing|bashed|slam|slamming|slammed|bit|biting|stabbed|stabbing|smashed|smashing|smash) (?:my|his|her) (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?|fists?)\b")
         {
-            OnlyWithContext = @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b",
+            OnlyWithContext = SelfHarmContext,
             InformationSuppresses = true,
         },
         // Bleeding wrists say self-harm whatever else the message asks ("is there a group on saturday? my wrist is bleeding").
@@ -698,7 +726,15 @@ public static class CrisisLexicon
         new("withdrawal.confused", Withdrawal, @"\b(?:so|really|very|super|totally|completely|getting|gotten|i'm|i am|he's|she's|is) (?:confused|disoriented)\b")
         {
             InformationSuppresses = true,
-            OnlyWithContext = @"\b(?:withdraw\w*|detox\w*|quit|stopped|shaking|shakes|sweating|drinking|drink|xanax|benzos?|alcohol|booze|sober)\b",
+            OnlyWithContext = @"\b(?:withdraw\w*|detox\w*|quit|stopped|shaking|shakes|sweating|drinking|drink|xanax|benzos?|alcohol|booze|sober|dope ?sick|kicking|cold turkey|throwing up|vomiting|puking|can't keep (?:anything|nothing|food|water|fluids|it) down)\b",
+        },
+        // Not keeping fluids or medicines down while coming off something, or with an illness that needs them: dehydration
+        // and missed doses are a same-day medical matter ("dope sick, can't keep my insulin down").
+        new("withdrawal.cant-keep-down", Withdrawal,
+            @"\b(?:can't|cannot|can not|couldn't|not able to|unable to|haven't been able to) keep (?:anything|nothing|any ?thing|food|water|fluids|liquids|my (?:meds|medication|medicine|pills|insulin)|(?:meds|medication|medicine)) down\b")
+        {
+            OnlyWithContext = $@"\b(?:{WithdrawalContext}|diabet\w*|insulin|blood sugar|sugar|seizure meds|pregnan\w*|confused|dizzy|fainting|passed out|(?:two|three|four|2|3|4) days)\b",
+            InformationSuppresses = true,
         },
         new("withdrawal.confused-after", Withdrawal,
             @"\b(?:withdraw\w*|detox\w*|quit|stopped|shaking|shakes|sweating|drinking|xanax|benzos?|alcohol|booze)\b.*\b(?:confused|disoriented)\b|\bdon't know where (?:i am|i'm at|i'm)\b|\bdon't know what (?:day|year) it is\b")
@@ -928,7 +964,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.suicide-means", Suicide,
-            @"\bme voy a (?:tirar|aventar|lanzar) (?:del|de (?:un|el|la)|desde (?:un|el|la)) (?:puente|edificio|techo|azotea)\b|\b(?:me voy a|voy a|quiero) (?:tomar|tomarme) (?:todas|todas las|todas mis) (?:pastillas|pildoras)\b|\btengo (?:todo )?(?:planeado|un plan) (?:para|de) (?:matarme|morir|quitarme la vida|acabar con todo|suicidarme)\b|\bya (?:lo )?tengo todo planeado\b|\bdormir y no (?:despertar|despertarme)\b|\bya no quiero estar aqui\b|\bme quiero ir para siempre\b"),
+            @"\b(?:me voy a (?:tirar|aventar|lanzar)|(?:voy a|quiero) (?:tirarme|aventarme|lanzarme|saltar|brincar)|me (?:quiero|voy a) (?:tirar|aventar|lanzar)) (?:del|de (?:un|el|la)|desde (?:un|el|la)) (?:puente|edificio|techo|azotea|balcon|ventana)\b|\b(?:me voy a|voy a|quiero) (?:tomar|tomarme) (?:todas|todas las|todas mis) (?:pastillas|pildoras)\b|\btengo (?:todo )?(?:planeado|un plan) (?:para|de) (?:matarme|morir|quitarme la vida|acabar con todo|suicidarme)\b|\bya (?:lo )?tengo todo planeado\b|\bdormir y no (?:despertar|despertarme)\b|\bya no quiero estar aqui\b|\bme quiero ir para siempre\b"),
         new("es.someone-no-life", Suicide,
             @"\b(?:dice|dijo) que (?:no quiere vivir|se quiere morir|quiere morirse|se va a matar|ya no quiere seguir|estariamos mejor sin (?:el|ella))\b|\bno quiere (?:vivir|seguir viviendo)\b"),
         new("es.overdose-signs", Overdose,
@@ -1040,7 +1076,7 @@ public static class CrisisLexicon
     public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b|\bonce (?:i|i'm|i've|you|he|she|they|we|it|it's|its|he's|she's|they're|we're|my|his|her|their|our|the|everyone|everybody|everyone's|nobody|no one|all|this|that)\b";
 
     public const string RecoveryMarker =
-        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
 
     public const string DrugContext =
         @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";

@@ -40,6 +40,15 @@ internal static class CrisisTextNormalizer
         ["withdrawl"] = "withdrawal", ["withdrawls"] = "withdrawals", ["n"] = "and",
     };
 
+    /// <summary>
+    /// Emoji people use in place of the word for a means of harm ("🔪 again, can't stop"): read as that word, so the rules
+    /// about blades, pills and guns see them. Any other emoji becomes a space, as punctuation does.
+    /// </summary>
+    private static readonly Dictionary<int, string> EmojiWords = new()
+    {
+        [0x1F52A] = "knife", [0x1FA78] = "blood", [0x1F48A] = "pills", [0x1F52B] = "gun", [0x1FA92] = "razor",
+    };
+
     private static readonly Regex SlashShorthand = CompiledCrisisRule.Compile(@"\b(?:j/k|w/)");
     private static readonly Regex DottedOd = CompiledCrisisRule.Compile(@"\bo\.d\b\.?");
     private static readonly Regex HyphenOd = CompiledCrisisRule.Compile(@"\bod-(d|ed|ing)\b");
@@ -182,6 +191,10 @@ internal static class CrisisTextNormalizer
                 if ((codePoint & 0xFFFE) == 0xFFFE)
                 {
                     sb.Append(' ');
+                }
+                else if (EmojiWords.TryGetValue(codePoint, out var word))
+                {
+                    sb.Append(' ').Append(word).Append(' ');
                 }
                 else
                 {

@@ -184,6 +184,7 @@ public sealed class CrisisDetectorTests
     [Theory]
     [InlineData("quiero morirme", true)]
     [InlineData("mi hijo no respira y no despierta", true)]
+    [InlineData("ya lo decidi, voy a saltar del puente", true)]
     [InlineData("I want to die", false)]
     [InlineData("i want to die, no joke", false)]
     public void Spanish_crisis_messages_are_recognised_as_Spanish(string text, bool spanish)
@@ -252,6 +253,7 @@ public sealed class CrisisDetectorTests
     [InlineData("k i l l myself", CrisisCategory.SuicideOrSelfHarm)] // spelled out
     [InlineData("I O.D.'d", CrisisCategory.OverdoseInProgress)]
     [InlineData("he OD-ed", CrisisCategory.OverdoseInProgress)]
+    [InlineData("\U0001F52A again, can't stop", CrisisCategory.SuicideOrSelfHarm)] // a knife emoji read as the word
     public void Normalisation_handles_case_quotes_punctuation_and_elongation(string text, CrisisCategory expected) =>
         Assert.Equal(expected, _detector.Assess(text).Category);
 
@@ -274,6 +276,8 @@ public sealed class CrisisDetectorTests
     [InlineData("I overdosed an hour ago", true)]
     [InlineData("I had a seizure when I quit", false)]
     [InlineData("I had a seizure an hour ago", true)]
+    [InlineData("i was suicidal during my divorce, i'm fine now", false)]
+    [InlineData("i was suicidal last night, i'm fine now", true)]
     public void Past_events_are_history_unless_recent(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
