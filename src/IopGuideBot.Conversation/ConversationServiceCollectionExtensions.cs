@@ -68,7 +68,7 @@ public static partial class ConversationServiceCollectionExtensions
         services.AddSingleton<CommandMatcher>();
         services.AddSingleton<TopicRouterDialog>();
         services.AddSingleton<MainDialog>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState>(sp => new WriteThroughConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<SafetyHold>();
         services.AddSingleton<LiveChatRequests>();
         services.AddSingleton<LiveChatTurns>();
