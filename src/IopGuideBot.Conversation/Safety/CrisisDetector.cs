@@ -72,18 +72,48 @@ public sealed partial class CrisisDetector
     /// <summary>Whether the learned signal is part of the check.</summary>
     public bool HasSemanticSignal => _semantic is not null;
 
+    /// <summary>Messages up to this many characters have their assessment remembered (see <see cref="Assess"/>).</summary>
+    internal const int RememberedMaxChars = 120;
+
+    private const int RememberedMaxEntries = 4096;
+
+    // The assessment is a pure function of the text (the lexicon, the model and the embeddings are fixed), and the short
+    // texts people send most are the same few: button labels, "yes", "no", "menu", questionnaire choices. Remembering them
+    // skips the normalisation, the lexicon's scan and the semantic signal on a button click. Bounded: emptied when full.
+    // A failed check is never remembered, so the next message tries again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CrisisAssessment> _remembered = new(StringComparer.Ordinal);
+
     /// <summary>Judges one user message. Never throws.</summary>
     public CrisisAssessment Assess(string? text)
     {
+        var key = text is { Length: <= RememberedMaxChars } ? text : null;
+        if (key is not null && _remembered.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        CrisisAssessment assessment;
         try
         {
-            return AssessUnguarded(text);
+            assessment = AssessUnguarded(text);
         }
         catch (Exception ex)
         {
             LogCheckFailed(_logger, ex.GetType().Name);
             return CrisisAssessment.CheckFailed;
         }
+
+        if (key is not null)
+        {
+            if (_remembered.Count >= RememberedMaxEntries)
+            {
+                _remembered.Clear();
+            }
+
+            _remembered[key] = assessment;
+        }
+
+        return assessment;
     }
 
     /// <summary>How <paramref name="text"/> is framed (a question about a topic, history, a denial), by the lexicon's markers.</summary>

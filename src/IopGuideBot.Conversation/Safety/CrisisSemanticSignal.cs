@@ -112,41 +112,13 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
     /// <summary>At most this many pieces are embedded per message (whole parts first, then sentences from both ends).</summary>
     public const int MaxSegments = 16;
 
-    /// <summary>Messages up to this many characters have their verdict remembered (see <see cref="Judge"/>).</summary>
-    internal const int RememberedMaxChars = 120;
-
-    private const int RememberedMaxEntries = 4096;
-
-    // The verdict is a pure function of the text (the model and the embeddings are fixed), and the short texts people
-    // send most are the same few: button labels, "yes", "no", "menu", questionnaire choices. Remembering them skips the
-    // neighbour search of every segment, the signal's largest cost on a button click. Bounded: emptied when full.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemanticJudgement> _remembered = new(StringComparer.Ordinal);
-
+    /// <summary>
+    /// The signal's verdict on a message. Short messages people send again and again (button labels, "yes") are
+    /// remembered a level up, by <see cref="CrisisDetector.Assess"/>, with the whole assessment.
+    /// </summary>
     public SemanticJudgement Judge(IReadOnlyList<string> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var key = parts.Count == 1 && parts[0].Length <= RememberedMaxChars ? parts[0] : null;
-        if (key is not null && _remembered.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var judgement = JudgeUncached(parts);
-        if (key is not null)
-        {
-            if (_remembered.Count >= RememberedMaxEntries)
-            {
-                _remembered.Clear();
-            }
-
-            _remembered[key] = judgement;
-        }
-
-        return judgement;
-    }
-
-    private SemanticJudgement JudgeUncached(IReadOnlyList<string> parts)
-    {
         var segments = Segments(parts);
         if (segments.Count == 0)
         {

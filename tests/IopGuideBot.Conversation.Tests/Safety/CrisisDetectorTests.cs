@@ -23,6 +23,59 @@ public sealed class CrisisDetectorTests
         Assert.DoesNotContain("Canary", entry, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_short_message_sent_again_is_answered_from_memory_and_a_long_one_is_checked_again()
+    {
+        var signal = new CountingSignal();
+        var detector = new CrisisDetector(signal);
+        var longMessage = string.Join(' ', Enumerable.Repeat("how many evenings a week are the groups", 4));
+
+        var first = detector.Assess("Is an IOP right for me?");
+        Assert.Same(first, detector.Assess("Is an IOP right for me?"));
+        Assert.Equal(1, signal.Calls);
+
+        detector.Assess(longMessage);
+        detector.Assess(longMessage);
+        Assert.Equal(3, signal.Calls);
+    }
+
+    [Fact]
+    public void A_failed_check_is_not_remembered()
+    {
+        var signal = new FailingOnceSignal();
+        var detector = new CrisisDetector(signal);
+
+        Assert.Equal(CrisisCategory.PossibleCrisis, detector.Assess("yes").Category);
+        Assert.False(detector.Assess("yes").IsCrisis);
+    }
+
+    private sealed class CountingSignal : ICrisisSemanticSignal
+    {
+        public int Calls { get; private set; }
+
+        public SemanticJudgement Judge(IReadOnlyList<string> parts)
+        {
+            Calls++;
+            return SemanticJudgement.NotRun;
+        }
+    }
+
+    private sealed class FailingOnceSignal : ICrisisSemanticSignal
+    {
+        private bool _failed;
+
+        public SemanticJudgement Judge(IReadOnlyList<string> parts)
+        {
+            if (_failed)
+            {
+                return SemanticJudgement.NotRun;
+            }
+
+            _failed = true;
+            throw new InvalidOperationException("once");
+        }
+    }
+
     // UTF-16 code units, so that test discovery never has to carry the broken strings themselves.
     [Theory]
     [InlineData(0xFFFE)]
