@@ -54,8 +54,9 @@ public class CrisisCheckBenchmarks
 }
 
 /// <summary>
-/// A button click as the crisis check sees it: the same short label again ("Is an IOP right for me?"), so both signals
-/// run but the semantic verdict is remembered (<see cref="CrisisSemanticSignal"/>) and only the lexicon does work.
+/// A button click as the crisis check sees it: the same short label again ("Is an IOP right for me?"), so the whole
+/// assessment is remembered (<see cref="CrisisDetector.Assess"/>); before round 20 only the semantic verdict was,
+/// and the lexicon ran every time.
 /// </summary>
 [MemoryDiagnoser]
 public class CrisisCheckRepeatedBenchmarks
