@@ -521,6 +521,15 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         // Bleeding wrists say self-harm whatever else the message asks ("is there a group on saturday? my wrist is bleeding").
+        // Cutting or slitting one's wrists says self-harm by itself, past or now, whoever tells it ("my daughter cut her
+        // wrists, how can I help her"); an accident names what cut them.
+        new("suicide.wrists-cut", Suicide, @"\b(?:cut|cuts|slit|slits|slashed|slashing|slitting|cutting|sliced|slicing) (?:my|his|her|their) wrists?\b")
+        {
+            NotBefore = @" (?:on|with|open on|against) (?:a|the|some|broken) |\b (?:by accident|accidentally|at work|cooking|opening)\b",
+            // A general question ("what do you do if someone cuts their wrists") names nobody.
+            NotAfter = @"\b(?:if|whether|someone|somebody|anyone|people|a person|person) (?:who |that )?(?:\w+ )?",
+            Tense = RuleTense.PastDefaultCrisis,
+        },
         new("suicide.wrists-bleeding", Suicide,
             @"\bwrists? (?:are |is |keeps? |still |won't stop |wont stop |started )?bleeding\b|\bbleeding from (?:my|his|her) wrists?\b")
         {
@@ -948,6 +957,14 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:abstinencia|heroina|fentanilo|fentanyl|opioides|opiaceos|pastillas|metadona|suboxone)\b",
             NegatableInside = true,
         },
+        // Someone else cutting or hurting themselves ("mi hija se cortó las venas", "se está cortando otra vez"): told by a
+        // relative, often with a question after it ("¿cómo puedo ayudarla?"), which must not turn it into a question.
+        new("es.someone-self-harm", Suicide,
+            @"\bse (?:corto|corta|ha cortado|cortaba|lastimo|lastima|quemo|quema|rajo) (?:las venas|los brazos|el brazo|las munecas|la muneca|las piernas|los muslos|la piel|a proposito)\b|\bse esta (?:cortando|lastimando|quemando|haciendo dano)\b|\bquiere (?:cortarse|lastimarse) (?:las venas|otra vez)\b")
+        {
+            NotBefore = @" (?:el|los|las|la|su|sus) (?:pelo|cabello|unas|barba|dedo|dedos)\b| (?:cocinando|con (?:el|un) (?:papel|vidrio roto de la cocina))\b",
+            Tense = RuleTense.PastDefaultCrisis,
+        },
         new("es.self-harm", Suicide,
             @"\b(?:cortarme|me (?:estoy )?cortando|me corte|hacerme dano|me hago dano|lastimarme|me lastime|me quiero lastimar|me quiero cortar)\b")
         {
@@ -1040,7 +1057,7 @@ public static class CrisisLexicon
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just)|estoy|ahora|ahorita|me tome)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|estoy|ahora|ahorita|me tome)\b";
 
     /// <summary>"Back then", "back when", "back in" before a time ("back in college", "back in 2019", "back in the army"), not "go back in".</summary>
     private const string BackThen =

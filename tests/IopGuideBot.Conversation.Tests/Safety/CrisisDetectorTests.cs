@@ -154,6 +154,10 @@ public sealed class CrisisDetectorTests
     [InlineData("do you take walk-ins? i quit xanax on monday and had a seizure this morning", true)]
     [InlineData("do you take walk-ins. i quit xanax on monday and had a seizure this morning", true)]
     [InlineData("what are the signs of a seizure from withdrawal, and is having a seizure at home dangerous?", false)]
+    // Telling what someone has been doing, then asking how to help, is not a general question.
+    [InlineData("my sister has been burning herself, how can i help her", true)]
+    [InlineData("she cut herself again, how do i help her", true)]
+    [InlineData("how can i help someone who has been burning themselves", false)]
     public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
