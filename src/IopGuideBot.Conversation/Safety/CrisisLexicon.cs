@@ -99,6 +99,17 @@ public static class CrisisLexicon
             ],
         },
         // Someone else: the same words, but "what do I do if my friend says she wants to kill herself" is a question.
+        // Someone else threatening to hurt themselves, or talking (or joking) about ending it: told by the person who heard
+        // it ("my boyfriend is threatening to hurt himself", "my son has been talking about ending it").
+        new("suicide.someone-threatening", Suicide,
+            @"\b(?:threatening|threatened|threatens|keeps threatening) to (?:hurt|harm|cut|kill|shoot|hang|end|poison|off) (?:him ?self|her ?self|them ?selves|them ?self)\b|\b(?:he|she|they|he's|she's|they're|has been|have been|keeps|kept|is|was|started) (?:talking|talks|talked|joking|jokes|joked) about (?:ending it|ending (?:his|her|their) life|killing (?:him|her|them) ?selfs?|killing (?:him|her|them) ?selves|suicide|wanting to die|not wanting to (?:live|be alive|be here)|not being (?:here|around) (?:anymore|much longer))\b")
+        {
+            // "How do I help someone who is talking about suicide": nobody in particular.
+            NotAfter = @"\b(?:someone|somebody|anyone|people|a person|person|a friend|a loved one|a kid|a teen|a client|a patient|students?|kids|teens) (?:who |that )?",
+            // "The class was talking about suicide prevention": a subject, not a person's words.
+            NotBefore = @" (?:prevention|awareness|hotlines?|statistics|rates|in (?:class|school|group|church|the news))\b",
+            DistantMarkerSuppresses = true,
+        },
         new("suicide.kill-self-other", Suicide,
             @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:him ?self|her ?self|them ?selves|them ?self)\b")
         {
@@ -162,10 +173,10 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("suicide.want-die", Suicide,
-            @"\b(?:want|wish|wishing|ready|plan|planning|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b")
+            @"\b(?:want|wants|wish|wishes|wishing|ready|plan|planning|plans|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b")
         {
             // "If someone tells you they want to die, what do you say?" asks how to answer another person.
-            NotAfter = @"\b(?:if|when) (?:someone|somebody|a person|a (?:friend|loved one|client|patient|teen|kid)) (?:tells|says|said|told) (?:you|me|us)(?: that)? (?:they|he|she) ",
+            NotAfter = @"\b(?:if|when) (?:\w+ ){1,3}(?:tells|says|said|told|texts) (?:you|me|us)(?: that)? (?:they|he|she) ",
             NotBetween =
             [
                 // "So hungover I want to die lol": a passing misery named and laughed off — both, or it counts.
@@ -812,7 +823,7 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("danger.relayed-threat", Danger,
-            $@"\b{Aggressor} (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b")
+            $@"\b{Aggressor} (?:\w+ ){{0,4}}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b")
         {
             // "Nobody is threatening me" is said to rule danger out.
             NotAfter = @"\b(?:nobody|no one|noone|no-one) (?:is |was |has been |has ever been |ever )?$",
@@ -821,7 +832,7 @@ public static class CrisisLexicon
             NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b")],
         },
         new("danger.partner-threat", Danger,
-            @"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee|baby ?daddy|baby ?mama|dealer|plug|pimp|stepdad) (?:\w+ )?(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
+            @"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee|baby ?daddy|baby ?mama|dealer|plug|pimp|stepdad) (?:\w+ ){0,4}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
         {
             Negatable = false,
         },
@@ -1057,7 +1068,7 @@ public static class CrisisLexicon
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|estoy|ahora|ahorita|me tome)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
 
     /// <summary>"Back then", "back when", "back in" before a time ("back in college", "back in 2019", "back in the army"), not "go back in".</summary>
     private const string BackThen =

@@ -158,6 +158,10 @@ public sealed class CrisisDetectorTests
     [InlineData("my sister has been burning herself, how can i help her", true)]
     [InlineData("she cut herself again, how do i help her", true)]
     [InlineData("how can i help someone who has been burning themselves", false)]
+    [InlineData("my grandson told me he wants to die, how can i help him", true)]
+    [InlineData("my wife is high and says she will hurt us, how do i help the kids", true)]
+    [InlineData("how do i help a friend who is talking about suicide", false)]
+    [InlineData("my cousin overdosed last night and is still out of it, how do we help", true)]
     public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 

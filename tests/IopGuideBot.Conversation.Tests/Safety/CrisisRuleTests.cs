@@ -104,6 +104,7 @@ public sealed class CrisisRuleTests
         ["suicide.self-harm-hitting"] = ("i keep punching myself in the head and i can't stop", "i hit myself with the door again, so clumsy"),
         ["suicide.cutting-severity"] = ("honestly cutting really deep tonight", "the new schedule is cutting deep into my savings"),
         ["suicide.blade-urge"] = ("razor out again, the urges won't quit", "i can't stop buying razors for my beard lol"),
+        ["suicide.someone-threatening"] = ("my girlfriend keeps threatening to hurt herself when she drinks", "we had a speaker talking about suicide prevention at church"),
         ["suicide.wrists-cut"] = ("my brother slit his wrists in the bathroom", "what do you do if someone cuts their wrists"),
         ["suicide.self-harm-body"] = ("i cut my arm again with a razor", "i cut my hand cooking"),
         ["suicide.urge-to-cut"] = ("i want to cut so bad", "i want to cut back"),

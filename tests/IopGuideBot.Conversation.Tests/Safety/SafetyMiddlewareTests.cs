@@ -97,6 +97,8 @@ public sealed class SafetyMiddlewareTests
     [InlineData("my brother isn't waking up after using", "crisis.overdose")]
     [InlineData("my son says he wants to kill himself", "crisis.suicide.bystander")]
     [InlineData("my dad quit drinking and he's hallucinating", "crisis.withdrawal.bystander")]
+    // What a loved one said, then "how can I help": the question does not hide what was told.
+    [InlineData("my daughter told me she wants to die, how can i help her", "crisis.suicide.bystander")]
     public async Task The_reply_is_worded_for_who_is_speaking(string text, string contentId) =>
         Assert.Equal([contentId, "crisis.team.alerted", "crisis.check"], await new SafetyTriageHarness().SayAsync(text));
 
