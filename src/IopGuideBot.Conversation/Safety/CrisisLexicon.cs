@@ -206,7 +206,7 @@ public static class CrisisLexicon
             NotBetween = [AskedAndSaidNo],
         },
         new("suicide.end-it-intent", Suicide,
-            @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to) (?:to )?end it(?: all| tonight| today| now)?\b")
+            @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to|to just|just) (?:to )?end it(?: all| tonight| today| now)?\b")
         {
             NotBefore = @" (?:with|early|there|here|for (?:today|tonight|now)|off|on a)",
         },
@@ -225,6 +225,20 @@ public static class CrisisLexicon
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) ",
             InformationSuppresses = true,
+        },
+        // "Before I do something stupid": the euphemism for hurting oneself, unless the message names the stupid thing.
+        new("suicide.something-stupid", Suicide,
+            @"\b(?:before i|afraid i'll|scared i'll|afraid i might|scared i might|worried i'll|or i'll|or i might|so i don't|so i won't|i might|i'm going to|i'm about to|i want to) (?:do|try) something (?:stupid|dumb|drastic|i (?:can't|won't) take back|permanent|i'll regret)\b")
+        {
+            NotBefore = @" (?:like|and|with|to (?:him|her|them|my))\b",
+            InformationSuppresses = true,
+        },
+        // Jumping with nothing after it, or only a time ("i'm thinking about jumping", "going to jump tonight").
+        new("suicide.jump-bare", Suicide, @"\b(?:thinking about|thinking of|think about|going to|gonna|want to|wanna|ready to|about to) jump(?:ing)?(?: tonight| today| now| soon)?$|\b(?:thinking about|thinking of|going to|gonna|want to|wanna|ready to|about to) jump(?:ing)? (?:tonight|today|right now)\b")
+        {
+            // Said beside an ordinary question, as often as not ("is there a group tonight? i'm thinking about jumping"),
+            // so a question does not silence it; a supposition or somebody in general does.
+            NotAfter = @"\b(?:if|what if|someone|somebody|people|anyone) (?:\w+ ){0,3}",
         },
         new("suicide.jump", Suicide, @"\b(?:jump|jumping) (?:off (?:a|the|of) (?:bridge|building|roof|cliff|balcony|overpass|ledge)|in front of (?:a|the) (?:train|car|bus|truck))\b")
         {
@@ -667,6 +681,13 @@ public static class CrisisLexicon
             DrugContextMeansOverdose = true,
             DistantMarkerSuppresses = true,
         },
+        // "Hasn't woken up since he used": the same sign told in the perfect ("for school", "to my texts" are not it).
+        new("overdose.not-woken", Medical, $@"\b{People}(?:'s|'re)? (?:hasn't|has not|haven't|have not) (?:woken up|woke up|been responding|responded)\b")
+        {
+            NotBefore = @" (?:for|on time|in time|early|to (?:my|his|her|their|our) (?:texts?|calls?|messages?|emails?))\b",
+            DrugContextMeansOverdose = true,
+            InformationSuppresses = true,
+        },
         // What an overdose feels like from inside, next to a word about using.
         new("overdose.feelings", Overdose,
             @"\b(?:can't|cannot|can not|can barely|could barely) (?:keep my eyes open|stay awake|keep my head up|feel my (?:arms|legs|hands|face|body|fingers)|breathe|breath)\b|\b(?:fading|slipping) (?:out|away|in and out)\b|\bi'm fading\b|\b(?:everything|it|the room|my vision) (?:is |keeps )?(?:going|getting|went|turning) (?:dark|black)\b|\bheart (?:is |feels like it's |feels like its )?(?:stopping|slowing down|giving out)\b|\blips (?:are |feel |look )?(?:numb|blue|purple|tingl\w*)\b|\b(?:can't|cannot) stop (?:nodding|passing out)\b")
@@ -751,7 +772,7 @@ public static class CrisisLexicon
         // Not keeping fluids or medicines down while coming off something, or with an illness that needs them: dehydration
         // and missed doses are a same-day medical matter ("dope sick, can't keep my insulin down").
         new("withdrawal.cant-keep-down", Withdrawal,
-            @"\b(?:can't|cannot|can not|couldn't|not able to|unable to|haven't been able to) keep (?:anything|nothing|any ?thing|food|water|fluids|liquids|my (?:meds|medication|medicine|pills|insulin)|(?:meds|medication|medicine)) down\b")
+            @"\b(?:can't|cannot|can not|couldn't|not able to|unable to|haven't been able to) keep (?:anything|nothing|any ?thing|food|water|fluids|liquids|my (?:meds|medication|medicine|pills|insulin)|(?:meds|medication|medicine)) down\b|\bhaven't (?:eaten or drunk|eaten or drank|had (?:any ?thing|food or water)|drunk|drank|had) (?:any ?thing|water|fluids)?(?: to drink)? (?:in|for) (?:two|three|four|five|2|3|4|5) days\b")
         {
             OnlyWithContext = $@"\b(?:{WithdrawalContext}|diabet\w*|insulin|blood sugar|sugar|seizure meds|pregnan\w*|confused|dizzy|fainting|passed out|(?:two|three|four|2|3|4) days)\b",
             InformationSuppresses = true,
@@ -1068,7 +1089,7 @@ public static class CrisisLexicon
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:a|an|one|two|three|four|\d+|a few|a couple of|couple) (?:hours?|hrs?|days?) ago|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
 
     /// <summary>"Back then", "back when", "back in" before a time ("back in college", "back in 2019", "back in the army"), not "go back in".</summary>
     private const string BackThen =

@@ -162,6 +162,9 @@ public sealed class CrisisDetectorTests
     [InlineData("my wife is high and says she will hurt us, how do i help the kids", true)]
     [InlineData("how do i help a friend who is talking about suicide", false)]
     [InlineData("my cousin overdosed last night and is still out of it, how do we help", true)]
+    // A question about one's own signs, told with when they started, is not a general question.
+    [InlineData("is it normal to be seeing bugs after i quit drinking two days ago", true)]
+    [InlineData("is it normal to see bugs after you quit drinking", false)]
     public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
