@@ -661,7 +661,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("overdose.whole-supply", Overdose,
-            @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
+            @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:sleeping |pain |anxiety |nerve |seizure |heart |blood pressure |psych |prescription |dog's |mom's |dad's )?(?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
@@ -798,7 +798,7 @@ public static class CrisisLexicon
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {
             DistantMarkerSuppresses = true,
-            OnlyWithContext = @"\b(?:kill|hurt|shoot|threat\w*|scared|afraid|use it|coming|going to|pointing|waving)\b",
+            OnlyWithContext = @"\b(?:kill|hurt|shoot|threat\w*|scared|afraid|use it|coming|going to|pointing|waving|outside|at the door|in the driveway|waiting for me|won't leave)\b",
         },
         new("danger.weapon-drawn", Danger, @"\b(?:pointing|waving|pulled) a (?:gun|knife)\b"),
         new("danger.victim", Danger,

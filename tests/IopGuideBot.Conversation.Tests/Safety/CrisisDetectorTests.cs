@@ -165,6 +165,7 @@ public sealed class CrisisDetectorTests
     // A question about one's own signs, told with when they started, is not a general question.
     [InlineData("is it normal to be seeing bugs after i quit drinking two days ago", true)]
     [InlineData("is it normal to see bugs after you quit drinking", false)]
+    [InlineData("my mom took all her sleeping pills, is that dangerous", true)]
     public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
