@@ -175,9 +175,10 @@ internal static class CrisisTextNormalizer
     }
 
     /// <summary>
-    /// Keeps what Unicode normalisation accepts: valid surrogate pairs stay, lone surrogates, noncharacters (U+FDD0–U+FDEF
-    /// and every code point ending in FFFE/FFFF) and control characters become spaces; zero-width characters go; curly
-    /// quotes and look-alike apostrophes become a straight apostrophe.
+    /// Keeps what Unicode normalisation accepts: valid surrogate pairs stay (the emoji of <see cref="EmojiWords"/> become
+    /// their words), lone surrogates, noncharacters (U+FDD0–U+FDEF and every code point ending in FFFE/FFFF) and control
+    /// characters become spaces; zero-width characters go; curly quotes and look-alike apostrophes become a straight
+    /// apostrophe. The learned signal reads its input through this too, so it sees the same words.
     /// </summary>
     internal static string Sanitize(string text)
     {
