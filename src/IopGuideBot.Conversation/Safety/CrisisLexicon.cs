@@ -175,8 +175,9 @@ public static class CrisisLexicon
         new("suicide.want-die", Suicide,
             @"\b(?:want|wants|wish|wishes|wishing|ready|plan|planning|plans|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b")
         {
-            // "If someone tells you they want to die, what do you say?" asks how to answer another person.
-            NotAfter = @"\b(?:if|when) (?:\w+ ){1,3}(?:tells|says|said|told|texts) (?:you|me|us)(?: that)? (?:they|he|she) ",
+            // "If someone tells you they want to die, what do you say?" and "what do you do if someone in group says they want
+            // to die" ask how to answer another person.
+            NotAfter = @"\b(?:if|when) (?:\w+ ){1,4}(?:tells|says|said|told|texts|writes|posts)(?: (?:you|me|us))?(?: that)? (?:they|he|she) ",
             NotBetween =
             [
                 // "So hungover I want to die lol": a passing misery named and laughed off — both, or it counts.
@@ -878,6 +879,33 @@ public static class CrisisLexicon
             NotBefore = $@" {BeatenAtAGameOrRace}\b",
         },
 
+        // Abuse told in few words, the way some Deaf writers and people typing in a hurry do: "husband drunk hit me",
+        // "boyfriend again beat me". The subject is a bare relation word with one state word before the verb.
+        new("danger.hurt-in-few-words", Danger,
+            @"\b(?:husband|wife|boyfriend|bf|girlfriend|gf|partner|ex|dad|father|stepdad|mom|mother|brother|uncle) (?:drunk|high|wasted|angry|mad|again|always|still) (?:\w+ )?(?:hit|hits|beat|beats|choke|chokes|choked|punch|punches|punched|kick|kicks|kicked|hurt|hurts|slap|slapped) (?:me|us|the kids|kids|my|the baby|baby)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            NotBefore = $@" {BeatenAtAGameOrRace}\b",
+        },
+        // Hiding from someone who is violent now: "I'm hiding in the bathroom, he's drunk and has a knife". Hiding in a
+        // room is also how a parent gets five quiet minutes, so a threat, a weapon or violence must be in the message.
+        new("danger.hiding-from-someone", Danger,
+            $@"\b(?:i'm |i am |im |we're |we are |still |currently |right now |rn )?hiding (?:in|under|inside) (?:the|a|my|our) (?:\w+ )?(?:bathroom|bedroom|closet|room|car|truck|basement|attic|garage|shed|bed|laundry room)\b|\b(?:i'm|i am|im|we're|we are|still|currently) hiding from (?:him|her|them|my {Kin})\b|\blocked (?:myself|ourselves|me and the kids|the kids and me|us) in (?:the|a|my|our) (?:\w+ )?(?:bathroom|bedroom|closet|room|car|basement|office)\b")
+        {
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:knife|gun|weapon|machete|bat|hit|hits|hitting|beat|beats|beating|hurt me|hurt us|hurting|threat\w*|drunk|wasted|raging|rage|screaming|banging|pounding|kick(?:ing)? (?:in|down)|break(?:ing)? (?:in|down)|chok\w*|strangl\w*|kill (?:me|us))\b",
+        },
+        // Afraid of the moment a violent person wakes or comes back: "he hit me, now he sleeps, I'm scared when he wakes up".
+        new("danger.afraid-when-back", Danger,
+            $@"\b(?:afraid|scared|terrified|frightened) (?:of )?(?:when|what happens when|for when|what (?:he|she|they)(?:'ll| will) do when) (?:he|she|they|my {Kin}) (?:wake|wakes|wake up|wakes up|gets home|get home|comes home|come home|comes back|come back|gets back|get back|sobers up|sober up)\b")
+        {
+            // Afraid now, whatever the message says of how often it happened ("he hit me many times", a distant marker
+            // elsewhere); only a fear told in the past or a life apart since makes it history.
+            NotAfter = @"\b(?:used to be|was|were|i'd be|always got) (?:always |so |really |very )?",
+            UnlessInMessage = @"\b(?:left (?:him|her|them)|(?:years?|months) ago|(?:in|since) (?:19|20)\d\d|divorced|no longer (?:with|together)|moved out|got away|as a (?:kid|child|teen)|growing up|when i was (?:a kid|little|younger|a teen)|used to)\b",
+            OnlyWithContext = @"\b(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|threat\w*|knife|gun|chok\w*|strangl\w*|kill|punch\w*|kick\w*|slap\w*|bruises?)\b",
+        },
+
         // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----
         new("pregnancy.opioid", Pregnancy,
             @"\b(?:i'm|i am|she's|she is|we're|currently|just found out i'm|just found out she's|my (?:girlfriend|wife|partner|daughter|sister) is) (?:\w+ ){0,3}(?:pregnant|expecting)\b|\bpregnant (?:and|but|while|with|&)\b")
@@ -1000,6 +1028,8 @@ public static class CrisisLexicon
         new("es.self-harm", Suicide,
             @"\b(?:cortarme|me (?:estoy )?cortando|me corte|hacerme dano|me hago dano|lastimarme|me lastime|me quiero lastimar|me quiero cortar)\b")
         {
+            // "Ya no tengo pensamientos de hacerme daño": the thoughts are gone (the negator is four words back).
+            NotAfter = @"\b(?:ya no|no|nunca) (?:tengo|tiene|he tenido|ha tenido|siento) (?:\w+ )?(?:pensamientos|ganas|ideas|impulsos) de ",
             InformationSuppresses = true,
         },
         new("es.overdose-past", Overdose, @"\b(?:tuvo|tuve|le dio|me dio) una sobredosis\b")
@@ -1041,6 +1071,19 @@ public static class CrisisLexicon
         },
         new("es.danger", Danger,
             @"\b(?:me|nos|la|lo) (?:esta|estan) (?:pegando|golpeando|amenazando|ahorcando|ahogando)\b|\bnos quiere matar\b|\bme amenaza con (?:un|una|matarme)\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
+        // A threat with a weapon: "me amenazó con un cuchillo" (past, so a distant marker such as "hace años" makes it history).
+        new("es.threatened-with-weapon", Danger,
+            @"\b(?:me|nos) (?:amenazo|amenazaba|amenaza|esta amenazando|persiguio|persigue|ataco|vino) con (?:un|una|el|la|su) (?:cuchillo|pistola|arma|navaja|machete|bate|botella)\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+        },
+        // Hiding from someone violent: "estoy escondida en el baño, está borracho".
+        new("es.hiding", Danger,
+            @"\b(?:estoy|estamos|sigo|seguimos|ahorita estoy) escondid[oa]s? (?:en|de|debajo|dentro)\b|\bme (?:encerre|escondi) (?:con los ninos |con mis hijos )?en (?:el|la|mi|un|una) (?:bano|cuarto|recamara|closet|carro|cocina|sotano)\b")
+        {
+            DistantMarkerSuppresses = true,
+            OnlyWithContext = @"\b(?:cuchillo|pistola|arma|navaja|machete|pega|pego|pegando|golpe\w*|amenaz\w*|borrach[oa]|drogad[oa]|high|matar\w*|grita\w*|rompiendo|furios[oa]|pateando)\b",
+        },
         // "Me va a matar si se entera" is how people say someone will be furious; "dice que me va a matar si lo dejo" is a
         // threat, so told speech always counts (es.danger-told) and the bare phrase counts unless an "if" follows it.
         new("es.danger-kill-me", Danger, @"\b(?:me|nos) (?:va|van) a matar\b")
@@ -1080,9 +1123,12 @@ public static class CrisisLexicon
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
     public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|que (?:hago|hacer|debo hacer) si|en caso de que)\b";
 
-    /// <summary>Asks about a topic ("what is…", "signs of…") rather than saying it is happening.</summary>
+    /// <summary>
+    /// Asks about a topic ("what is…", "signs of…") or whether the program takes people who have lived through it ("I'm a
+    /// case manager, do you accept clients after an overdose"), rather than saying it is happening.
+    /// </summary>
     public const string InformationFrame =
-        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|cuanto|cuantos|cuanta|cuantas|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b";
+        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|cuanto|cuantos|cuanta|cuantas|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b|\b(?:do|does|will|can|would) (?:you|y'all|your (?:\w+ )?(?:program|clinic|team|staff|counselors|therapists|groups?|iop)) (?:\w+ )?(?:take|accept|admit|treat|work with|serve|see|have experience with|know how to (?:work with|help|treat)) (?:patients|people|clients|someone|anyone|folks|those|teens|adults|individuals|veterans|kids|women|men)\b";
 
     /// <summary>Words that open a sentence before its question starts ("and when do DTs start", "so like is there narcan").</summary>
     public const string SentenceOpening = @"^(?:(?:and|or|so|but|also|like|plus|ok|okay|oh|um|well|then|just|btw|anyway|anyways|y|o|pero) )+";
@@ -1125,7 +1171,7 @@ public static class CrisisLexicon
     public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b|\bonce (?:i|i'm|i've|you|he|she|they|we|it|it's|its|he's|she's|they're|we're|my|his|her|their|our|the|everyone|everybody|everyone's|nobody|no one|all|this|that)\b";
 
     public const string RecoveryMarker =
-        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria|bien)|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria)|(?:ya|ahora|por fin|gracias a dios|pero|el|ella|todo) esta bien|esta bien (?:ahora|ya|de salud|gracias)|esta bien$|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
 
     public const string DrugContext =
         @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";

@@ -207,6 +207,21 @@ public sealed class CrisisDetectorTests
     [InlineData("my wife beat me at scrabble again, rematch tonight", false)]
     [InlineData("my partner beat me home tonight and made dinner", false)]
     [InlineData("the receptionist says i'm next, brb", false)]
+    // Whether the program takes people who lived through a danger, or how staff answer one, asks about the program.
+    [InlineData("i'm a school social worker, would your clinic accept teens after a suicide attempt", false)]
+    [InlineData("does your iop staff know how to help people who are suicidal", false)]
+    [InlineData("do you take people who are suicidal? i am suicidal right now", true)]
+    [InlineData("how does the counselor respond if a client writes that they want to die", false)]
+    [InlineData("he writes that he wants to die in every text tonight", true)]
+    [InlineData("ya no tengo ganas de hacerme dano, me siento mejor y quiero el programa", false)]
+    [InlineData("tengo ganas de hacerme dano ahora mismo", true)]
+    // Violence told in few words, hiding from someone violent, afraid of the moment they wake or come back.
+    [InlineData("wife high again hit me and the baby is here", true)]
+    [InlineData("i am hiding in the garage, he's wasted and swinging a bat", true)]
+    [InlineData("i'm still hiding in the laundry room from my toddler so i can finish this form", false)]
+    [InlineData("he punched the wall and me tonight, scared what he'll do when he wakes up", true)]
+    [InlineData("estoy escondido en el closet, mi hermano drogado tiene una pistola", true)]
+    [InlineData("mi novio me amenazo con un cuchillo hace anos, ya no estamos juntos", false)]
     [InlineData("everyone would be better off without me at the staff meeting lol", false)]
     [InlineData("they would all be better off without me in their lives", true)]
     public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
