@@ -205,12 +205,16 @@ public sealed class CrisisEncoder : IDisposable
         return pooled;
     }
 
-    /// <summary>A fresh copy of the package's graph.</summary>
+    /// <summary>The package's graph where it lies (an embedded resource: seekable, read-only).</summary>
+    internal static Stream OpenPackageGraph() =>
+        typeof(SentenceEncoder).Assembly.GetManifestResourceStream(PackageModelResource)
+            ?? throw new InvalidOperationException($"The MiniLM package no longer embeds {PackageModelResource}.");
+
+    /// <summary>A fresh copy of the package's graph (not zeroed first: every byte is overwritten by the read).</summary>
     internal static byte[] ReadPackageGraph()
     {
-        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(PackageModelResource)
-            ?? throw new InvalidOperationException($"The MiniLM package no longer embeds {PackageModelResource}.");
-        var bytes = new byte[stream.Length];
+        using var stream = OpenPackageGraph();
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length));
         stream.ReadExactly(bytes);
         return bytes;
     }
