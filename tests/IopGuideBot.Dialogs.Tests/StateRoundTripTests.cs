@@ -1,6 +1,7 @@
 using IopGuideBot.Dialogs;
 using IopGuideBot.Dialogs.State;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -121,6 +122,50 @@ public class StateRoundTripTests
         Assert.Equal(9, Assert.IsType<int>(back["extra"]));
         Assert.Equal(true, back["last"]);
     }
+
+    [Fact]
+    public void A_prompts_plain_buttons_are_kept_as_their_labels_and_read_back_whole()
+    {
+        var options = new Prompts.PromptOptions
+        {
+            Prompt = Buttons("What have you been using?", Plain("Alcohol"), Plain("Cannabis"), Plain("Skip")),
+            RetryPrompt = Buttons("Sorry, tap a button.", Plain("Alcohol"), Plain("Cannabis"), Plain("Skip")),
+        };
+        var bag = new DialogStateBag { ["options"] = options };
+
+        var text = JsonConvert.SerializeObject(bag);
+        var back = Assert.IsType<Prompts.PromptOptions>(JsonConvert.DeserializeObject<DialogStateBag>(text)!["options"]);
+
+        Assert.Contains("""{"imBack":["Alcohol","Cannabis","Skip"]}""", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"title\"", text, StringComparison.Ordinal);
+        foreach (var activity in new[] { back.Prompt!, back.RetryPrompt! })
+        {
+            Assert.Equal(
+                ["imBack Alcohol=Alcohol", "imBack Cannabis=Cannabis", "imBack Skip=Skip"],
+                activity.SuggestedActions.Actions.Select(a => $"{a.Type} {a.Title}={a.Value}"));
+        }
+    }
+
+    [Fact]
+    public void Buttons_that_are_not_plain_and_buttons_stored_before_keep_the_Bot_Framework_shape()
+    {
+        var fancy = Buttons("Pick one", new CardAction(ActionTypes.ImBack, "Yes", value: "yes"), new CardAction(ActionTypes.OpenUrl, "Our site", value: "https://example.org"));
+        var text = JsonConvert.SerializeObject(new DialogStateBag { ["options"] = new Prompts.PromptOptions { Prompt = fancy } });
+        Assert.DoesNotContain("\"imBack\":[", text, StringComparison.Ordinal);
+        var back = Assert.IsType<Prompts.PromptOptions>(JsonConvert.DeserializeObject<DialogStateBag>(text)!["options"]);
+        Assert.Equal(["imBack Yes=yes", "openUrl Our site=https://example.org"], back.Prompt!.SuggestedActions.Actions.Select(a => $"{a.Type} {a.Title}={a.Value}"));
+
+        // State written before the label shape existed: the Bot Framework's own button objects.
+        var tag = JObject.Parse(text)["options"]!["$t"]!.ToString();
+        var stored = """{"options":{"$t":""" + JsonConvert.ToString(tag) + ""","v":{"Prompt":{"type":"message","text":"Pick","suggestedActions":{"actions":[{"type":"imBack","title":"Alcohol","value":"Alcohol"}]}}}}}""";
+        var old = Assert.IsType<Prompts.PromptOptions>(JsonConvert.DeserializeObject<DialogStateBag>(stored)!["options"]);
+        Assert.Equal(["imBack Alcohol=Alcohol"], old.Prompt!.SuggestedActions.Actions.Select(a => $"{a.Type} {a.Title}={a.Value}"));
+    }
+
+    private static CardAction Plain(string label) => new(ActionTypes.ImBack, label, value: label);
+
+    private static Activity Buttons(string text, params CardAction[] actions) =>
+        new(ActivityTypes.Message) { Text = text, SuggestedActions = new SuggestedActions { Actions = [.. actions] } };
 
     [Fact]
     public void UntaggedNumbersFromHandWrittenJsonPreferInt()

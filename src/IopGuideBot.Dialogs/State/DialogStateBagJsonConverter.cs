@@ -24,7 +24,7 @@ public sealed class DialogStateBagJsonConverter : JsonConverter<DialogStateBag>
         DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
         FloatParseHandling = FloatParseHandling.Double,
         NullValueHandling = NullValueHandling.Ignore,
-        Converters = { new StringEnumConverter() },
+        Converters = { new StringEnumConverter(), new ButtonListJsonConverter() },
     });
 
     /// <inheritdoc/>
