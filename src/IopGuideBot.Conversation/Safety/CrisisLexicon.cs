@@ -38,7 +38,7 @@ public static class CrisisLexicon
     /// <summary>Words that put a symptom in a withdrawal (stopping alcohol, benzos or opioids) context.</summary>
     /// <summary>What makes hurting one's own body self-harm rather than an accident: repetition, intent, blood, a blade.</summary>
     private const string SelfHarmContext =
-        @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self)\b";
+        @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|box ?cutter|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self|every night|most nights)\b";
 
     private const string WithdrawalContext =
         @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
@@ -256,7 +256,7 @@ public static class CrisisLexicon
         // "been cutting" alone could be hair or coupons; it counts at the end of the message or before a telling word.
         new("suicide.cutting", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting\b")
         {
-            OnlyBefore = @" again\b| (?:and|but|so|because|lately|every|since|tonight|today|when|at night|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
+            OnlyBefore = @" again\b| (?:and|but|so|because|lately|every|since|tonight|today|when|at night|(?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
             InformationSuppresses = true,
         },
         // No subject, but how bad it is ("also cutting pretty bad right now"): "cutting" said with its severity or its time.
@@ -541,7 +541,7 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         new("suicide.self-harm-body", Suicide,
-            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|burn|scratched|scratching|scratch|slashed|slashing|hit|hitting|punched|punching|punch|banged|banging|bang|bash|bashing|bashed|slam|slamming|slammed|bit|biting|stabbed|stabbing|smashed|smashing|smash) (?:my|his|her) (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?|fists?)\b")
+            @"\b(?:cut|cutting|carved|carving|burned|burning|burnt|burn|scratched|scratching|scratch|slashed|slashing|sliced|slicing|slice|hit|hitting|punched|punching|punch|banged|banging|bang|bash|bashing|bashed|slam|slamming|slammed|bit|biting|stabbed|stabbing|smashed|smashing|smash) (?:my|his|her) (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|head|face|hands?|fists?)\b")
         {
             OnlyWithContext = SelfHarmContext,
             InformationSuppresses = true,

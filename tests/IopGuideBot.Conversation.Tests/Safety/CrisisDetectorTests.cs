@@ -166,6 +166,9 @@ public sealed class CrisisDetectorTests
     [InlineData("is it normal to be seeing bugs after i quit drinking two days ago", true)]
     [InlineData("is it normal to see bugs after you quit drinking", false)]
     [InlineData("my mom took all her sleeping pills, is that dangerous", true)]
+    [InlineData("my uncle has been slicing his legs with a box cutter most nights, how can i help him", true)]
+    [InlineData("my nephew has nowhere to sleep tonight, can you help with a shelter", false)]
+    [InlineData("if my son ever says he wants to end his life, what should i do", false)]
     public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
