@@ -122,10 +122,11 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r20.tsv", 0.981, 0.040)]
     // r21 (a new writer, kept sealed through round 20 and measured, totals only, at its start and end): first contact
     // (9576bf8, the end of round 19) 99.3 % (268/270), false alarms 3.6 % (9/252); after round 20 (34c795f) the same.
-    // Read at the start of round 21 (a seen set since).
-    [InlineData("crisis-blind-r21.tsv", 0.992, 0.036)]
+    // Read at the start of round 21 (a seen set since); its two misses and four of its false alarms taught to the lexicon
+    // (47d1849): 100 % (270/270), false alarms 2.0 % (5/252).
+    [InlineData("crisis-blind-r21.tsv", 1.0, 0.020)]
     // r22 (a new writer, kept sealed through round 21 and measured, totals only, at its start and end): first contact
-    // (6127a3f, the end of round 20) 98.9 % (267/270), false alarms 4.0 % (10/252).
+    // (6127a3f, the end of round 20) 98.9 % (267/270), false alarms 4.0 % (10/252); after round 21 (cec7718) the same.
     [InlineData("crisis-blind-r22.tsv", 0.988, 0.040)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
