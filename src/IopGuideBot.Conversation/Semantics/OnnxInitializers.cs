@@ -44,13 +44,13 @@ internal sealed class OnnxInitializers
         stream.Position = 0;
         while (stream.Position < end)
         {
-            var (field, wire, _) = ReadKey(end);
+            var (field, wire) = ReadKey(end);
             if (field == 7 && wire == 2)
             {
                 var graphEnd = LengthEnd(end);
                 while (stream.Position < graphEnd)
                 {
-                    var (graphField, graphWire, _) = ReadKey(graphEnd);
+                    var (graphField, graphWire) = ReadKey(graphEnd);
                     if (graphField == 5 && graphWire == 2)
                     {
                         var tensorEnd = LengthEnd(graphEnd);
@@ -84,7 +84,7 @@ internal sealed class OnnxInitializers
         long offset = -1, length = 0;
         while (_stream.Position < end)
         {
-            var (field, wire, _) = ReadKey(end);
+            var (field, wire) = ReadKey(end);
             switch (wire)
             {
                 case 0 when field == 1: dims.Add((long)ReadVarint()); break;
@@ -113,7 +113,7 @@ internal sealed class OnnxInitializers
         return type == FloatType && offset >= 0 ? new Tensor(name, [.. dims], checked((int)offset), checked((int)length)) : null;
     }
 
-    private (int Field, int Wire, ulong Key) ReadKey(long end)
+    private (int Field, int Wire) ReadKey(long end)
     {
         var key = ReadVarint();
         if (_stream.Position > end)
@@ -121,7 +121,7 @@ internal sealed class OnnxInitializers
             throw new InvalidDataException($"A protobuf key at byte {_stream.Position} runs past its message.");
         }
 
-        return ((int)(key >> 3), (int)(key & 7), key);
+        return ((int)(key >> 3), (int)(key & 7));
     }
 
     /// <summary>Reads a length-delimited value's length and returns where the value ends (the stream is left at its start).</summary>

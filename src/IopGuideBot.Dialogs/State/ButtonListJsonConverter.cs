@@ -1,6 +1,5 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
 
 namespace IopGuideBot.Dialogs.State;
@@ -20,13 +19,7 @@ internal sealed class ButtonListJsonConverter : JsonConverter<SuggestedActions>
     private const string ImBackLabels = "imBack";
 
     /// <summary>The Bot Framework's own shape, for buttons that are not all plain <c>imBack</c>s and for reading it back.</summary>
-    private static readonly JsonSerializer Full = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.None,
-        DateParseHandling = DateParseHandling.None,
-        NullValueHandling = NullValueHandling.Ignore,
-        Converters = { new StringEnumConverter() },
-    });
+    private static readonly JsonSerializer Full = JsonSerializer.Create(DialogStateBagJsonConverter.ValueSettings());
 
     public override void WriteJson(JsonWriter writer, SuggestedActions? value, JsonSerializer serializer)
     {

@@ -17,15 +17,27 @@ public sealed class DialogStateBagJsonConverter : JsonConverter<DialogStateBag>
     private const string TagProperty = "$t";
     private const string ValueProperty = "v";
 
-    private static readonly JsonSerializer Values = JsonSerializer.Create(new JsonSerializerSettings
+    private static readonly JsonSerializer Values = JsonSerializer.Create(ValueSettings(new ButtonListJsonConverter()));
+
+    /// <summary>How a value in the bag is written: no type names, dates kept as written, nulls left out, enums by name.</summary>
+    internal static JsonSerializerSettings ValueSettings(params JsonConverter[] more)
     {
-        TypeNameHandling = TypeNameHandling.None,
-        DateParseHandling = DateParseHandling.None,
-        DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
-        FloatParseHandling = FloatParseHandling.Double,
-        NullValueHandling = NullValueHandling.Ignore,
-        Converters = { new StringEnumConverter(), new ButtonListJsonConverter() },
-    });
+        var settings = new JsonSerializerSettings
+        {
+            TypeNameHandling = TypeNameHandling.None,
+            DateParseHandling = DateParseHandling.None,
+            DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
+            FloatParseHandling = FloatParseHandling.Double,
+            NullValueHandling = NullValueHandling.Ignore,
+            Converters = { new StringEnumConverter() },
+        };
+        foreach (var converter in more)
+        {
+            settings.Converters.Add(converter);
+        }
+
+        return settings;
+    }
 
     /// <inheritdoc/>
     public override void WriteJson(JsonWriter writer, DialogStateBag? value, JsonSerializer serializer)
