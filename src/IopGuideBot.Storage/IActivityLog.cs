@@ -5,6 +5,9 @@ namespace IopGuideBot.Storage;
 /// <summary>One activity of a conversation with its position in that conversation (1, 2, 3, … without gaps).</summary>
 public sealed record LoggedActivity(long Sequence, Activity Activity);
 
+/// <summary>One activity of a conversation as stored: its JSON as the Bot Framework writes it (null members left out).</summary>
+public sealed record LoggedActivityJson(long Sequence, string Json);
+
 /// <summary>
 /// The durable, ordered log of every activity in a conversation. It serves Direct Line polling (the watermark is the
 /// sequence), the handoff transcript and the staff console. Activity content is encrypted at rest.
@@ -20,6 +23,13 @@ public interface IActivityLog
 
     /// <summary>Activities with sequence greater than <paramref name="watermark"/>, in order, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<LoggedActivity>> ReadAfterAsync(
+        string conversationId, long watermark, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ReadAfterAsync"/>, each activity's stored JSON without parsing it: what a channel that only passes
+    /// activities on (Direct Line) needs, at a fraction of the cost.
+    /// </summary>
+    Task<IReadOnlyList<LoggedActivityJson>> ReadJsonAfterAsync(
         string conversationId, long watermark, int max, CancellationToken cancellationToken = default);
 
     /// <summary>The highest sequence in the conversation, 0 when it has none.</summary>

@@ -113,8 +113,17 @@ public sealed class SqlActivityLog : IActivityLog
             return sequence;
         }, ct);
 
-    public async Task<IReadOnlyList<LoggedActivity>> ReadAfterAsync(
-        string conversationId, long watermark, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LoggedActivity>> ReadAfterAsync(
+        string conversationId, long watermark, int max, CancellationToken cancellationToken = default) =>
+        ReadPayloadsAfterAsync(conversationId, watermark, max,
+            (sequence, json) => new LoggedActivity(sequence, JsonConvert.DeserializeObject<Activity>(json, ActivitySettings)!), cancellationToken);
+
+    public Task<IReadOnlyList<LoggedActivityJson>> ReadJsonAfterAsync(
+        string conversationId, long watermark, int max, CancellationToken cancellationToken = default) =>
+        ReadPayloadsAfterAsync(conversationId, watermark, max, (sequence, json) => new LoggedActivityJson(sequence, json), cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadPayloadsAfterAsync<T>(
+        string conversationId, long watermark, int max, Func<long, string, T> map, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
@@ -130,12 +139,10 @@ public sealed class SqlActivityLog : IActivityLog
             .With("@w", watermark)
             .With("@max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var result = new List<LoggedActivity>();
+        var result = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var json = _phi.Unprotect(reader.GetFieldValue<byte[]>(1));
-            var activity = JsonConvert.DeserializeObject<Activity>(json, ActivitySettings)!;
-            result.Add(new LoggedActivity(reader.GetInt64(0), activity));
+            result.Add(map(reader.GetInt64(0), _phi.Unprotect(reader.GetFieldValue<byte[]>(1))));
         }
 
         return result;

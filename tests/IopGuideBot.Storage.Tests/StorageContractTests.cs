@@ -396,6 +396,11 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Equal("how long is the program?", all[1].Activity.Text);
         Assert.Equal("bot", all[1].Activity.From.Role);
 
+        var stored = await log.ReadJsonAfterAsync("c1", 0, 100);
+        Assert.Equal([1L, 2L, 3L], stored.Select(a => a.Sequence));
+        Assert.Equal(["a1", "a2", "a3"], stored.Select(a => Newtonsoft.Json.JsonConvert.DeserializeObject<Microsoft.Bot.Schema.Activity>(a.Json)!.Id));
+        Assert.DoesNotContain("null", stored[1].Json, StringComparison.Ordinal); // null members left out, as the Bot Framework writes them
+
         var after = await log.ReadAfterAsync("c1", 1, 1);
         Assert.Equal("a2", Assert.Single(after).Activity.Id);
         Assert.Empty(await log.ReadAfterAsync("c1", 3, 10));

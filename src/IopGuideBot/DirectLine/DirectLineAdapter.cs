@@ -3,6 +3,7 @@ using IopGuideBot.Channels;
 using IopGuideBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace IopGuideBot.DirectLine;
@@ -51,6 +52,13 @@ public sealed class DirectLineAdapter : BotAdapter
     /// </summary>
     public static bool IsInternal(Activity activity) =>
         activity.Type == ActivityTypes.Event && activity.Name == ContinueConversationEvent;
+
+    /// <summary>
+    /// <see cref="IsInternal(Activity)"/> of a stored activity's JSON: only one that names the event at all is read.
+    /// </summary>
+    public static bool IsInternal(string activityJson) =>
+        activityJson.Contains(ContinueConversationEvent, StringComparison.Ordinal)
+        && IsInternal(JsonConvert.DeserializeObject<Activity>(activityJson)!);
 
     /// <summary>An id for a new activity of a conversation.</summary>
     public static string NewActivityId() => Guid.NewGuid().ToString("N");

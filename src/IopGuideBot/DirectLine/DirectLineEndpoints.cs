@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using IopGuideBot.Channels;
 using IopGuideBot.Conversation.Diagnostics;
 using IopGuideBot.Storage;
@@ -60,9 +61,31 @@ public static class DirectLineEndpoints
             || (long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out sequence) && sequence >= 0);
     }
 
-    /// <summary>What the client sees of a page of the log: everything but the adapter's own bookkeeping.</summary>
-    internal static List<Activity> Visible(IReadOnlyList<LoggedActivity> page) =>
-        page.Select(entry => entry.Activity).Where(activity => !DirectLineAdapter.IsInternal(activity)).ToList();
+    /// <summary>
+    /// What the client sees of a page of the log (everything but the adapter's own bookkeeping) as a Direct Line
+    /// <c>ActivitySet</c>, each activity passed on as stored; null when nothing is visible.
+    /// </summary>
+    /// <remarks>
+    /// Why not parse and write each activity again: the stored JSON is the Bot Framework's own (null members left out), and
+    /// reading it into an <see cref="Activity"/> only to write the same text back was most of a poll's cost.
+    /// </remarks>
+    internal static string? ActivitySetJson(IReadOnlyList<LoggedActivityJson> page, long watermark)
+    {
+        var json = new StringBuilder("{\"activities\":[");
+        var visible = 0;
+        foreach (var entry in page)
+        {
+            if (DirectLineAdapter.IsInternal(entry.Json))
+            {
+                continue;
+            }
+
+            json.Append(visible++ == 0 ? "" : ",").Append(entry.Json);
+        }
+
+        json.Append("],\"watermark\":").Append(JsonConvert.ToString(FormatWatermark(watermark))).Append('}');
+        return visible == 0 ? null : json.ToString();
+    }
 
     private static IResult IssuePageToken(HttpContext http, DirectLineTokens tokens, DirectLineRateLimits limits)
     {
@@ -240,9 +263,11 @@ public static class DirectLineEndpoints
         }
 
         // Answers at once (never a long poll): DirectLineJS stops polling after a 20 s timeout.
-        var page = await log.ReadAfterAsync(conversationId, sequence, options.Value.MaxActivitiesPerRead, cancellationToken);
+        var page = await log.ReadJsonAfterAsync(conversationId, sequence, options.Value.MaxActivitiesPerRead, cancellationToken);
         var next = page.Count == 0 ? sequence : page[^1].Sequence;
-        return DirectLineResults.Json(new ActivitySet(Visible(page), FormatWatermark(next)));
+        return ActivitySetJson(page, next) is { } json
+            ? Results.Content(json, "application/json")
+            : DirectLineResults.Json(new ActivitySet([], FormatWatermark(next)));
     }
 
     private static async Task<IResult> UploadAsync(

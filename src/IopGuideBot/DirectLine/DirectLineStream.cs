@@ -3,9 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using IopGuideBot.Conversation.Diagnostics;
 using IopGuideBot.Storage;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
 
 namespace IopGuideBot.DirectLine;
 
@@ -73,18 +71,15 @@ public sealed class DirectLineStream(
         var max = options.Value.MaxActivitiesPerRead;
         while (true)
         {
-            var page = await log.ReadAfterAsync(conversationId, watermark, max, cancellationToken);
+            var page = await log.ReadJsonAfterAsync(conversationId, watermark, max, cancellationToken);
             if (page.Count == 0)
             {
                 return watermark;
             }
 
             watermark = page[^1].Sequence;
-            var visible = DirectLineEndpoints.Visible(page);
-            if (visible.Count > 0)
+            if (DirectLineEndpoints.ActivitySetJson(page, watermark) is { } json)
             {
-                var json = JsonConvert.SerializeObject(
-                    new ActivitySet(visible, DirectLineEndpoints.FormatWatermark(watermark)), HttpHelper.BotMessageSerializerSettings);
                 await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
 
