@@ -99,6 +99,8 @@ public sealed class SafetyMiddlewareTests
     [InlineData("my dad quit drinking and he's hallucinating", "crisis.withdrawal.bystander")]
     // What a loved one said, then "how can I help": the question does not hide what was told.
     [InlineData("my daughter told me she wants to die, how can i help her", "crisis.suicide.bystander")]
+    // Abuse told in few words, and the fear of the moment he wakes: the danger reply.
+    [InlineData("wife angry hit me three times. she sleep now. me afraid when she wake. baby here", "crisis.danger")]
     public async Task The_reply_is_worded_for_who_is_speaking(string text, string contentId) =>
         Assert.Equal([contentId, "crisis.team.alerted", "crisis.check"], await new SafetyTriageHarness().SayAsync(text));
 
