@@ -42,9 +42,6 @@ internal sealed class MiniLMEmbeddingTables
     /// <summary>The tables of the package's graph, read on first use and kept for the process.</summary>
     public static MiniLMEmbeddingTables Shared => LazyShared.Value;
 
-    /// <summary>The tables of <paramref name="graph"/> (an ONNX model's bytes), copied out of it.</summary>
-    public static MiniLMEmbeddingTables FromGraph(byte[] graph) => FromGraph(new MemoryStream(graph, writable: false));
-
     /// <summary>
     /// The tables of the ONNX model in <paramref name="graph"/> (seekable), read straight into their arrays: only the
     /// tables' own 47 MB are copied, not the whole 90 MB graph first (a start-up once read it whole just for these).
