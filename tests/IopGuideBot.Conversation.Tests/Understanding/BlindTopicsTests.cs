@@ -197,7 +197,11 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r21.tsv", 274, 74, 8)]
     // r22 (300 lines, a new writer, 78 family, kept sealed through round 21 and measured at its start and end, totals
     // only): first contact (6127a3f) 267, 65, 8 (fallbacks 28); after round 21 (cec7718) the same.
+    // Read at the start of round 22 (a seen set since).
     [InlineData("topics-heldout-r22.tsv", 267, 65, 8)]
+    // r23 (300 lines, a new writer, 92 family, kept sealed through round 22 and measured at its start and end, totals
+    // only): first contact (c18ad89) 276, 85, 4 (fallbacks 23).
+    [InlineData("topics-heldout-r23.tsv", 276, 85, 4)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
