@@ -21,6 +21,7 @@ public sealed class CrashDurabilityTests
         await using var connector = await FakeBotConnector.StartAsync();
         var acknowledged = new ConcurrentBag<(string ConversationId, string ActivityId)>();
         var conversationIds = Enumerable.Range(0, Conversations).Select(_ => EmulatorActivities.NewConversationId()).ToArray();
+        var firstRunOutput = string.Empty;
 
         await using (var service = ServiceProcess.Start(environment))
         {
@@ -53,7 +54,9 @@ public sealed class CrashDurabilityTests
                 }
             })).ToArray();
 
-            while (acknowledged.Count < 60)
+            // Bounded, so a service that stops answering fails the test with its output instead of hanging the run.
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+            while (acknowledged.Count < 60 && DateTime.UtcNow < deadline && senders.Any(s => !s.IsCompleted))
             {
                 await Task.Delay(20);
             }
@@ -61,9 +64,11 @@ public sealed class CrashDurabilityTests
             service.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(senders);
+            firstRunOutput = service.Output;
         }
 
-        Assert.True(acknowledged.Count >= 60);
+        Assert.True(acknowledged.Count >= 60,
+            $"only {acknowledged.Count} turns acknowledged before the kill; the service said:\n{Tail(firstRunOutput)}");
 
         // Restart on the same data: it must come up (recovering the WAL), then stop it and read what it kept.
         await using (var restarted = ServiceProcess.Start(environment))
@@ -76,11 +81,16 @@ public sealed class CrashDurabilityTests
         {
             var logged = (await storage.ReadAllAsync(conversationId)).Select(a => a.Activity.Id).ToHashSet();
             var missing = acknowledged.Where(a => a.ConversationId == conversationId && !logged.Contains(a.ActivityId)).ToList();
-            Assert.Empty(missing);
+            Assert.True(missing.Count == 0,
+                $"{missing.Count} of {acknowledged.Count(a => a.ConversationId == conversationId)} acknowledged activities of one " +
+                $"conversation are not in the log ({logged.Count} are); the killed service said:\n{Tail(firstRunOutput)}");
         }
 
         var integrity = await ((SqliteDatabase)storage.Database).IntegrityCheckAsync();
         Assert.Equal("ok", integrity);
         Directory.Delete(dataDirectory, recursive: true);
     }
+
+    /// <summary>The last lines a service wrote (its log has no message text), for a failure message that says what happened.</summary>
+    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(40));
 }
