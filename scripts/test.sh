@@ -61,6 +61,18 @@ for trx in "$results"/*.trx; do
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   echo "  ${project:-$(basename "$trx")}: $(get total) tests, $(get executed) executed, $(get passed) passed, $(get failed) failed"
   grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/    FAILED: \1/p' | head -n 20
+  # The start of each failure's message too: a rare failure seen only in a CI run must say which check failed and why.
+  if command -v python3 >/dev/null; then
+    python3 - "$trx" <<'PY'
+import html, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for result in re.finditer(r'<UnitTestResult [^>]*outcome="Failed".*?</UnitTestResult>', text, re.S):
+    message = re.search(r"<Message>(.*?)</Message>", result.group(0), re.S)
+    if message:
+        lines = html.unescape(message.group(1)).splitlines()
+        print("\n".join("      " + line for line in lines[:25]))
+PY
+  fi
 done
 grep -E "test run was aborted|host process crashed|when the test host|Test Run Aborted" "$results-output.log" | sort -u | head -n 20 | sed 's/^/  /'
 # Service processes the tests started that crashed in native code before they were healthy (started once more; see
