@@ -40,6 +40,10 @@ public static class CrisisLexicon
     private const string SelfHarmContext =
         @"\b(?:again|deep|deeper|on purpose|until|till|til|bleed\w*|bled|blood|razor|razer|blade|lighter|cigarette|knife|glass|scissors|box ?cutter|deserve|relapse\w*|urges?|punish\w*|can't stop|cuts|scars?|infected|hate my ?self|every night|most nights)\b";
 
+    /// <summary>An everyday chore people swear at ("one more meeting", "another zoom call"), ending in a word boundary.</summary>
+    private const string EverydayChore =
+        @"(?:calls?|meetings?|videos?|class|classes|forms?|paperwork|zoom|webinars?|presentations?|lectures?|homework|taxes|shifts?|orientations?|commercials?|ads|lines?|traffic|dmv|seminars?|trainings?|sermons?|speeches?)\b";
+
     private const string WithdrawalContext =
         @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
 
@@ -95,6 +99,10 @@ public static class CrisisLexicon
                 // or "for being a burden", still counts.
                 (@"\bcould (?:just |honestly |literally |seriously |totally |actually )?",
                  @" for (?:forgetting|missing|losing|leaving|locking|deleting|sending|saying|texting|breaking|dropping|spilling|oversleeping|sleeping through|not (?:remembering|checking|calling|reading|bringing|writing|saving|setting))\b"),
+                // "If I have to sit through one more meeting I'll shoot myself lol": a chore sworn at and laughed off — both,
+                // or it counts ("if I have to live one more day like this I'll kill myself" is not a chore).
+                ($@"\bif i (?:have|had|got) to (?:[\w']+ ){{0,2}}(?:another|one more|more|this|that|the|a|an|all|those|these)? ?(?:[\w']+ )?{EverydayChore}(?: [\w']+){{0,3}} ",
+                 @"(?: [\w']+){0,2} (?:lol|lmao|haha\w*|hehe|rofl|jk)\b"),
                 AskedAndSaidNo,
             ],
         },
@@ -178,6 +186,8 @@ public static class CrisisLexicon
             // "If someone tells you they want to die, what do you say?" and "what do you do if someone in group says they want
             // to die" ask how to answer another person.
             NotAfter = @"\b(?:if|when) (?:\w+ ){1,4}(?:tells|says|said|told|texts|writes|posts)(?: (?:you|me|us))?(?: that)? (?:they|he|she) ",
+            // "I want to die of embarrassment": a figure of speech (shame is left out: it can be the despair itself).
+            NotBefore = @" (?:of|from) (?:embarrassment|boredom|laughter|laughing|cringe|the heat|heat|hunger|jealousy|envy|excitement)\b",
             NotBetween =
             [
                 // "So hungover I want to die lol": a passing misery named and laughed off — both, or it counts.
@@ -249,7 +259,7 @@ public static class CrisisLexicon
             NotBetween =
             [
                 (@"\brather (?:just )?",
-                 @" than (?:sit|sitting|watch|watching|attend|attending|fill|filling|listen|listening|read|reading|wait|waiting|do|doing|go|going|spend|spending|deal|dealing)(?: through| to| out| in| with)? (?:another|one more|a|an|the|this|that|more|all|those|these|his|her|my|your|their)? ?(?:[\w']+ )?(?:calls?|meetings?|videos?|class|classes|forms?|paperwork|zoom|webinars?|presentations?|lectures?|homework|taxes|shifts?|orientations?|commercials?|ads|lines?|traffic|dmv|seminars?|trainings?|sermons?|speeches?)\b"),
+                 $@" than (?:sit|sitting|watch|watching|attend|attending|fill|filling|listen|listening|read|reading|wait|waiting|do|doing|go|going|spend|spending|deal|dealing)(?: through| to| out| in| with)? (?:another|one more|a|an|the|this|that|more|all|those|these|his|her|my|your|their)? ?(?:[\w']+ )?{EverydayChore}"),
             ],
             InformationSuppresses = true,
         },
@@ -273,7 +283,19 @@ public static class CrisisLexicon
         },
         // Indirect: saying goodbye, not being around much longer, a note or the means ready.
         new("suicide.farewell", Suicide,
-            @"\b(?:goodbye (?:everyone|everybody|world|cruel world|forever|for good|all of you)|bye (?:world|forever|for good))\b|\b(?:final|last) goodbyes?\b|\b(?:have|got|get|getting) (?:the |my |all the |all my )?(?:pills|rope|gun|razors?|blades?|noose|meds) (?:ready|lined up|counted out|picked out)\b|\bgiving (?:away )?(?:all )?my (?:stuff|things|belongings) away\b|\bgiving away my (?:stuff|things|belongings)\b|\bdisappear (?:forever|for good|permanently)\b|\b(?:and|to|then|maybe) not wake (?:back )?up\b"),
+            @"\b(?:goodbye (?:everyone|everybody|world|cruel world|forever|for good|all of you)|bye (?:world|forever|for good))\b|\b(?:final|last) goodbyes?\b|\b(?:have|got|get|getting) (?:the |my |all the |all my )?(?:pills|rope|gun|razors?|blades?|noose|meds) (?:ready|lined up|counted out|picked out)\b|\bgiving (?:away )?(?:all )?my (?:stuff|things|belongings) away\b|\bgiving away my (?:stuff|things|belongings)\b|\bdisappear (?:forever|for good|permanently)\b|\b(?:and|to|then|maybe) (?:just |simply |finally |peacefully )?not wake (?:back )?up\b")
+        {
+            // "sleep in and just not wake up until noon": a lie-in, not a goodbye.
+            NotBefore = @" (?:until|till|til|before|in time|on time|early|for (?:a|an|the|work|school|class|my))\b",
+        },
+        // A gun loaded and at hand, told beside despair or a wish for it all to stop ("rifle's loaded. I just want it
+        // quiet"): the means ready. A loaded gun told with hunting or storage is not this rule.
+        new("suicide.loaded-gun", Suicide,
+            @"\b(?:gun|guns|rifle|pistol|shotgun|revolver|handgun|glock|piece|\d+ ?mm)(?:'s| is| are)? (?:\w+ ){0,3}loaded\b|\bloaded (?:gun|rifle|pistol|shotgun|revolver|handgun|glock)\b")
+        {
+            OnlyWithContext = @"\b(?:want (?:it|everything|things|this|the noise|my head|it all|the world) (?:all )?(?:to )?(?:be )?(?:quiet|silent|over|done|stop|to stop|end|to end)|(?:just )?want (?:some )?(?:peace|quiet|silence) (?:for good|forever|finally)|can't (?:do this|take (?:it|this)|go on)|no (?:point|reason|way out)|(?:wife|husband|kids|family|everyone|everybody|girlfriend|boyfriend)(?:'s)? (?:is |are |all )?(?:gone|left)|nothing left|tired of (?:living|everything|it all|this life)|done with (?:it all|everything|life)|end (?:it|this|things)|goodbye|say bye|nobody (?:cares|would care|would miss)|better off)\b",
+            UnlessInMessage = @"\b(?:hunting|hunt|deer|season|range|gun safe|locked (?:up|away)|lockbox|for protection|concealed carry|permit)\b",
+        },
         new("suicide.farewell-note-written", Suicide, @"\b(?:goodbye|suicide|last|final) (?:note|letter)s?\b")
         {
             NotBefore = @" (?:to|for) (?:my )?(?:addiction|drugs|alcohol|drinking|using|booze|pills|dope|meth|the old me|my old self|old self|younger self|\w+ing)\b",
@@ -294,7 +316,7 @@ public static class CrisisLexicon
         {
             NotBefore = @" (?:for (?:a|the|like)|from|under|into (?:a|my|the) (?:book|show|game|blanket|covers|bed|room)) ",
         },
-        new("suicide.farewell-never-wake", Suicide, @"\b(?:to|and) never wake (?:back )?up(?: again)?\b")
+        new("suicide.farewell-never-wake", Suicide, @"\b(?:to|and) (?:just |simply |finally |peacefully )?never wake (?:back )?up(?: again)?\b")
         {
             NotBefore = @" (?:on time|early|before|in time|for)",
         },
@@ -847,8 +869,8 @@ public static class CrisisLexicon
         new("danger.relayed-threat", Danger,
             $@"\b{Aggressor} (?:\w+ ){{0,4}}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b")
         {
-            // "Nobody is threatening me" is said to rule danger out.
-            NotAfter = @"\b(?:nobody|no one|noone|no-one) (?:is |was |has been |has ever been |ever )?$",
+            // "Nobody is threatening me" (or "following me or threatening me") is said to rule danger out.
+            NotAfter = @"\b(?:nobody|no one|noone|no-one)(?:'s)? (?:is |was |has been |has ever been |ever )?(?:\w+ (?:me |us )?(?:or|and|nor) )?$",
             // "…says she'll kill me if I eat her leftovers lol": a conditional laughed off. A partner's or ex's threat is
             // never read that way (danger.partner-threat).
             NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b")],
@@ -996,6 +1018,13 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
+        // A goodbye said with not being there any more ("solo quería despedirme, ya no voy a estar"); a goodbye at the end
+        // of a chat ("quería decir adiós y gracias") is not this.
+        new("es.farewell-gone", Suicide,
+            @"\b(?:queria|quiero|quise|vengo a|nomas|solo|para) (?:\w+ )?(?:decir(?:les|te|le)? adios|despedirme|decirles adios)\b|\badios (?:a todos|para siempre)\b")
+        {
+            OnlyWithContext = @"\bya no (?:voy a|vaya a|iba a|pienso) (?:estar|existir)\b|\bya no (?:estare|existire)\b|\bno (?:voy a|vaya a) estar (?:aqui|mas|vivo|viva|mucho tiempo)\b|\bpara siempre\b|\bno me (?:van|vas|vayan) a ver\b|\bultima vez\b",
+        },
         new("es.self-harm-now", Suicide, @"\bme estoy (?:quemando|cortando|lastimando|haciendo dano|haciendo daño|golpeando)\b|\bme (?:quemo|corto|lastimo) (?:con|otra vez|todas las noches|cada noche)\b"),
         new("es.drunk-driving", Danger, @"\b(?:esta|está|va|anda|sigue) manejando (?:borracho|borracha|drogado|drogada|tomado|tomada|pedo|pisto)\b|\bmanejando (?:borracho|borracha|drogado|drogada) con\b"),
         // Someone hurting the children or another relative now.
@@ -1108,7 +1137,7 @@ public static class CrisisLexicon
 
     /// <summary>Denies suicidality outright: "I'm not suicidal", "I would never hurt myself".</summary>
     public const string ExplicitDenial =
-        @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b|\bi (?:didn't|did not|haven't|have not) (?:take|taken|use|used|drink|drank|touch|touched|do|done) anything\b|\bno (?:he|she) (?:didn't|did not|hasn't) (?:take|use) anything\b";
+        @"\b(?:i'm|i am) not (?:actually |really |feeling )?(?:suicidal|going to (?:hurt|kill) my ?self|in danger|in crisis)\b|\bi (?:would|will|'d) never (?:hurt|kill) my ?self\b|\bi (?:didn't|did not|haven't|have not) (?:take|taken|use|used|drink|drank|touch|touched|do|done) anything\b|\bno (?:he|she) (?:didn't|did not|hasn't) (?:take|use) anything\b|\b(?:ask|asks|asking|asked|wonder|wonders|wondering|wondered) (?:me )?(?:if|whether) (?:i'm|i am) (?:\w+ )?suicidal(?: or not)? (?:and )?(?:i'm|i am) not\b";
 
     /// <summary>
     /// Rules danger out in so many words, right before the danger itself: "not gonna OD", "never cut", "zero thoughts of
@@ -1155,10 +1184,10 @@ public static class CrisisLexicon
         @"\b(?:again|still|now|lately|recently|these days|tonight|today|right now|currently|this (?:week|morning|afternoon|evening)|yesterday|last night|since last|started|starting|back to|relapsed|otra vez|ahora|todavia|de nuevo)\b";
 
     public const string RecentMarker =
-        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w+ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     public const string DistantMarker =
-        $@"\b(?:(?:years?|yrs?) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+        $@"\b(?:(?:years?|yrs?) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|(?:freshman|sophomore|junior|senior) year|in (?:high school|middle school|college|university|uni)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
 
     /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
     public const string Once = @"\bonce\b";
@@ -1171,7 +1200,7 @@ public static class CrisisLexicon
     public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b|\bonce (?:i|i'm|i've|you|he|she|they|we|it|it's|its|he's|she's|they're|we're|my|his|her|their|our|the|everyone|everybody|everyone's|nobody|no one|all|this|that)\b";
 
     public const string RecoveryMarker =
-        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria)|(?:ya|ahora|por fin|gracias a dios|pero|el|ella|todo) esta bien|esta bien (?:ahora|ya|de salud|gracias)|esta bien$|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am|he's|she's|they're) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria)|(?:ya|ahora|por fin|gracias a dios|pero|el|ella|todo) esta bien|esta bien (?:ahora|ya|de salud|gracias)|esta bien$|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
 
     public const string DrugContext =
         @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";

@@ -227,6 +227,23 @@ public sealed class CrisisDetectorTests
     [InlineData("mi novio me amenazo con un cuchillo hace anos, ya no estamos juntos", false)]
     [InlineData("everyone would be better off without me at the staff meeting lol", false)]
     [InlineData("they would all be better off without me in their lives", true)]
+    // A lethal amount asked with an adverb before "not wake up"; a lie-in is not that.
+    [InlineData("how much of my aunt's seroquel would it take to finally not wake up", true)]
+    [InlineData("on saturday i want to sleep in and just not wake up until noon", false)]
+    // A loaded gun beside despair; beside hunting it is not a crisis.
+    [InlineData("pistol's loaded in the drawer. everyone left. i want it all to be quiet", true)]
+    [InlineData("my pistol is loaded and locked up in a gun safe, does that matter for the program", false)]
+    // A goodbye with not being there any more, in Spanish.
+    [InlineData("quiero despedirme de ustedes, ya no voy a estar aqui para la proxima sesion", true)]
+    // A chore sworn at and laughed off; a day like this is not a chore.
+    [InlineData("if i have to sit through another zoom call today i'll kill myself lmao. what time is group", false)]
+    [InlineData("if i have to live another day like this i'll kill myself", true)]
+    [InlineData("i want to die of boredom in this waiting room, how long is intake", false)]
+    // An overdose years back in school, told with the person fine now; "just need" is not a recent event.
+    [InlineData("my brother overdosed senior year of high school and we got him to the er, he's fine now and wants help", false)]
+    [InlineData("i was suicidal in my thirties, now i just need help to stop drinking", false)]
+    [InlineData("nobody's following me or threatening me, i only want to know about the evening group", false)]
+    [InlineData("my doctor keeps asking if i'm suicidal. i'm not. i just drink every night", false)]
     public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
