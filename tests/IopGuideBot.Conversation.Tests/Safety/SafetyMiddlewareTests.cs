@@ -101,6 +101,13 @@ public sealed class SafetyMiddlewareTests
     [InlineData("my daughter told me she wants to die, how can i help her", "crisis.suicide.bystander")]
     // Abuse told in few words, and the fear of the moment he wakes: the danger reply.
     [InlineData("wife angry hit me three times. she sleep now. me afraid when she wake. baby here", "crisis.danger")]
+    // How much of someone's pills it would take to "finally not wake up": the suicide reply, though it is asked as a question.
+    [InlineData("how many of my wife's sleeping pills would it take to finally not wake up", "crisis.suicide")]
+    // Someone close named beside the writer's own danger: the writer's words ("end my life", notes written, "I just had
+    // a seizure") say whose danger it is.
+    [InlineData("i've decided to end my life this weekend, my wife doesn't know", "crisis.suicide")]
+    [InlineData("wrote notes to my brother and my mom tonight, the rope is in the shed", "crisis.suicide")]
+    [InlineData("day two off xanax and i just had a seizure, my husband found me on the floor", "crisis.withdrawal")]
     public async Task The_reply_is_worded_for_who_is_speaking(string text, string contentId) =>
         Assert.Equal([contentId, "crisis.team.alerted", "crisis.check"], await new SafetyTriageHarness().SayAsync(text));
 
