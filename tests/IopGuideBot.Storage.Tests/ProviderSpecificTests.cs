@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using IopGuideBot.Storage.Database;
+using Microsoft.Data.Sqlite;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,29 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         Assert.Equal("10000", await Pragma("busy_timeout"));
         Assert.Equal("ok", await sqlite.IntegrityCheckAsync());
         Assert.Matches(@"^3\.\d+\.\d+$", await sqlite.GetSqliteVersionAsync());
+    }
+
+    /// <summary>
+    /// The settings are applied once per native connection (see <see cref="SqliteDatabase"/>): a connection handed out by
+    /// the pool again must still have every one of them.
+    /// </summary>
+    [Fact]
+    public async Task A_connection_handed_out_again_by_the_pool_keeps_its_durability_settings()
+    {
+        var handles = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        for (var open = 0; open < 5; open++)
+        {
+            await using var connection = (SqliteConnection)await _instance.Database.OpenConnectionAsync();
+            handles.Add(connection.Handle!);
+            foreach (var (name, expected) in new[] { ("synchronous", "2"), ("busy_timeout", "10000"), ("secure_delete", "1"), ("foreign_keys", "1") })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {name}";
+                Assert.Equal(expected, Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.True(handles.Count < 5, "the pool never handed a native connection out again, so this test proved nothing");
     }
 
     [Fact]

@@ -24,6 +24,11 @@ public sealed class SqliteDatabase : StorageDatabase
 
     private readonly string _connectionString;
 
+    // The native connections the settings above were applied to. A pooled SqliteConnection hands out the same native
+    // connection again, and the settings live on it, so they are applied once per native connection rather than on
+    // every open (which prepared and ran four statements each time a turn read or wrote).
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configuredHandles = [];
+
     // One writer at a time inside this process, queued asynchronously. Without it, concurrent turns all ran BEGIN
     // IMMEDIATE and every loser slept in SQLite's busy handler (and Microsoft.Data.Sqlite's retry loop), which under load
     // cost hundreds of milliseconds per write for a lock held well under one. Other processes (the CLI commands) still
@@ -89,8 +94,13 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = Sql.Command(connection, null, ConnectionPragmas);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (!_configuredHandles.TryGetValue(connection.Handle!, out _))
+            {
+                await using var command = Sql.Command(connection, null, ConnectionPragmas);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _configuredHandles.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
@@ -106,8 +116,13 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             connection.Open();
-            using var command = Sql.Command(connection, null, ConnectionPragmas);
-            command.ExecuteNonQuery();
+            if (!_configuredHandles.TryGetValue(connection.Handle!, out _))
+            {
+                using var command = Sql.Command(connection, null, ConnectionPragmas);
+                command.ExecuteNonQuery();
+                _configuredHandles.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
