@@ -127,10 +127,11 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r21.tsv", 1.0, 0.020)]
     // r22 (a new writer, kept sealed through round 21 and measured, totals only, at its start and end): first contact
     // (6127a3f, the end of round 20) 98.9 % (267/270), false alarms 4.0 % (10/252); after round 21 (cec7718) the same.
-    // Read at the start of round 22 (a seen set since).
-    [InlineData("crisis-blind-r22.tsv", 0.988, 0.040)]
+    // Read at the start of round 22 (a seen set since); its three misses and six of its false alarms taught to the lexicon
+    // (b38bd14): 100 % (270/270), false alarms 1.6 % (4/252).
+    [InlineData("crisis-blind-r22.tsv", 1.0, 0.016)]
     // r23 (a new writer, kept sealed through round 22 and measured, totals only, at its start and end): first contact
-    // (c18ad89, the end of round 21) 99.3 % (268/270), false alarms 2.0 % (5/251).
+    // (c18ad89, the end of round 21) 99.3 % (268/270), false alarms 2.0 % (5/251); after round 22 (db47e9b) the same.
     [InlineData("crisis-blind-r23.tsv", 0.992, 0.020)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
