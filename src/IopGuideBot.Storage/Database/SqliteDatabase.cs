@@ -94,11 +94,11 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (!_configuredHandles.TryGetValue(connection.Handle!, out _))
+            if (NeedsSettings(connection))
             {
                 await using var command = Sql.Command(connection, null, ConnectionPragmas);
                 await command.ExecuteNonQueryAsync(cancellationToken);
-                _configuredHandles.AddOrUpdate(connection.Handle!, this);
+                RememberSettings(connection);
             }
 
             return connection;
@@ -116,11 +116,11 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             connection.Open();
-            if (!_configuredHandles.TryGetValue(connection.Handle!, out _))
+            if (NeedsSettings(connection))
             {
                 using var command = Sql.Command(connection, null, ConnectionPragmas);
                 command.ExecuteNonQuery();
-                _configuredHandles.AddOrUpdate(connection.Handle!, this);
+                RememberSettings(connection);
             }
 
             return connection;
@@ -131,6 +131,11 @@ public sealed class SqliteDatabase : StorageDatabase
             throw;
         }
     }
+
+    /// <summary>Whether this open got a native connection the settings were not yet applied to (see <see cref="_configuredHandles"/>).</summary>
+    private bool NeedsSettings(SqliteConnection connection) => !_configuredHandles.TryGetValue(connection.Handle!, out _);
+
+    private void RememberSettings(SqliteConnection connection) => _configuredHandles.AddOrUpdate(connection.Handle!, this);
 
     internal override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
