@@ -215,6 +215,8 @@ public static class CrisisLexicon
             @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b")
         {
             NotBetween = [AskedAndSaidNo],
+            // "tried to end my life" tells an attempt: suicide.attempted reads it with its tense (back in the 80s, or last night).
+            NotAfter = @"\b(?:tried|attempted) to $",
         },
         new("suicide.end-it-intent", Suicide,
             @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to|to just|just) (?:to )?end it(?: all| tonight| today| now)?\b")
@@ -624,6 +626,8 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             NotBefore = NotADrug,
+            // "nobody's overdosing here": said to rule it out ("nobody" is not a general negator: "nobody would care if I died").
+            NotAfter = @"\b(?:nobody|no one|noone)(?:'s| is)? (?:\w+ )?$",
         },
         // Using alone straight after an overdose, or with no naloxone at hand, is how overdoses become deaths; a
         // professional or relative reporting it needs the crisis answer now.
@@ -721,6 +725,16 @@ public static class CrisisLexicon
         },
         new("overdose.on-the-floor", Medical, @"\b(?:twitching|jerking|seizing|convulsing|choking|gurgling|not moving|unconscious|slumped) (?:on|over on|in) (?:the|my|his|her) (?:floor|ground|bed|couch|bathroom|car|seat)\b")
         {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Someone who has stopped moving after a fall, a hit or using: "he's not moving", "she won't move". Not plans to move
+        // house or on with life ("not moving out", "won't move forward").
+        new("overdose.not-moving", Medical,
+            $@"\b{People}(?:'s|'re)? (?:\w+ ){{0,2}}(?:isn't|is not|aren't|not|won't|will not|can't|cannot|stopped|has stopped) moving\b|\b{People} (?:won't|will not|can't|cannot) move\b")
+        {
+            NotBefore = @" (?:out|in|on|forward|ahead|back|away|home|house|here|there|to|into|from|with|fast|quickly|along|past|up|down|again|yet|until|till|his|her|their|a muscle|an inch)\b",
             InformationSuppresses = true,
             DrugContextMeansOverdose = true,
             DistantMarkerSuppresses = true,
@@ -1082,6 +1096,13 @@ public static class CrisisLexicon
             NotBefore = @" (?:a |mis |los |las |el |la |sus |nada|bien|cuando)",
             InformationSuppresses = true,
         },
+        // Someone lying still after a fall or using: "no se mueve", "ya no se mueve" (not "no se mueve de la cama", a low mood).
+        new("es.not-moving", Medical, @"\bno se (?:mueve|esta moviendo|levanta)\b")
+        {
+            NotBefore = @" (?:de|del|para|a|al|mucho|nada|bien|cuando|sin|hasta|temprano)\b",
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+        },
         new("es.withdrawal-severe", Withdrawal,
             @"\b(?:esta|estoy) (?:temblando|alucinando|convulsionando)\b|\b(?:esta|estoy) viendo cosas\b|\b(?:le|me) (?:dan|dio|estan dando) convulsiones\b")
         {
@@ -1157,14 +1178,17 @@ public static class CrisisLexicon
     /// case manager, do you accept clients after an overdose"), rather than saying it is happening.
     /// </summary>
     public const string InformationFrame =
-        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do people|can you|can people|could you|should you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|cuanto|cuantos|cuanta|cuantas|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b|\b(?:do|does|will|can|would) (?:you|y'all|your (?:\w+ )?(?:program|clinic|team|staff|counselors|therapists|groups?|iop)) (?:\w+ )?(?:take|accept|admit|treat|work with|serve|see|have experience with|know how to (?:work with|help|treat)) (?:patients|people|clients|someone|anyone|folks|those|teens|adults|individuals|veterans|kids|women|men)\b";
+        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do your|does your|are your|will your|can your|do people|can you|can people|could you|should you|will you|would you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|cuanto|cuantos|cuanta|cuantas|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b|\b(?:do|does|will|can|would) (?:you|y'all|your (?:\w+ )?(?:program|clinic|team|staff|counselors|therapists|groups?|iop)) (?:\w+ )?(?:take|accept|admit|treat|work with|serve|see|have experience with|know how to (?:work with|help|treat)) (?:patients|people|clients|someone|anyone|folks|those|teens|adults|individuals|veterans|kids|women|men)\b";
 
     /// <summary>Words that open a sentence before its question starts ("and when do DTs start", "so like is there narcan").</summary>
     public const string SentenceOpening = @"^(?:(?:and|or|so|but|also|like|plus|ok|okay|oh|um|well|then|just|btw|anyway|anyways|y|o|pero) )+";
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:a|an|one|two|three|four|\d+|a few|a couple of|couple) (?:hours?|hrs?|days?) ago|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|pregnant|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|pregnant|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|pregnant|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:a|an|one|two|three|four|\d+|a few|a couple of|couple) (?:hours?|hrs?|days?) ago|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
+
+    /// <summary>Years counted in seasons or holidays: "three Christmases ago", "two summers ago".</summary>
+    private const string SeasonsAgo = "(?:christmases|thanksgivings|easters|summers|winters|springs|birthdays|semesters|seasons)";
 
     /// <summary>"Back then", "back when", "back in" before a time ("back in college", "back in 2019", "back in the army"), not "go back in".</summary>
     private const string BackThen =
@@ -1177,7 +1201,7 @@ public static class CrisisLexicon
     /// recent risk, not history.
     /// </summary>
     public const string ClauseHistoryMarker =
-        $@"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|many|several|a few|few|a couple of|couple of|couple) (?:years?|yrs?|months) ago|(?:\d+|many|several|some) years back|(?:in|around|back in) (?:19|20)\d\d|in (?:my|his|her|their) (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties)|(?:when|while) (?:i|he|she|we|they) (?:was|were) (?:a kid|a child|a teen|a teenager|younger|little|in (?:high school|middle school|college|the army|the military|active addiction|my \w+)|\d+|(?:still )?(?:using|drinking|in the army)|deployed)|{BackThen}|used to|growing up|as a (?:teen|teenager|kid|child)|(?:a )?(?:long|very long) time ago|(?:a )?decades? ago|there (?:was|were) (?:a time|times|a period|a stretch|days|years)|long before (?:we|i|he|she|they) (?:met|married|got (?:married|together)|started dating|had (?:kids|children))|last (?:spring|summer|fall|autumn|winter|year)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|en (?:19|20)\d\d|cuando (?:era|estaba))\b";
+        $@"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|many|several|a few|few|a couple of|couple of|couple) (?:years?|yrs?|months|{SeasonsAgo}) ago|(?:\d+|many|several|some) years back|(?:in|around|back in) (?:19|20)\d\d|in (?:my|his|her|their) (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties)|(?:when|while) (?:i|he|she|we|they) (?:was|were) (?:a kid|a child|a teen|a teenager|younger|little|in (?:high school|middle school|college|the army|the military|active addiction|my \w+)|\d+|(?:still )?(?:using|drinking|in the army)|deployed)|{BackThen}|used to|growing up|as a (?:teen|teenager|kid|child)|(?:a )?(?:long|very long) time ago|(?:a )?decades? ago|there (?:was|were) (?:a time|times|a period|a stretch|days|years)|long before (?:we|i|he|she|they) (?:met|married|got (?:married|together)|started dating|had (?:kids|children))|last (?:spring|summer|fall|autumn|winter|year)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|en (?:19|20)\d\d|cuando (?:era|estaba))\b";
 
     /// <summary>Brings a clause back to now, whatever history it also tells: "used to cut and started again", "years ago and still".</summary>
     public const string ClauseStillMarker =
@@ -1187,7 +1211,7 @@ public static class CrisisLexicon
         @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     public const string DistantMarker =
-        $@"\b(?:(?:years?|yrs?) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|(?:freshman|sophomore|junior|senior) year|in (?:high school|middle school|college|university|uni)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+        $@"\b(?:(?:years?|yrs?|{SeasonsAgo}) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|(?:freshman|sophomore|junior|senior) year|in (?:high school|middle school|college|university|uni)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
 
     /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
     public const string Once = @"\bonce\b";

@@ -169,6 +169,11 @@ public sealed class CrisisDetectorTests
     [InlineData("my uncle has been slicing his legs with a box cutter most nights, how can i help him", true)]
     [InlineData("my nephew has nowhere to sleep tonight, can you help with a shelter", false)]
     [InlineData("if my son ever says he wants to end his life, what should i do", false)]
+    // Being pregnant is the writer's state now: a question in the same sentence does not frame the bleeding told after it.
+    [InlineData("does the program take medicaid, i'm pregnant and spotting since i used this morning", true)]
+    // Questions about what the clinic's staff do, or what it will give, are questions.
+    [InlineData("are your counselors trained to handle suicidal thoughts or do you send people elsewhere", false)]
+    [InlineData("will you give my son narcan to keep at home once he starts", false)]
     public void A_question_frames_only_its_own_sentence(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
@@ -244,6 +249,17 @@ public sealed class CrisisDetectorTests
     [InlineData("i was suicidal in my thirties, now i just need help to stop drinking", false)]
     [InlineData("nobody's following me or threatening me, i only want to know about the evening group", false)]
     [InlineData("my doctor keeps asking if i'm suicidal. i'm not. i just drink every night", false)]
+    // Years counted in holidays are history; an attempt told with "back in the 90s" and "doing fine now" is history, one
+    // told with "last night" is not.
+    [InlineData("i went through the dts in the er four christmases ago, do you offer detox", false)]
+    [InlineData("a long time ago... back in the 90s... i tried to end my life... i'm 70 now and doing fine... asking for my son", false)]
+    [InlineData("i tried to end my life last night and i'm scared to be alone", true)]
+    // Ruling an overdose out is not one.
+    [InlineData("nobody's overdosing, i just want to know about family night", false)]
+    // Someone lying still after a fall or using; not someone staying put.
+    [InlineData("my uncle fell off the ladder after smoking meth and now he's not moving", true)]
+    [InlineData("my son's not moving out until he finishes the program, is that ok", false)]
+    [InlineData("mi primo se cayo de la moto, andaba tomado y ya no se mueve", true)]
     public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 

@@ -177,6 +177,8 @@ public sealed class CrisisRuleTests
         ["es.threatened-with-weapon"] = ("mi ex me amenazo con una navaja y sigue afuera", "en la pelicula el malo amenaza con una pistola"),
         ["suicide.loaded-gun"] = ("the shotgun is loaded and on the table, my family is gone and i want it all to stop", "my shotgun is loaded for duck season, can i still make the saturday group"),
         ["es.farewell-gone"] = ("solo vengo a despedirme, ya no voy a estar aqui la semana que viene", "solo quiero despedirme y darles las gracias por la informacion"),
+        ["overdose.not-moving"] = ("he fell down the stairs after using and he's not moving", "my daughter is not moving back home after rehab"),
+        ["es.not-moving"] = ("se cayo del techo y no se mueve", "mi papa no se mueve de la cama desde que dejo de tomar"),
         ["es.hiding"] = ("estamos escondidos en el cuarto, mi papa llego borracho y esta rompiendo todo", "estoy escondida en mi cuarto viendo series todo el dia"),
         ["es.danger"] = ("me esta pegando ahora", "que es la violencia"),
         ["es.danger-kill-me"] = ("me van a matar", "me van a matar si llego tarde otra vez"),

@@ -201,6 +201,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r22.tsv", 267, 65, 8)]
     // r23 (300 lines, a new writer, 92 family, kept sealed through round 22 and measured at its start and end, totals
     // only): first contact (c18ad89) 276, 85, 4 (fallbacks 23); after round 22 (db47e9b) the same.
+    // Read at the start of round 23 (a seen set since).
     [InlineData("topics-heldout-r23.tsv", 276, 85, 4)]
     // r24 (300 lines, a new writer, 82 family, kept sealed through round 23 and measured at its start and end, totals
     // only): first contact (f6538c0) 263, 72, 19 (fallbacks 21).
