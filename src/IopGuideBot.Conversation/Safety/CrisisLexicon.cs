@@ -70,6 +70,10 @@ public static class CrisisLexicon
     private const string MethodPast =
         @"\b(?:took|taken|swallowed|shot|used|mixed) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b";
 
+    /// <summary>A chart's denial or history before SI/HI: "denies current SI", "no active SI", "hx of SI with plan".</summary>
+    private const string ClinicalDenial =
+        @"\b(?:denies|denied|denying|deny|no|not|negative for|without|hx of|history of|h/o|past|prior|previous|remote|rule out|r/o|screen for|screened for|assess for|assessed for)(?: [\w/]+){0,2} $";
+
     /// <summary>Pregnancy wished or planned, not begun: "trying to get pregnant", "hoping to become pregnant".</summary>
     private const string NotYetPregnant = @"\b(?:get|getting|become|becoming) (?:pregnant|expecting)$";
 
@@ -942,6 +946,30 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:hit|hits|hitting|beat|beats|beating|hurt|hurts|threat\w*|knife|gun|chok\w*|strangl\w*|kill|punch\w*|kick\w*|slap\w*|bruises?)\b",
         },
 
+        // ---- A professional's shorthand: "pt endorses SI with plan", "client disclosed HI toward her ex" ----
+        // Chart words for suicidal (SI) and homicidal (HI) ideation, said to be present now. Not when denied or told as
+        // history ("denies SI/HI", "hx of SI", "no current SI"); "si" alone is Spanish for "if"/"yes", so a clinical verb
+        // or "with plan" must be beside it.
+        new("clinical.suicidal-ideation", Suicide,
+            @"\b(?:endorses|endorsed|endorsing|reports|reported|reporting|disclosed|discloses|disclosing|expressed|expresses|expressing|voiced|voices|active|current|acute|ongoing|positive for|having|with) (?:\w+ ){0,2}(?:si|suicidal ideation)\b|\b(?:si|suicidal ideation) (?:with|w/|w) (?:a )?(?:plan|intent|means)\b")
+        {
+            NotAfter = ClinicalDenial,
+            // "What is your protocol if a client discloses SI in group?": a question about the clinic.
+            InformationSuppresses = true,
+            NotBefore = @" (?:es|no|se|tienen|hay|puedo|quiero|usted|ustedes|el|la|los|las|me|te|lo)\b",
+            DistantMarkerSuppresses = true,
+        },
+        new("clinical.homicidal-ideation", Danger,
+            @"\b(?:endorses|endorsed|endorsing|reports|reported|reporting|disclosed|discloses|disclosing|expressed|expresses|expressing|voiced|voices|active|current|acute|ongoing|positive for|having|with) (?:\w+ ){0,2}(?:hi|homicidal ideation)\b|\b(?:hi|homicidal ideation) (?:with|w/|w|toward|towards|against) (?:a |an |her |his |their |the )?(?:plan|intent|means|\w+)\b")
+        {
+            NotAfter = ClinicalDenial,
+            // "What is your protocol if a client discloses SI in group?": a question about the clinic.
+            InformationSuppresses = true,
+            // "reports hi to everyone": a greeting.
+            NotBefore = @" (?:to|there|everyone|all|back|from)\b",
+            DistantMarkerSuppresses = true,
+        },
+
         // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----
         new("pregnancy.opioid", Pregnancy,
             @"\b(?:i'm|i am|she's|she is|we're|currently|just found out i'm|just found out she's|my (?:girlfriend|wife|partner|daughter|sister) is) (?:\w+ ){0,3}(?:pregnant|expecting)\b|\bpregnant (?:and|but|while|with|&)\b")
@@ -963,6 +991,8 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
+            // "about to pass out from boredom in this waiting room": a figure of speech.
+            NotBefore = @" (?:from|of) (?:sheer |pure |the )?(?:boredom|how (?:boring|bored|long)|being bored|laughing|laughter)\b",
         },
         // Bleeding that goes on is an emergency whatever caused it (a cut, a wound, a fall): "the bleeding won't stop".
         // A sudden worst-ever headache (a bleed or a stroke) and a racing heart after stimulants.
@@ -1021,6 +1051,34 @@ public static class CrisisLexicon
         {
             Tense = RuleTense.PastDefaultHistory,
             InformationSuppresses = true,
+        },
+
+        // ---- Other languages: the plainest statements of wanting to die or to kill oneself, so a person who writes in
+        // their own language in a crisis still gets the emergency answer (the reply is in English or Spanish, with 911 and
+        // 988). Written as the normaliser leaves them: lower case, accents folded ("não" → "nao", "chcę" → "chce").
+        // Portuguese, French, Haitian Creole, Italian, German, Polish, Vietnamese, Tagalog and romanised Hindi/Urdu.
+        new("intl.suicide-wish", Suicide,
+            @"\b(?:eu )?(?:quero morrer|quero me matar|vou me matar|vou me suicidar|nao quero mais viver|vou tirar (?:a )?minha (?:propria )?vida|penso em suicidio|pensando em (?:me matar|suicidio))\b"
+            + @"|\b(?:je veux mourir|j'ai envie de mourir|je vais me (?:tuer|suicider)|je veux me (?:tuer|suicider)|je ne veux plus vivre|je pense au suicide)\b"
+            + @"|\b(?:mwen|m) (?:vle|anvi) mouri\b|\b(?:mwen|m) (?:pral|ap|pra) touye tet (?:mwen|m)\b"
+            + @"|\b(?:voglio morire|mi voglio uccidere|voglio uccidermi|non voglio piu vivere|voglio farla finita)\b"
+            + @"|\b(?:ich (?:will|mochte) sterben|ich (?:bringe|werde) mich um|ich will mich umbringen|ich will nicht mehr leben)\b"
+            + @"|\b(?:chce umrzec|chce sie zabic|zabije sie|nie chce (?:juz )?zyc)\b"
+            + @"|\b(?:toi )?(?:muon chet|muon tu tu|se tu tu)\b|\bkhong muon song nua\b"
+            + @"|\b(?:gusto ko (?:na|nang|ng) mamatay|magpapakamatay|papatayin ko (?:ang )?sarili ko|(?:ayoko|ayaw ko) (?:na|nang) mabuhay)\b"
+            + @"|\b(?:marna|mar jana|mar jaana) (?:chahta|chahti) (?:hu|hun|hoon|hoo)\b|\bkhudkushi (?:karna|karunga|karungi|kar lunga|kar lungi|kar lu)\b|\b(?:jeena|jina) nahi (?:chahta|chahti)\b")
+        {
+            // "não quero morrer", "nie chcę umrzeć", "non voglio morire", "không muốn chết": said not to.
+            NotAfter = @"\b(?:nao|non|nie|khong|nahi|pa|ne|no|hindi) (?:\w+ )?$",
+        },
+        // Russian, Ukrainian, Arabic, Chinese, Japanese and Korean (no spaces between words in the last three).
+        new("intl.suicide-wish-other-scripts", Suicide,
+            @"\b(?:хочу умереть|хочу померти|покончу с собой|покончить с собой|убью себя|не хочу (?:больше )?жить|не хочу (?:більше )?жити)\b"
+            + @"|\b(?:اريد ان اموت|بدي اموت|ابغى اموت|ابي اموت|نفسي اموت|راح اقتل نفسي|ساقتل نفسي|سانتحر|بدي انتحر)\b"
+            + @"|我想死|想自杀|想自殺|我要自杀|我要自殺|不想活了|活不下去了|死にたい|自殺したい|죽고 ?싶어|죽고 ?싶다|자살하고 ?싶|살고 ?싶지 ?않")
+        {
+            // "я не хочу умереть", "لا اريد ان اموت": said not to.
+            NotAfter = @"(?:^|\s)(?:не|لا) $",
         },
 
         // ---- Spanish: the most common crisis statements (accents are folded by the normaliser: "tomé" → "tome") ----

@@ -260,7 +260,48 @@ public sealed class CrisisDetectorTests
     [InlineData("my uncle fell off the ladder after smoking meth and now he's not moving", true)]
     [InlineData("my son's not moving out until he finishes the program, is that ok", false)]
     [InlineData("mi primo se cayo de la moto, andaba tomado y ya no se mueve", true)]
+    // Passing out from boredom is a figure of speech; about to pass out after pills is not.
+    [InlineData("i'm about to pass out from boredom in this waiting room lol, how long is intake", false)]
+    [InlineData("i'm about to pass out, i took a handful of my mom's pills", true)]
     public void History_and_figures_of_speech_are_told_apart_from_a_crisis_now(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
+    /// A wish to die written in the person's own language is a crisis whatever the language; saying one does not want to
+    /// die is not.
+    /// </summary>
+    [Theory]
+    [InlineData("eu quero morrer, ninguem me ajuda", true)]
+    [InlineData("je vais me suicider ce soir", true)]
+    [InlineData("m vle mouri, m pa kapab anko", true)]
+    [InlineData("chce sie zabic, nie daje rady", true)]
+    [InlineData("toi muon chet, met qua roi", true)]
+    [InlineData("gusto ko nang mamatay, wala nang silbi", true)]
+    [InlineData("mujhe ab jeena nahi chahta, bas khatam", true)]
+    [InlineData("я больше не хочу жить", true)]
+    [InlineData("我真的不想活了", true)]
+    [InlineData("정말 죽고 싶어", true)]
+    [InlineData("もう死にたい", true)]
+    [InlineData("nao quero morrer, so quero parar de usar", false)]
+    [InlineData("ich will nicht sterben, ich will aufhoren zu trinken", false)]
+    [InlineData("я не хочу умереть от передозировки", false)]
+    [InlineData("죽고 싶지 않아요. 도와주세요", false)]
+    public void A_wish_to_die_is_recognised_in_other_languages(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
+    /// A referring professional's chart shorthand: suicidal or homicidal ideation said to be present now is a crisis;
+    /// denied, screened for or told as history it is not, and Spanish "si" is not the shorthand.
+    /// </summary>
+    [Theory]
+    [InlineData("my client reports active SI with a plan, she is sitting in my waiting room right now", true)]
+    [InlineData("student disclosed HI towards a classmate and has a knife at school", true)]
+    [InlineData("SI w/ plan per the ER note, patient still in the ED, what is your intake process", true)]
+    [InlineData("client has a history of SI, currently denies SI/HI, looking for an evening IOP", false)]
+    [InlineData("no active SI or HI at the last visit, referral for IOP attached", false)]
+    [InlineData("quiero saber si tienen grupos los sabados", false)]
+    [InlineData("how do your counselors respond when a patient reports SI during a group session", false)]
+    public void A_professionals_shorthand_for_ideation_is_read(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
