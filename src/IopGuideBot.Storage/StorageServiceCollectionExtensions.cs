@@ -58,7 +58,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new DatabaseXmlRepository(
             sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddDataProtection().SetApplicationName("IopGuideBot");
+        services.AddDataProtection().SetApplicationName("IopGuideBot").UseCryptographicAlgorithms(PhiProtector.Algorithms);
         services.AddOptions<KeyManagementOptions>()
             .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
 

@@ -4,6 +4,10 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text;
 using IopGuideBot.Storage.Database;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -69,9 +73,9 @@ public abstract class StorageContractTests : IAsyncLifetime
         }
     }
 
-    protected async Task<TestInstance> StartInstanceAsync(TimeProvider? clock = null, int retentionDays = 90)
+    protected async Task<TestInstance> StartInstanceAsync(TimeProvider? clock = null, int retentionDays = 90, Action<IServiceCollection>? configure = null)
     {
-        var instance = await TestInstance.StartAsync(Db, clock, retentionDays);
+        var instance = await TestInstance.StartAsync(Db, clock, retentionDays, configure);
         _instances.Add(instance);
         return instance;
     }
@@ -795,6 +799,34 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     // ---------------------------------------------------------------- keys, migrations, encryption
+
+    [SkippableFact]
+    public async Task A_new_key_encrypts_with_AES_256_GCM()
+    {
+        var instance = await StartInstanceAsync();
+        var key = Assert.Single(instance.Get<IKeyManager>().GetAllKeys());
+        Assert.Equal("AES_256_GCM", EncryptionAlgorithmOf(key));
+    }
+
+    [SkippableFact]
+    public async Task What_an_older_install_encrypted_under_its_CBC_key_still_reads()
+    {
+        // An install from before the change: its key was made with the default AES-256-CBC + HMAC-SHA256.
+        var older = await StartInstanceAsync(configure: services => services.AddDataProtection().UseCryptographicAlgorithms(
+            new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_CBC, ValidationAlgorithm = ValidationAlgorithm.HMACSHA256 }));
+        Assert.Equal("AES_256_CBC", EncryptionAlgorithmOf(Assert.Single(older.Get<IKeyManager>().GetAllKeys())));
+        await older.Get<IActivityLog>().AppendAsync("older", Message("o1", "written before the change"));
+        var state = new Dictionary<string, object> { ["older-state"] = new PocoItem { Id = "kept", Count = 3 } };
+        await older.Get<IStorage>().WriteAsync(state);
+
+        var current = await StartInstanceAsync();
+        Assert.Equal("written before the change", (await current.Get<IActivityLog>().ReadAfterAsync("older", 0, 10))[0].Activity.Text);
+        var read = await current.Get<IStorage>().ReadAsync(["older-state"]);
+        Assert.Equal(3, Assert.IsType<PocoItem>(read["older-state"]).Count);
+    }
+
+    private static string? EncryptionAlgorithmOf(IKey key) =>
+        key.Descriptor.ExportToXml().SerializedDescriptorElement.Element("encryption")?.Attribute("algorithm")?.Value;
 
     [SkippableFact]
     public async Task Key_ring_is_shared_instance_B_reads_what_instance_A_protected()

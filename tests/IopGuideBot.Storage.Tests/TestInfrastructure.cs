@@ -163,7 +163,7 @@ public sealed class TestInstance : IAsyncDisposable
 
     public StorageDatabase Database => Get<StorageDatabase>();
 
-    public static async Task<TestInstance> StartAsync(ITestDatabase db, TimeProvider? clock = null, int retentionDays = 90)
+    public static async Task<TestInstance> StartAsync(ITestDatabase db, TimeProvider? clock = null, int retentionDays = 90, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>(db.Settings)
         {
@@ -179,6 +179,7 @@ public sealed class TestInstance : IAsyncDisposable
         }
 
         services.AddBotStorage(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // What the host's start-up does (StorageStartupService), without starting the retention loop.
