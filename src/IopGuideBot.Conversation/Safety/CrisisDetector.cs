@@ -36,6 +36,7 @@ public sealed partial class CrisisDetector
     private static readonly Lazy<CrisisLexiconSignal> SharedLexicon = new(() => new CrisisLexiconSignal());
     private static readonly Regex BystanderCue = CompiledCrisisRule.Compile(CrisisLexicon.BystanderCue);
     private static readonly Regex SelfCrisisCue = CompiledCrisisRule.Compile(CrisisLexicon.SelfCrisisCue);
+    private static readonly Regex SelfDangerCue = CompiledCrisisRule.Compile(CrisisLexicon.SelfDangerCue);
     private static readonly Regex SpanishWord = CompiledCrisisRule.Compile(CrisisLexicon.SpanishWord);
     private static readonly Regex EnglishWord = CompiledCrisisRule.Compile(CrisisLexicon.EnglishWord);
 
@@ -195,7 +196,7 @@ public sealed partial class CrisisDetector
 
     /// <summary>Bystander when the message is about someone else and says nothing about the writer's own danger.</summary>
     private static CrisisVoice VoiceOf(List<string> normalized) =>
-        normalized.Any(t => BystanderCue.IsMatch(t)) && !normalized.Any(t => SelfCrisisCue.IsMatch(t))
+        normalized.Any(t => BystanderCue.IsMatch(t)) && !normalized.Any(t => SelfCrisisCue.IsMatch(t) || SelfDangerCue.IsMatch(t))
             ? CrisisVoice.Bystander
             : CrisisVoice.Self;
 

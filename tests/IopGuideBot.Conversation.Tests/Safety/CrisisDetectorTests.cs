@@ -145,6 +145,11 @@ public sealed class CrisisDetectorTests
     [InlineData("my friend took too many pills and won't wake up", CrisisVoice.Bystander)]
     [InlineData("my son says he wants to kill himself", CrisisVoice.Bystander)]
     [InlineData("my boyfriend left and i want to die", CrisisVoice.Self)]
+    // Violence done to the writer, the writer's own urge, means the writer has ready; another's means stay theirs.
+    [InlineData("my husband choked me last night and he's on his way home", CrisisVoice.Self)]
+    [InlineData("i want to stab my roommate when he gets home, the knife is on the counter", CrisisVoice.Self)]
+    [InlineData("i bought a rope, my kids are at their dad's tonight", CrisisVoice.Self)]
+    [InlineData("my brother says he wants to kill himself tonight, he's got a rope in his truck", CrisisVoice.Bystander)]
     public void Voice_says_whose_danger_it_is(string text, CrisisVoice voice) =>
         Assert.Equal(voice, _detector.Assess(text).Voice);
 

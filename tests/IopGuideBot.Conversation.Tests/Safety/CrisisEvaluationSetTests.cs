@@ -132,8 +132,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r22.tsv", 1.0, 0.016)]
     // r23 (a new writer, kept sealed through round 22 and measured, totals only, at its start and end): first contact
     // (c18ad89, the end of round 21) 99.3 % (268/270), false alarms 2.0 % (5/251); after round 22 (db47e9b) the same.
-    // Read at the start of round 23 (a seen set since).
-    [InlineData("crisis-blind-r23.tsv", 0.992, 0.020)]
+    // Read at the start of round 23 (a seen set since); its two misses and five false alarms taught to the lexicon
+    // (7c99246): 100 % (270/270), false alarms 0.0 % (0/251).
+    [InlineData("crisis-blind-r23.tsv", 1.0, 0.0)]
     // r24 (a new writer, kept sealed through round 23 and measured, totals only, at its start and end): first contact
     // (f6538c0, the end of round 22) 98.5 % (266/270), false alarms 6.0 % (15/252).
     [InlineData("crisis-blind-r24.tsv", 0.985, 0.060)]

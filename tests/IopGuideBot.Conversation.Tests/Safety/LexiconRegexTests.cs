@@ -61,7 +61,7 @@ public sealed class LexiconRegexTests
                 CrisisLexicon.InformationFrame, CrisisLexicon.FirstPersonNow, CrisisLexicon.ClauseHistoryMarker,
                 CrisisLexicon.ClauseStillMarker, CrisisLexicon.RecentMarker, CrisisLexicon.DistantMarker, CrisisLexicon.Once,
                 CrisisLexicon.OnceNotPast, CrisisLexicon.RecoveryMarker, CrisisLexicon.DrugContext, CrisisLexicon.BystanderCue,
-                CrisisLexicon.SelfCrisisCue, CrisisLexicon.SpanishWord, CrisisLexicon.EnglishWord,
+                CrisisLexicon.SelfCrisisCue, CrisisLexicon.SelfDangerCue, CrisisLexicon.SpanishWord, CrisisLexicon.EnglishWord,
             ])
             .Distinct(StringComparer.Ordinal),
     ];

@@ -108,6 +108,9 @@ public sealed class SafetyMiddlewareTests
     [InlineData("i've decided to end my life this weekend, my wife doesn't know", "crisis.suicide")]
     [InlineData("wrote notes to my brother and my mom tonight, the rope is in the shed", "crisis.suicide")]
     [InlineData("day two off xanax and i just had a seizure, my husband found me on the floor", "crisis.withdrawal")]
+    // Means the writer has ready, or not being here afterwards, with someone close named.
+    [InlineData("i have the pills counted out and my husband is asleep, just wanted to say thanks for trying", "crisis.suicide")]
+    [InlineData("can my daughter still come to family night after i'm gone, she will need someone to talk to", "crisis.suicide")]
     public async Task The_reply_is_worded_for_who_is_speaking(string text, string contentId) =>
         Assert.Equal([contentId, "crisis.team.alerted", "crisis.check"], await new SafetyTriageHarness().SayAsync(text));
 
