@@ -70,6 +70,9 @@ public static class CrisisLexicon
     private const string MethodPast =
         @"\b(?:took|taken|swallowed|shot|used|mixed) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b";
 
+    /// <summary>A chart's words for ideation present now: "endorses", "reports", "active", "positive for".</summary>
+    private const string ClinicalPresent = "(?:endorses|endorsed|endorsing|reports|reported|reporting|disclosed|discloses|disclosing|expressed|expresses|expressing|voiced|voices|active|current|acute|ongoing|positive for|having|with)";
+
     /// <summary>A chart's denial or history before SI/HI: "denies current SI", "no active SI", "hx of SI with plan".</summary>
     private const string ClinicalDenial =
         @"\b(?:denies|denied|denying|deny|no|not|negative for|without|hx of|history of|h/o|past|prior|previous|remote|rule out|r/o|screen for|screened for|assess for|assessed for)(?: [\w/]+){0,2} $";
@@ -951,7 +954,7 @@ public static class CrisisLexicon
         // history ("denies SI/HI", "hx of SI", "no current SI"); "si" alone is Spanish for "if"/"yes", so a clinical verb
         // or "with plan" must be beside it.
         new("clinical.suicidal-ideation", Suicide,
-            @"\b(?:endorses|endorsed|endorsing|reports|reported|reporting|disclosed|discloses|disclosing|expressed|expresses|expressing|voiced|voices|active|current|acute|ongoing|positive for|having|with) (?:\w+ ){0,2}(?:si|suicidal ideation)\b|\b(?:si|suicidal ideation) (?:with|w/|w) (?:a )?(?:plan|intent|means)\b")
+            $@"\b{ClinicalPresent} (?:\w+ ){{0,2}}(?:si|suicidal ideation)\b|\b(?:si|suicidal ideation) (?:with|w/|w) (?:a )?(?:plan|intent|means)\b")
         {
             NotAfter = ClinicalDenial,
             // "What is your protocol if a client discloses SI in group?": a question about the clinic.
@@ -960,7 +963,7 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         new("clinical.homicidal-ideation", Danger,
-            @"\b(?:endorses|endorsed|endorsing|reports|reported|reporting|disclosed|discloses|disclosing|expressed|expresses|expressing|voiced|voices|active|current|acute|ongoing|positive for|having|with) (?:\w+ ){0,2}(?:hi|homicidal ideation)\b|\b(?:hi|homicidal ideation) (?:with|w/|w|toward|towards|against) (?:a |an |her |his |their |the )?(?:plan|intent|means|\w+)\b")
+            $@"\b{ClinicalPresent} (?:\w+ ){{0,2}}(?:hi|homicidal ideation)\b|\b(?:hi|homicidal ideation) (?:with|w/|w|toward|towards|against) (?:a |an |her |his |their |the )?(?:plan|intent|means|\w+)\b")
         {
             NotAfter = ClinicalDenial,
             // "What is your protocol if a client discloses SI in group?": a question about the clinic.
