@@ -53,11 +53,12 @@ public static class CrisisLexicon
 
     /// <summary>
     /// A screening question told back and answered no: "my doctor asked whether I've had" thoughts of killing myself "and I
-    /// said no". Only both sides together: "…and I said yes" or no answer at all still counts.
+    /// said no", "the intake form asked about" self-harm ". I don't do that". Only both sides together: "…and I said yes"
+    /// or no answer at all still counts.
     /// </summary>
     private static readonly (string Before, string After) AskedAndSaidNo =
-        (@"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether)(?: [\w']+){0,6} ",
-         @"(?: [\w']+){0,4} (?:and|but|so) i (?:\w+ )?(?:said|told (?:him|her|them)|answered|replied) no\b");
+        (@"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether|about)(?: [\w']+){0,6} ",
+         @"(?: [\w']+){0,4} (?:and|but|so) i (?:\w+ )?(?:said|told (?:him|her|them)|answered|replied) no\b|[.,;!]? (?:and |but )?i (?:don't|dont|do not|never|have never|haven't|have not|didn't|did not) (?:do (?:that|it|any of that)|have (?:that|any)|(?:ever )?(?:done|had|felt) (?:that|it|any)|have\b|did\b)");
 
     /// <summary>
     /// Before a suicide attempt or suicidal thoughts told as what a hospital stay treated: "discharged from the hospital
@@ -97,7 +98,9 @@ public static class CrisisLexicon
         new("suicide.kill-self", Suicide,
             @"\b(?:kill|killing|unalive|unaliving|off|offing|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|stab|stabbing|end|ending) (?:my ?self|me self)\b")
         {
-            NotAfter = @"\b(?:tried|attempted|try|trying) to ",
+            // "tried to kill myself" is the attempt rule's (with its tense); "I no dey think to kill myself" (Nigerian
+            // pidgin), "mi nuh waan kill miself" (patois): a denial whose negator sits further back than the usual three words.
+            NotAfter = @"\b(?:tried|attempted|try|trying) to |\b(?:i|mi|me) (?:no|nor|nuh|never) (?:dey |de )?(?:even |ever )?(?:think|thinking|plan|planning|wan|want|waan|go|will)(?: to| of| about| fi)? ",
             // "I'd be shooting myself in the foot": an idiom for spoiling one's own chances.
             NotBefore = @" (?:working|at work|trying|to (?:make|get|pay|finish|keep|please)|over (?:this|work|school)|for (?:this|my|work)|in the (?:foot|feet))",
             NotBetween =
@@ -240,10 +243,10 @@ public static class CrisisLexicon
             $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
             NotBetween = [AskedAndSaidNo],
-            // "a self-harm history" tells the past.
+            // "a self-harm history" and "a history of self-harm" tell the past.
             NotBefore = @" (?:history|background)\b",
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
-            NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) ",
+            NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of ",
             InformationSuppresses = true,
         },
         // "Before I do something stupid": the euphemism for hurting oneself, unless the message names the stupid thing.
@@ -440,6 +443,13 @@ public static class CrisisLexicon
             InformationSuppresses = false,
             OnlyWithContext = @"\b(?:suicide|suicidal|kill (?:myself|himself|herself)|(?:if|when) (?:i|the person|someone|he|she|the insured) (?:dies?|died|was gone|were gone|am gone|is gone)|pays? out if|still pays?)\b",
         },
+        // Calling tonight one's last ("this is probably my last night", "tonight's my last night on earth"); not a last night
+        // somewhere or at something ("my last night in town", "my last night shift").
+        new("suicide.last-night", Suicide,
+            @"\b(?:this is|this'll be|tonight is|tonight's|tonights|tonight will be|it's|its|today is|today's) (?:\w+ )?(?:my|our) (?:last|final) night(?: alive| on earth| on this earth| ever| here)?\b|\b(?:this is|today is|today's|tomorrow is|tomorrow's) (?:\w+ )?my (?:last|final) day (?:alive|on earth|on this earth)\b")
+        {
+            NotBefore = @" (?:in|at|of|with|before|off|as|working|shift|out|home|together|there|here (?:in|at)|on (?:the|this|my|our|a) (?:job|shift|island|trip|cruise|team|contract|unit|ward|floor|campus|base|tour|road))\b",
+        },
         // Saying outright that one will be dead soon: "I'll be dead by morning".
         new("suicide.dead-by", Suicide, @"\b(?:i'll|i will|ill|i'm going to|im going to|gonna) be dead (?:by|before|tomorrow|soon|tonight|in a (?:day|few days|week))\b")
         {
@@ -454,9 +464,10 @@ public static class CrisisLexicon
         // "The most painless way to go": asked as a question, it is the warning sign, not a request for information.
         new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\beasiest way to (?:die|end it|kill myself|go for good)\b"),
         // Putting affairs in order beside drinking, grief or an end: "my affairs are in order", "typing out my will… after that I'm done".
-        new("suicide.affairs-in-order", Suicide, @"\bmy affairs (?:are )?(?:all )?in order\b|\b(?:writing|typing|typing out|wrote|finished|finishing) my will\b")
+        // Also someone sending their will to a friend in the middle of a binge ("sent me her will… on a bender for days").
+        new("suicide.affairs-in-order", Suicide, @"\bmy affairs (?:are )?(?:all )?in order\b|\b(?:writing|typing|typing out|wrote|finished|finishing) my will\b|\b(?:sent|texted|emailed|e-mailed|forwarded|shared|showed|gave) (?:me|us) (?:his|her|their) (?:last )?will\b")
         {
-            OnlyWithContext = @"\b(?:done|after that|tonight|goodbye|bye|join|intend|drinking|drinks|funeral|died|no point|end|over|won't need|wont need)\b",
+            OnlyWithContext = @"\b(?:done|after that|tonight|goodbye|bye|join|intend|drinking|drinks|drunk|high|bender|binge|binging|bingeing|using|funeral|died|no point|end|over|won't need|wont need)\b",
         },
         // A widowed person saying they will soon be with the one who died.
         new("suicide.join-the-dead", Suicide,
@@ -695,7 +706,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("overdose.whole-supply", Overdose,
-            @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:sleeping |pain |anxiety |nerve |seizure |heart |blood pressure |psych |prescription |dog's |mom's |dad's )?(?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
+            @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?(?:a (?:whole|full) (?:bottle|pack|handful|sheet)|(?:my|his|her|their) whole (?:bottle|prescription|script)|the (?:whole|entire) (?:bottle|pack)|a handful of|all (?:my|the|his|her|their|of my|of the|of his|of her) (?:\w+'s )?(?:sleeping |pain |anxiety |nerve |seizure |heart |blood pressure |psych |prescription |dog's |mom's |dad's )?(?:pills|meds|medication|xanax|bars|oxy|oxys|percs|benzos|tablets))\b|\b(?:took|taken|swallowed|popped|ate|did|snorted) (?:like |about |around |maybe |over |almost |probably )?(?:a (?:bunch|ton|lot|load|fistful|shit ?ton|whole lot)|(?:[1-9]\d|\d{3})|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens) (?:of )?(?:(?:my|his|her|the|their|these|those) )?(?:\w+'?s )?(?:pills|meds|medication|tablets|xanax|bars|benzos|klonopin|valium|ativan|oxys?|percs?|percocets?|vicodin|roxys?|blues|m30s?|sleeping pills|tylenol|advil|painkillers)\b|\bmixed (?:\w+ )?(?:pills|xanax|bars|benzos|fentanyl|fent|heroin|oxy|alcohol|booze|lean|meds) (?:and|with)\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
@@ -980,7 +991,8 @@ public static class CrisisLexicon
             NegatableInside = true,
             NotInside = NotYetPregnant,
             OnlyBefore = $@".*\b{Opioid}\b",
-            NotAfter = @"\b(?:was|were) (?:\w+ )?",
+            // "when I was pregnant" is history; "can I come if I'm pregnant and on methadone" asks about a case.
+            NotAfter = @"\b(?:was|were) (?:\w+ )?|\b(?:if|whether) ",
         },
         new("pregnancy.opioid-first", Pregnancy, $@"\b{Opioid}\b.*\b(?:i'm|i am|she's|she is|we're|and) (?:\w+ ){{0,3}}pregnant\b")
         {
@@ -1086,7 +1098,11 @@ public static class CrisisLexicon
 
         // ---- Spanish: the most common crisis statements (accents are folded by the normaliser: "tomé" → "tome") ----
         new("es.suicide-wish", Suicide,
-            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|he pensado en|pense en|pensaba en|he estado pensando en|sigo pensando en|ando pensando en|estuve pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|colgarme|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b"),
+            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|he pensado en|pense en|pensaba en|he estado pensando en|sigo pensando en|ando pensando en|estuve pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|colgarme|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b")
+        {
+            // "me quiero morir de la vergüenza / de risa / de hambre": an idiom, like "I could die of embarrassment".
+            NotBefore = @" de (?:la |el )?(?:verguenza|pena|risa|hambre|sueno|calor|frio|aburrimiento|ganas|nervios|envidia|amor|gusto|cansancio|celos|sed)\b",
+        },
         new("es.suicide-no-life", Suicide,
             @"\bmejor (?:muerto|muerta)\b|\bestarian mejor sin mi\b|\bno (?:quiero|vale la pena) (?:vivir|seguir viviendo|estar vivo|estar viva|despertar)\b|\bno (?:tengo|hay) (?:razon|razones|motivo|motivos) para vivir\b|\bya no (?:puedo|aguanto) mas\b")
         {
@@ -1142,7 +1158,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.overdose", Overdose,
-            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
+            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) todo el (?:frasco|bote|blister)\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
         {
             InformationSuppresses = true,
         },
@@ -1270,6 +1286,13 @@ public static class CrisisLexicon
 
     public const string RecentMarker =
         @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+
+    /// <summary>
+    /// A <see cref="RecentMarker"/> "just" before a feeling or a wish, not a deed: "I'm just scared I'm heading the same way",
+    /// "I just wanted to ask". Whole-match only.
+    /// </summary>
+    public const string JustAFeeling =
+        @"^just (?:scared|tired|worried|bored|stressed|exhausted|confused|interested|overwhelmed|depressed|frustrated|annoyed|embarrassed|ashamed|terrified|frightened|concerned|tempted|relieved|pissed|excited|wanted|wondered|hoped|asked|wished|curious)$";
 
     public const string DistantMarker =
         $@"\b(?:(?:years?|yrs?|{SeasonsAgo}) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|(?:freshman|sophomore|junior|senior) year|in (?:high school|middle school|college|university|uni)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";

@@ -55,6 +55,7 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
     private readonly Regex _sentenceOpening = CompiledCrisisRule.Compile(CrisisLexicon.SentenceOpening);
     private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
+    private readonly Regex _justAFeeling = CompiledCrisisRule.Compile(CrisisLexicon.JustAFeeling);
     private readonly Regex _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
     private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
     private readonly Regex _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
@@ -351,11 +352,25 @@ internal sealed class CrisisLexiconSignal
         return negated;
     }
 
+    /// <summary>Whether the message places something now or just now; "I'm just scared" is a feeling, not a deed just done.</summary>
+    private bool HasRecentMarker(string text)
+    {
+        foreach (var match in _recent.EnumerateMatches(text))
+        {
+            if (!_justAFeeling.IsMatch(text.AsSpan(match.Index, match.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private enum Verdict { Crisis, Negated, Suppressed }
 
     private sealed class MessageContext(CrisisLexiconSignal signal, string text)
     {
-        public bool HasRecentMarker { get; } = signal._recent.IsMatch(text);
+        public bool HasRecentMarker { get; } = signal.HasRecentMarker(text);
 
         public bool HasDistantOrRecoveryMarker { get; } =
             signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._onceNotPast.Count(text);

@@ -310,6 +310,41 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// A danger mentioned in passing beside an ordinary question is still a danger: someone else's whole supply swallowed,
+    /// tonight called the last one, a will sent to a friend in the middle of a binge, a whole bottle or blister pack taken
+    /// (Spanish). A last night somewhere, a will sent with no binge and a night shift are not.
+    /// </summary>
+    [Theory]
+    [InlineData("quick one about parking. also i swallowed all of my dad's heart pills an hour ago", true)]
+    [InlineData("she's been drunk for three days and just emailed me her will", true)]
+    [InlineData("honestly tonight is my final night, what are your hours anyway", true)]
+    [InlineData("me acabé todo el blister hace rato y tengo mucho sueño", true)]
+    [InlineData("tonight is my last night in town, can i do an intake monday", false)]
+    [InlineData("this is my last night shift before i start your program", false)]
+    [InlineData("my mom sent me her will to keep in the safe", false)]
+    public void A_danger_mentioned_in_passing_is_caught(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
+    /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
+    /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
+    /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
+    /// </summary>
+    [Theory]
+    [InlineData("i have a history of self harm and want to work on it in individual therapy", false)]
+    [InlineData("the intake form asked about self-harm, i don't do that. is that a problem", false)]
+    [InlineData("what happens if i'm pregnant and on suboxone, can i still do groups", false)]
+    [InlineData("my cousin od'd two years ago. i'm just worried about my own drinking now", false)]
+    [InlineData("i no dey even think to kill myself, na the drink be the wahala", false)]
+    [InlineData("me quiero morir de la pena cuando pienso en mi familia, pero quiero empezar el programa", false)]
+    [InlineData("the intake form asked about self-harm. i've been cutting again this week", true)]
+    [InlineData("i'm pregnant and on fentanyl and i feel so sick", true)]
+    [InlineData("my cousin just od'd in the bathroom", true)]
+    [InlineData("me quiero morir, ya no aguanto", true)]
+    public void History_a_case_asked_about_or_a_denial_is_not_a_crisis_now(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Danger ruled out in so many words frames the whole message as a denial, so the learned signal must be surer of its
     /// pieces ("not gonna od" reads close to "gonna od" to a sentence embedding). The negator must be in the same clause
     /// and at most two words from the danger: "no more. ending it tonight" and "I don't care if I die" are not denials.

@@ -137,7 +137,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r23.tsv", 1.0, 0.0)]
     // r24 (a new writer, kept sealed through round 23 and measured, totals only, at its start and end): first contact
     // (f6538c0, the end of round 22) 98.5 % (266/270), false alarms 6.0 % (15/252); after round 23 (93bdb46) the same.
-    [InlineData("crisis-blind-r24.tsv", 0.985, 0.060)]
+    // Read at the start of round 24 (a seen set since); its four misses and six of its false alarms taught to the lexicon:
+    // 100 % (270/270), false alarms 4.0 % (10/252).
+    [InlineData("crisis-blind-r24.tsv", 1.0, 0.040)]
     // r25 (a new writer, kept sealed through round 24 and measured, totals only, at its start and end): first contact
     // (6975fea, the end of round 23) 98.1 % (265/270), false alarms 6.4 % (16/251).
     [InlineData("crisis-blind-r25.tsv", 0.981, 0.064)]

@@ -205,6 +205,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r23.tsv", 276, 85, 4)]
     // r24 (300 lines, a new writer, 82 family, kept sealed through round 23 and measured at its start and end, totals
     // only): first contact (f6538c0) 263, 72, 19 (fallbacks 21); after round 23 (93bdb46) the same.
+    // Read at the start of round 24 (a seen set since).
     [InlineData("topics-heldout-r24.tsv", 263, 72, 19)]
     // r25 (300 lines, a new writer, 83 family, kept sealed through round 24 and measured at its start and end, totals
     // only): first contact (6975fea) 266, 78, 13 (fallbacks 24).
