@@ -300,12 +300,12 @@ public static class CrisisLexicon
             // "sleep in and just not wake up until noon": a lie-in, not a goodbye.
             NotBefore = @" (?:until|till|til|before|in time|on time|early|for (?:a|an|the|work|school|class|my))\b",
         },
-        // A gun loaded and at hand, told beside despair or a wish for it all to stop ("rifle's loaded. I just want it
-        // quiet"): the means ready. A loaded gun told with hunting or storage is not this rule.
+        // A gun loaded and at hand, told beside despair, ruin or a wish for it all to stop ("rifle's loaded. I just want it
+        // quiet", a paycheck gambled away and the gun loaded in the car): the means ready. A loaded gun told with hunting or storage is not this rule.
         new("suicide.loaded-gun", Suicide,
             @"\b(?:gun|guns|rifle|pistol|shotgun|revolver|handgun|glock|piece|\d+ ?mm)(?:'s| is| are)? (?:\w+ ){0,3}loaded\b|\bloaded (?:gun|rifle|pistol|shotgun|revolver|handgun|glock)\b")
         {
-            OnlyWithContext = @"\b(?:want (?:it|everything|things|this|the noise|my head|it all|the world) (?:all )?(?:to )?(?:be )?(?:quiet|silent|over|done|stop|to stop|end|to end)|(?:just )?want (?:some )?(?:peace|quiet|silence) (?:for good|forever|finally)|can't (?:do this|take (?:it|this)|go on)|no (?:point|reason|way out)|(?:wife|husband|kids|family|everyone|everybody|girlfriend|boyfriend)(?:'s)? (?:is |are |all )?(?:gone|left)|nothing left|tired of (?:living|everything|it all|this life)|done with (?:it all|everything|life)|end (?:it|this|things)|goodbye|say bye|nobody (?:cares|would care|would miss)|better off)\b",
+            OnlyWithContext = @"\b(?:want (?:it|everything|things|this|the noise|my head|it all|the world) (?:all )?(?:to )?(?:be )?(?:quiet|silent|over|done|stop|to stop|end|to end)|(?:just )?want (?:some )?(?:peace|quiet|silence) (?:for good|forever|finally)|can't (?:do this|take (?:it|this)|go on)|no (?:point|reason|way out)|(?:wife|husband|kids|family|everyone|everybody|girlfriend|boyfriend)(?:'s)? (?:is |are |all )?(?:gone|left)|nothing left|tired of (?:living|everything|it all|this life)|done with (?:it all|everything|life)|end (?:it|this|things)|goodbye|say bye|nobody (?:cares|would care|would miss)|better off|lost (?:everything|it all|the house|my (?:whole|entire|last)|\d+k)|bet (?:my|the) (?:whole|entire|last|rent|paycheck|house)|owe (?:the wrong|too much|everyone)|in (?:so much |too much )?debt)\b",
             UnlessInMessage = @"\b(?:hunting|hunt|deer|season|range|gun safe|locked (?:up|away)|lockbox|for protection|concealed carry|permit)\b",
         },
         new("suicide.farewell-note-written", Suicide, @"\b(?:goodbye|suicide|last|final) (?:note|letter)s?\b")
@@ -315,6 +315,13 @@ public static class CrisisLexicon
         new("suicide.farewell-this-is", Suicide, @"\bthis is (?:my )?(?:goodbye|last message|final message)\b")
         {
             NotBefore = @" (?:for|before|of the|today|tonight)",
+        },
+        // A goodbye sent to a group or posted, then silence or a binge ("texted goodbye to the group chat and turned his
+        // phone off").
+        new("suicide.goodbye-then-silent", Suicide,
+            @"\b(?:texted|sent|posted|said|wrote|messaged) (?:a |his |her |their |my )?(?:goodbye|bye|farewell)(?: message| text| post)? (?:to|on|in) (?:the |our |his |her |their |my )?(?:group ?chat|group|family chat|everyone|everybody|us|all of us|facebook|instagram|snapchat|snap|twitter|discord|story)\b")
+        {
+            OnlyWithContext = @"\b(?:(?:turned|shut|switched) (?:his|her|their|my) (?:phone|location) off|(?:phone|location)(?:'s| is) off|not (?:answering|picking up|responding)|won't (?:answer|pick up)|bender|binge|pills|gun|rope|bridge|sorry|love you all|forever|for good)\b",
         },
         new("suicide.farewell-saying-goodbye", Suicide, @"\bsaying (?:my )?goodbyes?\b")
         {
@@ -395,6 +402,14 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:if (?:she|he|they) ever|when (?:she|he|they) (?:asks|calls|finds|wakes)|after|gone|goodbye|bye|sorry|for me|last)\b",
             NotAfter = @"\b(?:how (?:do|can|should|would) (?:i|we)|how to|want to|wanna|should i|going to|gonna|remember to|always|try to|need to) ",
         },
+        // An apology to a family member left with the clinic to pass on ("please tell my daughter I am sorry"): a goodbye.
+        // Not an apology for being late or missing something.
+        new("suicide.apology-relayed", Suicide,
+            @"\btell my (?:daughter|son|kids|children|wife|husband|mom|mum|mother|dad|father|family|parents|girlfriend|boyfriend|partner|sister|brother) (?:that )?i(?:'m| am) (?:so |really |truly )?sorry\b")
+        {
+            NotAfter = @"\b(?:how (?:do|can|should|would) (?:i|we)|how to|want to|wanna|should i|going to|gonna|need to|have to|try to) ",
+            NotBefore = @" (?:i'm late|i am late|i was late|i missed|i'll miss|i can't make|i couldn't make|i forgot|about (?:the|dinner|the game|tonight's|being late)|for (?:being late|missing|the delay|forgetting|the mix))",
+        },
         // Knowing the lethal amount beside measuring it out.
         new("suicide.know-lethal-amount", Suicide,
             @"\bi (?:know|worked out|figured out|calculated|looked up) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,4}(?:would be|is|are|would|will) (?:lethal|fatal|deadly|kill me|enough to)\b")
@@ -412,7 +427,7 @@ public static class CrisisLexicon
         },
         // The means within reach.
         new("suicide.means-at-hand", Suicide,
-            @"\b(?:bottle of pills|all (?:my|the) pills|the pills|a handful of pills|rope|noose|gun|pistol|rifle|shotgun|razor|razer|razor blade|blade|blades) (?:is |are )?(?:right )?(?:next to me|beside me|in front of me|in my (?:lap|hand|hands|pocket)|on my lap|right here|here with me|within reach|on the (?:table|counter|bed|nightstand) (?:next to|beside|in front of) me)\b"),
+            @"\b(?:bottle of pills|all (?:my|the) pills|the pills|a handful of pills|rope|noose|gun|pistol|rifle|shotgun|razor|razer|razor blade|blade|blades) (?:is |are )?(?:right )?(?:next to me|beside me|in front of me|in (?:my|his|her|their) (?:lap|hand|hands|pocket)|on (?:my|his|her|their) lap|right here|here with me|within reach|on the (?:table|counter|bed|nightstand) (?:next to|beside|in front of) me)\b"),
         new("suicide.have-plan", Suicide, @"\bi (?:have|got|made|'ve got|'ve made|have got) (?:a|my) plan\b")
         {
             OnlyBefore = @"$| (?:if|and|for (?:tonight|it|how|when)|tonight|now|already|ready|this time|to (?:kill|end|die|do it|take|hang|jump|shoot|overdose|od|go through))\b",
@@ -441,7 +456,7 @@ public static class CrisisLexicon
         new("suicide.life-insurance", Suicide, @"\blife insurance\b")
         {
             InformationSuppresses = false,
-            OnlyWithContext = @"\b(?:suicide|suicidal|kill (?:myself|himself|herself)|(?:if|when) (?:i|the person|someone|he|she|the insured) (?:dies?|died|was gone|were gone|am gone|is gone)|pays? out if|still pays?)\b",
+            OnlyWithContext = @"\b(?:suicide|suicidal|kill (?:myself|himself|herself)|(?:if|when) (?:i|the person|someone|he|she|the insured) (?:dies?|died|was gone|were gone|am gone|is gone)|pays? out if|still pays?|pays? (?:out )?(?:double )?(?:for|on) accident\w*|accidental death|(?:family|kids|wife|husband|children|they)(?:'ll| will| would|'d) be (?:fine|ok|okay|set|taken care of|better off))\b",
         },
         // Calling tonight one's last ("this is probably my last night", "tonight's my last night on earth"); not a last night
         // somewhere or at something ("my last night in town", "my last night shift").

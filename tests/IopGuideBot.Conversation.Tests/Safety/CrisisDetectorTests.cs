@@ -312,14 +312,24 @@ public sealed class CrisisDetectorTests
     /// <summary>
     /// A danger mentioned in passing beside an ordinary question is still a danger: someone else's whole supply swallowed,
     /// tonight called the last one, a will sent to a friend in the middle of a binge, a whole bottle or blister pack taken
-    /// (Spanish). A last night somewhere, a will sent with no binge and a night shift are not.
+    /// (Spanish), a gun in someone's lap "hypothetically", an apology left with the clinic for the family, life insurance
+    /// that covers accidents beside ruin, a goodbye to a group chat and then silence, a loaded gun beside gambling losses.
+    /// A last night somewhere, a will sent with no binge, a night shift, an apology for missing a recital and a goodbye
+    /// before a move are not.
     /// </summary>
     [Theory]
     [InlineData("quick one about parking. also i swallowed all of my dad's heart pills an hour ago", true)]
     [InlineData("she's been drunk for three days and just emailed me her will", true)]
     [InlineData("honestly tonight is my final night, what are your hours anyway", true)]
     [InlineData("me acabé todo el blister hace rato y tengo mucho sueño", true)]
+    [InlineData("hypothetically, if she had her pistol in her lap right now, could she still do an intake", true)]
+    [InlineData("To whom it may concern, what are your fees? Please tell my husband I am sorry.", true)]
+    [InlineData("lost everything at the casino, the life insurance covers accidents so the kids will be fine", true)]
+    [InlineData("he said goodbye in the family chat and switched his location off", true)]
+    [InlineData("lost the house betting and the rifle is loaded in the truck", true)]
     [InlineData("tonight is my last night in town, can i do an intake monday", false)]
+    [InlineData("please tell my daughter i'm sorry i missed her recital", false)]
+    [InlineData("he said goodbye to the group chat when he moved to ohio", false)]
     [InlineData("this is my last night shift before i start your program", false)]
     [InlineData("my mom sent me her will to keep in the safe", false)]
     public void A_danger_mentioned_in_passing_is_caught(string text, bool crisis) =>

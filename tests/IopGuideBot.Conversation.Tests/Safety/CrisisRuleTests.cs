@@ -72,6 +72,8 @@ public sealed class CrisisRuleTests
         ["suicide.not-around-by"] = ("i don't see myself being around by spring", "i don't see myself being in this job by spring"),
         ["suicide.painless-way"] = ("what is the most painless way to go", "what is the most painless way to quit"),
         ["suicide.affairs-in-order"] = ("my affairs are in order now and i'm done", "my affairs are in order now and i start on monday"),
+        ["suicide.apology-relayed"] = ("please tell my son i'm sorry for everything", "please tell my son i'm sorry i missed his game"),
+        ["suicide.goodbye-then-silent"] = ("she posted goodbye on instagram and her phone is off", "she posted goodbye on instagram when she moved to denver"),
         ["suicide.last-night"] = ("this is probably my last night, thanks for trying", "this is my last night in the dorms before break"),
         ["suicide.join-the-dead"] = ("since my husband died i just want to join him... i will be with my husband soon", "my husband is away for work, i will be with my husband soon"),
         ["suicide.means-ready"] = ("the rope is already up in the garage", "the rope is already in the boat"),
