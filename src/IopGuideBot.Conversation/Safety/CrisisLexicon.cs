@@ -1143,7 +1143,7 @@ public static class CrisisLexicon
         // A plan told about someone else ("tiene un plan para…"), as a counselor or a relative reports it.
         new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b"),
         new("es.chest-pain", Medical, @"\b(?:me duele|le duele) (?:mucho )?el pecho\b|\bdolor (?:fuerte )?(?:en el|de) pecho\b"),
-        new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
+        new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\b(?:esta|anda|sigue|estoy|ando|sigo) (?:viendo|oyendo|escuchando) (?:cosas|voces|bichos|animales|gente|aranas|insectos)\b|\bconvulsiono\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
         {
             InformationSuppresses = true,
         },
@@ -1173,7 +1173,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.overdose", Overdose,
-            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) todo el (?:frasco|bote|blister)\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
+            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) todo el (?:frasco|bote|blister)\b|\b(?:me tome|se tomo|me trague|se trago|me meti|se metio) (?:como |unas |unos |mas de |casi )?(?:[2-9]\d|\d{3}|veinte|treinta|cuarenta|cincuenta|cien) (?:pastillas|pildoras|clonazepam|clonas|rivotril|xanax|alprazolam|tafil|diazepam|valium|tramadol|zolpidem|ambien)\b|\b(?:me|se) las (?:tome|trague|tomo|trago)(?: yo)?,? todas\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
         {
             InformationSuppresses = true,
         },
@@ -1200,9 +1200,9 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
         },
-        new("es.pregnancy-danger", Pregnancy, @"\bembarazada\b")
+        new("es.pregnancy-danger", Pregnancy, @"\bembarazada\b|\b(?:\w+ )?meses de embarazo\b")
         {
-            OnlyWithContext = @"\b(?:sangrando|sangre|sangrado|contracciones|el bebe no se mueve|no siento al bebe|no se mueve el bebe|dolor (?:muy )?fuerte|mucho dolor|me voy a desmayar|me desmaye)\b",
+            OnlyWithContext = @"\b(?:sangrando|sangre|sangrado|contracciones|el bebe no se mueve|no siento al bebe|no se mueve el bebe|dolor (?:muy )?fuerte|mucho dolor|me duele (?:mucho|demasiado)|me voy a desmayar|me desmaye)\b",
             NegatableInside = true,
             InformationSuppresses = true,
         },
@@ -1212,7 +1212,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.danger", Danger,
-            @"\b(?:me|nos|la|lo) (?:esta|estan) (?:pegando|golpeando|amenazando|ahorcando|ahogando)\b|\bnos quiere matar\b|\bme amenaza con (?:un|una|matarme)\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b"),
+            @"\b(?:me|nos|la|lo) (?:esta|estan) (?:pegando|golpeando|amenazando|ahorcando|ahogando)\b|\bnos quiere matar\b|\bme amenaza con (?:un|una|matarme)\b|\bme quiere matar\b|\bamenazo con matar(?:me|nos)\b|\btiene (?:un|una) (?:pistola|arma|cuchillo)\b|\bvoy a matar(?:lo|la|los|las)\b|\b(?:va a|dice que va a|dijo que va a) (?:volver|venir|regresar) con (?:un|una|el|la|su) (?:pistola|arma|cuchillo|machete|navaja)\b"),
         // A threat with a weapon: "me amenazó con un cuchillo" (past, so a distant marker such as "hace años" makes it history).
         new("es.threatened-with-weapon", Danger,
             @"\b(?:me|nos) (?:amenazo|amenazaba|amenaza|esta amenazando|persiguio|persigue|ataco|vino) con (?:un|una|el|la|su) (?:cuchillo|pistola|arma|navaja|machete|bate|botella)\b")
