@@ -697,7 +697,8 @@ public static class CrisisLexicon
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
-            NotBefore = @" (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long)",
+            // "took way too many shifts / classes / days off": too much of something that is not a drug.
+            NotBefore = @" (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long|shifts|hours|overtime|classes|credits|courses|days off|days|naps|selfies|photos|pictures|notes|breaks|risks|chances|jobs|calls|meetings|vacation|pto|sick days|steps)\b",
         },
         // A count of pills taken just now: "took like 20 of my seroquel", "swallowed thirty of her pills".
         new("overdose.took-a-count", Overdose,

@@ -354,6 +354,7 @@ public sealed class CrisisDetectorTests
     [InlineData("the intake form asked about self-harm, i don't do that. is that a problem", false)]
     [InlineData("what happens if i'm pregnant and on suboxone, can i still do groups", false)]
     [InlineData("my cousin od'd two years ago. i'm just worried about my own drinking now", false)]
+    [InlineData("i took way too many overtime shifts in november, are there weekend groups", false)]
     [InlineData("i no dey even think to kill myself, na the drink be the wahala", false)]
     [InlineData("me quiero morir de la pena cuando pienso en mi familia, pero quiero empezar el programa", false)]
     [InlineData("the intake form asked about self-harm. i've been cutting again this week", true)]
