@@ -141,9 +141,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // 100 % (270/270), false alarms 4.0 % (10/252).
     [InlineData("crisis-blind-r24.tsv", 1.0, 0.040)]
     // r25 (a new writer, kept sealed through round 24 and measured, totals only, at its start and end): first contact
-    // (6975fea, the end of round 23) 98.1 % (265/270), false alarms 6.4 % (16/251); after round 24 (9cfb188) 98.1 %
-    // (265/270), 6.0 % (15/251).
-    [InlineData("crisis-blind-r25.tsv", 0.981, 0.060)]
+    // (6975fea, the end of round 23) 98.1 % (265/270), false alarms 6.4 % (16/251); after round 24 (0e77353) 98.5 %
+    // (266/270), 6.4 % (16/251).
+    [InlineData("crisis-blind-r25.tsv", 0.985, 0.064)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {

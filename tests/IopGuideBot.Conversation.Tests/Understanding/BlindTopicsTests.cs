@@ -208,7 +208,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // Read at the start of round 24 (a seen set since).
     [InlineData("topics-heldout-r24.tsv", 263, 72, 19)]
     // r25 (300 lines, a new writer, 83 family, kept sealed through round 24 and measured at its start and end, totals
-    // only): first contact (6975fea) 266, 78, 13 (fallbacks 24); after round 24 (9cfb188) the same.
+    // only): first contact (6975fea) 266, 78, 13 (fallbacks 24); after round 24 (0e77353) the same.
     [InlineData("topics-heldout-r25.tsv", 266, 78, 13)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
