@@ -37,6 +37,34 @@ public sealed class SafetyMiddlewareTests
         Assert.Empty(bot.Alerts.Alerts);
     }
 
+    /// <summary>
+    /// A danger said in passing beside an ordinary question gets the crisis reply and staff are told; a case asked about
+    /// (a history, a screening question answered no, "if I'm pregnant and on suboxone") gets its answer and nobody is alerted.
+    /// </summary>
+    [Theory]
+    [InlineData("what are your hours? doesn't matter much, this is my final night", true)]
+    [InlineData("Lovely chat so far. One more question about family nights, also I've swallowed all of my wife's sleeping pills with gin", true)]
+    [InlineData("¿tienen grupos los sábados? da igual, ya me tragué todo el frasco", true)]
+    [InlineData("can i join the evening track if i'm pregnant and on suboxone", false)]
+    [InlineData("the intake form asked about self-harm, i don't do that. is that a problem", false)]
+    [InlineData("i have a history of self harm, can i still do group", false)]
+    public async Task A_danger_beside_a_question_is_answered_as_one_and_a_case_asked_about_is_answered(string text, bool crisis)
+    {
+        await using var bot = new BotHarness();
+        var replies = await bot.SayAsync(text);
+        if (crisis)
+        {
+            Assert.StartsWith("crisis.", BotHarness.ContentId(replies[0]), StringComparison.Ordinal);
+            Assert.Single(bot.Alerts.Alerts);
+        }
+        else
+        {
+            Assert.Equal(1, bot.BotTurns);
+            Assert.DoesNotContain(replies, r => BotHarness.ContentId(r)?.StartsWith("crisis.", StringComparison.Ordinal) == true);
+            Assert.Empty(bot.Alerts.Alerts);
+        }
+    }
+
     [Fact]
     public async Task Not_safe_answer_escalates_again()
     {
