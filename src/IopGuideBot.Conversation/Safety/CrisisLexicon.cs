@@ -56,6 +56,12 @@ public static class CrisisLexicon
     /// said no", "the intake form asked about" self-harm ". I don't do that". Only both sides together: "…and I said yes"
     /// or no answer at all still counts.
     /// </summary>
+    /// <summary>
+    /// Before a message for family ("how do I tell my son I love him", "I want to tell my mom I'm sorry"): asking how to
+    /// say it, or meaning to, is not leaving it behind.
+    /// </summary>
+    private const string MeaningToSayIt = @"how (?:do|can|should|would) (?:i|we)|how to|want to|wanna|should i|going to|gonna|try to|need to";
+
     private static readonly (string Before, string After) AskedAndSaidNo =
         (@"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether|about)(?: [\w']+){0,6} ",
          @"(?: [\w']+){0,4} (?:and|but|so) i (?:\w+ )?(?:said|told (?:him|her|them)|answered|replied) no\b|[.,;!]? (?:and |but )?i (?:don't|dont|do not|never|have never|haven't|have not|didn't|did not) (?:do (?:that|it|any of that)|have (?:that|any)|(?:ever )?(?:done|had|felt) (?:that|it|any)|have\b|did\b)");
@@ -400,14 +406,14 @@ public static class CrisisLexicon
         new("suicide.pass-on-love", Suicide, @"\btell (?:my |him |her |them )?(?:\w+ ){0,2}(?:that )?i (?:love|loved) (?:her|him|them|you)\b")
         {
             OnlyWithContext = @"\b(?:if (?:she|he|they) ever|when (?:she|he|they) (?:asks|calls|finds|wakes)|after|gone|goodbye|bye|sorry|for me|last)\b",
-            NotAfter = @"\b(?:how (?:do|can|should|would) (?:i|we)|how to|want to|wanna|should i|going to|gonna|remember to|always|try to|need to) ",
+            NotAfter = $@"\b(?:{MeaningToSayIt}|remember to|always) ",
         },
         // An apology to a family member left with the clinic to pass on ("please tell my daughter I am sorry"): a goodbye.
         // Not an apology for being late or missing something.
         new("suicide.apology-relayed", Suicide,
             @"\btell my (?:daughter|son|kids|children|wife|husband|mom|mum|mother|dad|father|family|parents|girlfriend|boyfriend|partner|sister|brother) (?:that )?i(?:'m| am) (?:so |really |truly )?sorry\b")
         {
-            NotAfter = @"\b(?:how (?:do|can|should|would) (?:i|we)|how to|want to|wanna|should i|going to|gonna|need to|have to|try to) ",
+            NotAfter = $@"\b(?:{MeaningToSayIt}|have to) ",
             NotBefore = @" (?:i'm late|i am late|i was late|i missed|i'll miss|i can't make|i couldn't make|i forgot|about (?:the|dinner|the game|tonight's|being late)|for (?:being late|missing|the delay|forgetting|the mix))",
         },
         // Knowing the lethal amount beside measuring it out.
