@@ -20,7 +20,20 @@ public sealed class WriteThroughConversationState(IStorage storage) : Conversati
     /// <summary>The key <see cref="ConversationState"/> keeps its loaded state under in the turn (the SDK's <c>nameof</c>).</summary>
     internal const string TurnStateKey = nameof(ConversationState);
 
+    private const string SavesKey = "WriteThroughConversationState.Saves";
+
     private readonly IStorage _storage = storage;
+
+    /// <summary>
+    /// How many times this turn has written the conversation state so far (0 while nothing has; a
+    /// <see cref="ConversationState"/> of another kind does not count, so it stays 0). Lets a middleware that changed the
+    /// state before handing the turn on tell whether the bot's own end-of-turn save already wrote that change.
+    /// </summary>
+    public static int SavesIn(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.TryGetValue(SavesKey, out var saves) && saves is int count ? count : 0;
+    }
 
     public override async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
@@ -55,5 +68,6 @@ public sealed class WriteThroughConversationState(IStorage storage) : Conversati
 
         await _storage.WriteAsync(new Dictionary<string, object> { [GetStorageKey(turnContext)] = state }, cancellationToken)
             .ConfigureAwait(false);
+        turnContext.TurnState[SavesKey] = SavesIn(turnContext) + 1;
     }
 }

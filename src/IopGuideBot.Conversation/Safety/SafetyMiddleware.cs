@@ -94,8 +94,7 @@ public sealed class SafetyMiddleware : IMiddleware
             {
                 state.AwaitingSafetyCheck = false;
                 state.OfferedToGoOn = false;
-                await next(cancellationToken).ConfigureAwait(false);
-                await SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await HandOnAsync(turnContext, next, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -116,8 +115,23 @@ public sealed class SafetyMiddleware : IMiddleware
         }
 
         state.OfferedToGoOn = false;
+        await HandOnAsync(turnContext, next, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Hands the turn on to the bot after this middleware changed the safety state, and makes sure the change is saved.
+    /// The bot saves the conversation state at the end of its turn, which already holds the change: saving it again here
+    /// wrote the same state a second time on every message (serialised, encrypted and committed once more). It is saved
+    /// here only when nothing downstream saved it.
+    /// </summary>
+    private async Task HandOnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var savesBefore = WriteThroughConversationState.SavesIn(turnContext);
         await next(cancellationToken).ConfigureAwait(false);
-        await SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (WriteThroughConversationState.SavesIn(turnContext) == savesBefore)
+        {
+            await SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task AnswerCrisisAsync(ITurnContext turnContext, CrisisAssessment assessment, CancellationToken cancellationToken)

@@ -87,6 +87,46 @@ public sealed class WriteThroughConversationStateTests
         Assert.Equal(5, await step.GetAsync(turn, () => 0));
     }
 
+    [Fact]
+    public async Task The_real_bot_behind_safety_writes_a_message_turns_state_once_and_the_next_turn_reads_it()
+    {
+        var storage = new WriteCountingStorage();
+        await using var bot = new BotHarness(storage: storage);
+
+        // Each message passes the safety middleware, which changes the safety state before handing the turn to the bot;
+        // the bot's end-of-turn save holds that change, so the state is written once per turn (it was twice).
+        var menu = await bot.SayAsync("menu");
+        Assert.Equal(1, storage.Writes);
+        var right = await bot.SayAsync("Is an IOP right for me?");
+        Assert.Equal(2, storage.Writes);
+        Assert.NotEmpty(menu);
+        Assert.NotEmpty(right);
+
+        // A crisis answered by the middleware alone is still saved: the next turn is the safety check's answer.
+        await bot.SayAsync("i took all my pills an hour ago");
+        Assert.True((await bot.StateAsync<Conversation.Safety.SafetyState>(Conversation.Safety.SafetyState.PropertyName)).AwaitingSafetyCheck);
+        Assert.Equal(3, storage.Writes);
+    }
+
+    /// <summary>Bot Builder's MemoryStorage, counting the writes that reach it.</summary>
+    private sealed class WriteCountingStorage : IStorage
+    {
+        private readonly MemoryStorage _inner = new();
+
+        public int Writes { get; private set; }
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
+            _inner.ReadAsync(keys, cancellationToken);
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return _inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
+    }
+
     /// <summary>A dictionary store that counts writes and hands out what was put in it.</summary>
     private sealed class CountingStorage : IStorage
     {
