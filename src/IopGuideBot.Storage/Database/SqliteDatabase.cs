@@ -48,6 +48,13 @@ public sealed class SqliteDatabase : StorageDatabase
     private long _groupCommits;
     private long _groupCommittedWrites;
 
+    // The group commit's own connection, kept open between commits (only the commit loop touches it), with its
+    // statements kept prepared: a turn's writes are the same few statements every time (an activity's three, the state's
+    // upsert, the savepoints around each write), and preparing them again on a fresh pooled connection for every write
+    // was about a tenth of the service's CPU (BENCHMARKS.md, thirteenth pass). Closed after a failed commit, so the next
+    // one starts on a fresh connection.
+    private GroupCommitWriter? _writer;
+
     internal SqliteDatabase(string filePath, ChangeHub changes)
         : base(changes)
     {
@@ -202,9 +209,15 @@ public sealed class SqliteDatabase : StorageDatabase
         var next = 0;
         try
         {
-            await using (var connection = await OpenConnectionAsync())
-            await using (var transaction = await BeginWriteAsync(connection, CancellationToken.None))
+            _writer ??= new GroupCommitWriter((SqliteConnection)await OpenConnectionAsync());
+            var writer = _writer;
+
+            // As long as busy_timeout: past it, fall through to SQLite's own waiting, as before the gate.
+            var entered = await _writeGate.WaitAsync(TimeSpan.FromSeconds(10));
+            try
             {
+                // deferred: false is BEGIN IMMEDIATE (see the base class).
+                await using var transaction = writer.Connection.BeginTransaction(deferred: false);
                 while (batch.Count < MaxWritesPerCommit && _pendingWrites.Reader.TryRead(out var queued))
                 {
                     if (!queued.TryCancelIfRequested())
@@ -216,8 +229,8 @@ public sealed class SqliteDatabase : StorageDatabase
                 for (; next < batch.Count; next++)
                 {
                     var pending = batch[next];
-                    var scope = new WriteScope(this, connection, transaction);
-                    await transaction.SaveAsync("unit");
+                    var scope = new WriteScope(this, writer.Connection, transaction, writer.Command);
+                    await writer.RunAsync("SAVEPOINT unit", transaction);
                     try
                     {
                         await pending.RunAsync(scope);
@@ -226,13 +239,13 @@ public sealed class SqliteDatabase : StorageDatabase
                     {
                         // If SQLite already rolled the whole transaction back (disk full, I/O error), this throws and
                         // fails the batch below.
-                        await transaction.RollbackAsync("unit");
-                        await transaction.ReleaseAsync("unit");
+                        await writer.RunAsync("ROLLBACK TO unit", transaction);
+                        await writer.RunAsync("RELEASE unit", transaction);
                         pending.Fail(ex);
                         continue;
                     }
 
-                    await transaction.ReleaseAsync("unit");
+                    await writer.RunAsync("RELEASE unit", transaction);
                     written.Add((pending, scope));
                 }
 
@@ -241,9 +254,19 @@ public sealed class SqliteDatabase : StorageDatabase
                     await transaction.CommitAsync();
                 }
             }
+            finally
+            {
+                if (entered)
+                {
+                    _writeGate.Release();
+                }
+            }
         }
         catch (Exception ex)
         {
+            // Whatever state the failure left the connection in, the next commit starts on a fresh one.
+            _writer?.Dispose();
+            _writer = null;
             foreach (var (write, _) in written)
             {
                 write.Fail(ex);
@@ -273,6 +296,102 @@ public sealed class SqliteDatabase : StorageDatabase
         {
             scope.PublishCommitted();
             write.Complete();
+        }
+    }
+
+    /// <summary>
+    /// The group commit's connection and the statements it keeps prepared, by SQL text. A write unit asks its
+    /// <see cref="WriteScope"/> for commands and disposes them as usual; a kept command is then only made ready for the
+    /// next unit (parameters cleared). The statements are finalized when the writer is disposed.
+    /// </summary>
+    private sealed class GroupCommitWriter(SqliteConnection connection) : IDisposable
+    {
+        // The hot statements are a handful; anything past this (SQL built with a varying number of parameters) is
+        // prepared per use, as before.
+        private const int MaxKept = 64;
+        private readonly Dictionary<string, KeptCommand> _kept = new(StringComparer.Ordinal);
+
+        public SqliteConnection Connection { get; } = connection;
+
+        /// <summary>A command for <paramref name="sql"/> in <paramref name="transaction"/>, prepared once and kept.</summary>
+        public DbCommand Command(string sql, DbTransaction transaction)
+        {
+            if (!_kept.TryGetValue(sql, out var command))
+            {
+                if (_kept.Count >= MaxKept)
+                {
+                    return Sql.Command(Connection, transaction, sql);
+                }
+
+                command = new KeptCommand(sql, Connection);
+                _kept.Add(sql, command);
+            }
+
+            if (!command.TryTake())
+            {
+                // Still in use by the same unit (the same statement twice at once): a one-off command.
+                return Sql.Command(Connection, transaction, sql);
+            }
+
+            command.Transaction = (SqliteTransaction)transaction;
+            return command;
+        }
+
+        public async Task RunAsync(string sql, DbTransaction transaction)
+        {
+            await using var command = Command(sql, transaction);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _kept.Values)
+            {
+                command.Discard();
+            }
+
+            _kept.Clear();
+            Connection.Dispose();
+        }
+    }
+
+    /// <summary>A command whose prepared statement outlives the unit that used it (see <see cref="GroupCommitWriter"/>).</summary>
+    private sealed class KeptCommand(string sql, SqliteConnection connection) : SqliteCommand(sql, connection)
+    {
+        private bool _inUse;
+        private bool _finalized;
+
+        public bool TryTake()
+        {
+            if (_inUse)
+            {
+                return false;
+            }
+
+            _inUse = true;
+            return true;
+        }
+
+        /// <summary>Finalizes the statement for good (the writer is closing).</summary>
+        public void Discard()
+        {
+            _finalized = true;
+            Dispose();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_finalized || !disposing)
+            {
+                base.Dispose(disposing);
+                return;
+            }
+
+            // A unit is done with it: ready for the next one, statement kept.
+            DataReader?.Dispose();
+            Parameters.Clear();
+            Transaction = null;
+            _inUse = false;
         }
     }
 
@@ -387,6 +506,8 @@ public sealed class SqliteDatabase : StorageDatabase
         // Writes already queued are still committed; new ones are refused.
         _pendingWrites.Writer.TryComplete();
         await _groupCommitLoop;
+        _writer?.Dispose();
+        _writer = null;
 
         // Pooled connections keep the file (and its -wal/-shm) open; release them so the file can be moved or deleted.
         using (var connection = new SqliteConnection(_connectionString))

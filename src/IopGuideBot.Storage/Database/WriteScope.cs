@@ -11,20 +11,24 @@ namespace IopGuideBot.Storage.Database;
 internal sealed class WriteScope
 {
     private readonly StorageDatabase _db;
+    private readonly Func<string, DbTransaction, DbCommand>? _keptCommand;
     private List<StorageChange>? _changes;
 
-    internal WriteScope(StorageDatabase db, DbConnection connection, DbTransaction transaction)
+    /// <param name="keptCommand">Where the provider keeps prepared statements for this connection (SQLite's group commit), if it does.</param>
+    internal WriteScope(StorageDatabase db, DbConnection connection, DbTransaction transaction, Func<string, DbTransaction, DbCommand>? keptCommand = null)
     {
         _db = db;
         Connection = connection;
         Transaction = transaction;
+        _keptCommand = keptCommand;
     }
 
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction { get; }
 
-    public DbCommand Command(string sql) => Sql.Command(Connection, Transaction, sql);
+    /// <summary>A command in this unit's transaction; the unit disposes it (a kept statement then waits for the next unit).</summary>
+    public DbCommand Command(string sql) => _keptCommand?.Invoke(sql, Transaction) ?? Sql.Command(Connection, Transaction, sql);
 
     /// <summary>Announces <paramref name="change"/> to every instance once the transaction commits.</summary>
     public async Task AnnounceAsync(StorageChange change, CancellationToken cancellationToken)
