@@ -141,6 +141,34 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         Assert.Equal(20, states.Count);
     }
 
+    /// <summary>
+    /// The group commit keeps its connection and its prepared statements from one commit to the next (see
+    /// <see cref="SqliteDatabase"/>). A commit that fails as a whole must not leave that connection half-used: the next
+    /// writes run in a transaction of their own, bind their own values and are stored.
+    /// </summary>
+    [Fact]
+    public async Task After_a_whole_commit_fails_the_next_writes_start_clean()
+    {
+        var sqlite = Assert.IsType<SqliteDatabase>(_instance.Database);
+        var log = _instance.Get<IActivityLog>();
+        Assert.Equal(1, await log.AppendAsync("c", new Activity { Type = ActivityTypes.Message, Id = "first", Text = "one" }));
+
+        // A unit that ends the shared transaction itself takes its savepoint with it, so the whole commit fails.
+        var broken = sqlite.WriteAsync(async write =>
+        {
+            await using var rollback = write.Command("ROLLBACK");
+            await rollback.ExecuteNonQueryAsync();
+            return true;
+        }, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => broken);
+
+        Assert.Equal(2, await log.AppendAsync("c", new Activity { Type = ActivityTypes.Message, Id = "second", Text = "two" }));
+        Assert.Equal(1, await log.AppendAsync("d", new Activity { Type = ActivityTypes.Message, Id = "third", Text = "three" }));
+        var stored = await log.ReadAfterAsync("c", 0, 10);
+        Assert.Equal(["one", "two"], stored.Select(a => a.Activity.Text));
+        Assert.Equal("ok", await sqlite.IntegrityCheckAsync());
+    }
+
     [Fact]
     public async Task A_write_that_fails_inside_a_shared_commit_fails_alone()
     {
