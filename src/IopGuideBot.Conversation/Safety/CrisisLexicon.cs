@@ -228,11 +228,11 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("suicide.end-it", Suicide,
-            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\btake my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b")
+            @"\bend(?:ing)? (?:it all|my life|my own life|everything|my suffering)\b|\bend (?:things|it) for good\b|\b(?:take|taking) my (?:own )?life\b|\b(?:want|wish) (?:it all|everything|my life) (?:to|would) (?:end|be over|stop)\b")
         {
             NotBetween = [AskedAndSaidNo],
             // "tried to end my life" tells an attempt: suicide.attempted reads it with its tense (back in the 80s, or last night).
-            NotAfter = @"\b(?:tried|attempted) to $",
+            NotAfter = @"\b(?:tried|attempted) (?:to )?$",
         },
         new("suicide.end-it-intent", Suicide,
             @"\b(?:want|going|ready|plan|planning|about|so i can|so i could|i'll|i will|i might|i may|i should|i could|i'm just going to|to just|just) (?:to )?end it(?: all| tonight| today| now)?\b")
@@ -830,7 +830,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("withdrawal.gated-signs", Withdrawal,
-            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there)\b")
+            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there)\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
@@ -1078,6 +1078,11 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
             OnlyWithContext = @"\b(?:throwing up|vomiting|puking|confused|passed out|knocked out|unconscious|won't wake|bleeding|dizzy|can't|seizure|not making sense|slurring)\b",
         },
+        // Losing consciousness now: the room or one's sight going black, passing out again and again ("the room keeps
+        // going black"). A screen or a phone going black is not this. Said beside a question ("do you do payment plans?
+        // also the room keeps going black") it still counts, and "what do I do, he keeps passing out" is a call for 911.
+        new("medical.fading-out", Medical,
+            @"\b(?:room|everything|my vision|vision|my eyes|my sight)(?:'s| is| keeps| kept| keep)? (?:going|turning|fading) (?:black|dark)\b|\bkeep(?:s)? (?:blacking|passing) out\b"),
         new("medical.fainted", Medical, @"\b(?:i|i think i) (?:\w+ )?fainted\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
@@ -1124,6 +1129,8 @@ public static class CrisisLexicon
         {
             // "me quiero morir de la vergüenza / de risa / de hambre": an idiom, like "I could die of embarrassment".
             NotBefore = @" de (?:la |el )?(?:verguenza|pena|risa|hambre|sueno|calor|frio|aburrimiento|ganas|nervios|envidia|amor|gusto|cansancio|celos|sed)\b",
+            // "¿atienden a personas que han tenido pensamientos suicidas?": who the program takes, asked about others.
+            NotAfter = @"\b(?:personas|gente|pacientes|quienes|alguien) (?:que (?:han tenido|hayan tenido|tuvieron|tienen|tengan|tenga|ha tenido)|con) (?:historial de |antecedentes de )?$",
         },
         new("es.suicide-no-life", Suicide,
             @"\bmejor (?:muerto|muerta)\b|\bestarian mejor sin mi\b|\bno (?:quiero|vale la pena) (?:vivir|seguir viviendo|estar vivo|estar viva|despertar)\b|\bno (?:tengo|hay) (?:razon|razones|motivo|motivos) para vivir\b|\bya no (?:puedo|aguanto) mas\b")
@@ -1148,7 +1155,8 @@ public static class CrisisLexicon
             @"\b(?:ya )?no (?:voy a necesitar|necesitare|voy a ocupar|ocupare|voy a estar) (?:\w+ ){0,3}despues de (?:esta noche|hoy|manana)\b"),
         new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
         // A plan told about someone else ("tiene un plan para…"), as a counselor or a relative reports it.
-        new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b"),
+        // Everything ready to do it ("tiene todo listo para matarse"), told of someone else or of oneself.
+        new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b|\btodo (?:listo|preparado) para (?:suicidarse|suicidarme|matarse|matarme|quitarse la vida|quitarme la vida)\b"),
         new("es.chest-pain", Medical, @"\b(?:me duele|le duele) (?:mucho )?el pecho\b|\bdolor (?:fuerte )?(?:en el|de) pecho\b"),
         new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\b(?:esta|anda|sigue|estoy|ando|sigo) (?:viendo|oyendo|escuchando) (?:cosas|voces|bichos|animales|gente|aranas|insectos)\b|\bconvulsiono\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
         {

@@ -345,6 +345,29 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// A plan said in the future or progressive ("I'll be taking my own life on Friday"), inside a formal request; a
+    /// Spanish "todo listo para matarse" said of someone else; benzodiazepine withdrawal with muscle jerks or the feeling
+    /// of passing out; the room or one's sight going black. The same words told as an attempt survived, of a phone screen,
+    /// or asked about as who the program takes, are not. Five of the first eleven cases failed against the previous lexicon
+    /// (the others were caught by the learned signal alone, and now by the lexicon too).
+    /// </summary>
+    [Theory]
+    [InlineData("Good afternoon, could you tell me your fees. For your records, I am taking my own life on friday, so write to my son instead.", true)]
+    [InlineData("im thinking about taking my own life and i dont know who else to tell", true)]
+    [InlineData("mi tío dice que ya tiene todo listo para matarse, ¿qué hago?", true)]
+    [InlineData("quit my xanax cold two days ago and now i get these muscle jerks every few minutes", true)]
+    [InlineData("stopped the ativan on sunday, i feel like i'm going to pass out when i stand", true)]
+    [InlineData("drank and took something at the club, now my vision keeps going dark", true)]
+    [InlineData("is there a sliding scale? also took a bump of g and everything keeps going black", true)]
+    [InlineData("i tried taking my own life in 2015 and i've been in therapy since", false)]
+    [InlineData("my laptop screen keeps going black, is the chat on an app too", false)]
+    [InlineData("tenemos todo listo para mudarnos, ¿hay grupos cerca de la nueva casa?", false)]
+    [InlineData("¿reciben pacientes con pensamientos suicidas en el pasado o solo consumo?", false)]
+    [InlineData("tengo pensamientos suicidas todos los días", true)]
+    public void A_plan_to_come_or_a_body_failing_is_caught(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -143,7 +143,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r25 (a new writer, kept sealed through round 24 and measured, totals only, at its start and end): first contact
     // (6975fea, the end of round 23) 98.1 % (265/270), false alarms 6.4 % (16/251); after round 24 (0e77353) 98.5 %
     // (266/270), 6.4 % (16/251).
-    [InlineData("crisis-blind-r25.tsv", 0.985, 0.064)]
+    // Read at the start of round 25 (a seen set since); its four misses and one of its false alarms taught to the
+    // lexicon: 100 % (270/270), false alarms 6.0 % (15/251).
+    [InlineData("crisis-blind-r25.tsv", 1.0, 0.060)]
     // r26 (a new writer, kept sealed through round 25 and measured, totals only, at its start and end): first contact
     // (ceed44f, the end of round 24; the crisis layer as at 367b0f8) 98.9 % (268/271), false alarms 4.0 % (10/252).
     [InlineData("crisis-blind-r26.tsv", 0.988, 0.040)]

@@ -167,6 +167,7 @@ public sealed class CrisisRuleTests
         ["medical.heart-attack"] = ("i think he's having a heart attack", "i nearly had a heart attack when i saw the bill"),
         ["medical.cant-breathe"] = ("i can't breathe", "i can't breathe through my nose"),
         ["medical.head-injury"] = ("he hit his head and is throwing up", "he hit his head on the cabinet"),
+        ["medical.fading-out"] = ("took some pills and the room keeps going black", "my phone screen keeps going black when i call"),
         ["medical.fainted"] = ("i think i fainted", "i fainted years ago at a concert"),
         ["medical.blacked-out"] = ("i just blacked out", "i blacked out a lot in college"),
         ["es.suicide-wish"] = ("quiero morir", "no quiero morir"),

@@ -209,6 +209,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r24.tsv", 263, 72, 19)]
     // r25 (300 lines, a new writer, 83 family, kept sealed through round 24 and measured at its start and end, totals
     // only): first contact (6975fea) 266, 78, 13 (fallbacks 24); after round 24 (0e77353) the same.
+    // Read at the start of round 25 (a seen set since).
     [InlineData("topics-heldout-r25.tsv", 266, 78, 13)]
     // r26 (300 lines, a new writer, 86 family, kept sealed through round 25 and measured at its start and end, totals
     // only): first contact (ceed44f; understanding as at 367b0f8) 234, 69, 25 (fallbacks 47).
