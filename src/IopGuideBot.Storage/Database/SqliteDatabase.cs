@@ -150,8 +150,7 @@ public sealed class SqliteDatabase : StorageDatabase
         var entered = false;
         if (!_gateHolders.TryGetValue(sqlite, out _))
         {
-            // As long as busy_timeout: past it, fall through to SQLite's own waiting, as before the gate.
-            entered = await _writeGate.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            entered = await EnterWriteGateAsync(cancellationToken);
             if (entered)
             {
                 _gateHolders.Add(sqlite, sqlite);
@@ -174,6 +173,13 @@ public sealed class SqliteDatabase : StorageDatabase
             throw;
         }
     }
+
+    /// <summary>
+    /// Waits for this process's write gate as long as busy_timeout; past it (false), the writer falls through to SQLite's
+    /// own waiting, as before the gate.
+    /// </summary>
+    private Task<bool> EnterWriteGateAsync(CancellationToken cancellationToken) =>
+        _writeGate.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
 
     internal override Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -212,8 +218,7 @@ public sealed class SqliteDatabase : StorageDatabase
             _writer ??= new GroupCommitWriter((SqliteConnection)await OpenConnectionAsync());
             var writer = _writer;
 
-            // As long as busy_timeout: past it, fall through to SQLite's own waiting, as before the gate.
-            var entered = await _writeGate.WaitAsync(TimeSpan.FromSeconds(10));
+            var entered = await EnterWriteGateAsync(CancellationToken.None);
             try
             {
                 // deferred: false is BEGIN IMMEDIATE (see the base class).
@@ -359,7 +364,7 @@ public sealed class SqliteDatabase : StorageDatabase
     private sealed class KeptCommand(string sql, SqliteConnection connection) : SqliteCommand(sql, connection)
     {
         private bool _inUse;
-        private bool _finalized;
+        private bool _discarded;
 
         public bool TryTake()
         {
@@ -375,13 +380,13 @@ public sealed class SqliteDatabase : StorageDatabase
         /// <summary>Finalizes the statement for good (the writer is closing).</summary>
         public void Discard()
         {
-            _finalized = true;
+            _discarded = true;
             Dispose();
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (_finalized || !disposing)
+            if (_discarded || !disposing)
             {
                 base.Dispose(disposing);
                 return;
