@@ -399,9 +399,9 @@ public static class CrisisLexicon
         {
             OnlyWithContext = @"\b(?:won't need|wont need|isn't needed|isnt needed|not needed|no need|don't need|dont need|goodbye|bye|gone|at peace|ready to go|done with (?:everything|it all|life))\b",
         },
-        // Taking enough that naloxone could not bring one back.
+        // Taking enough that naloxone could not bring one back, or holding enough of a drug "to make sure of it".
         new("suicide.beyond-naloxone", Suicide,
-            @"\benough to make sure (?:it|narcan|naloxone|nobody|no one|they|i)\b|\benough (?:that|so) (?:narcan|naloxone|nobody|no one) (?:won't|wont|can't|cant|doesn't|doesnt|wouldn't|wouldnt|couldn't|couldnt)\b|\b(?:narcan|naloxone) (?:won't|wont|can't|cant|wouldn't|wouldnt|couldn't|couldnt) (?:bring me back|save me|work on me)\b"),
+            @"\benough (?:of )?(?:(?:my|the|these|those|his|her) )?(?:pills|meds|tablets|fent|fentanyl|heroin|dope|oxys?|xanax|bars|insulin|methadone|sleeping pills) (?:\w+ ){0,2}to make sure\b|\benough to make sure (?:it|narcan|naloxone|nobody|no one|they|i)\b|\benough (?:that|so) (?:narcan|naloxone|nobody|no one) (?:won't|wont|can't|cant|doesn't|doesnt|wouldn't|wouldnt|couldn't|couldnt)\b|\b(?:narcan|naloxone) (?:won't|wont|can't|cant|wouldn't|wouldnt|couldn't|couldnt) (?:bring me back|save me|work on me)\b"),
         // A message of love left to be passed on: "if my son ever calls, tell him I love him".
         new("suicide.pass-on-love", Suicide, @"\btell (?:my |him |her |them )?(?:\w+ ){0,2}(?:that )?i (?:love|loved) (?:her|him|them|you)\b")
         {
@@ -1016,6 +1016,9 @@ public static class CrisisLexicon
             // "when I was pregnant" is history; "can I come if I'm pregnant and on methadone" asks about a case.
             NotAfter = @"\b(?:was|were) (?:\w+ )?|\b(?:if|whether) ",
         },
+        // A message in single words ("PREGNANT. WITHDRAWAL. HELP.", its punctuation dropped) says it of the writer.
+        new("pregnancy.telegraphic", Pregnancy,
+            @"^pregnant (?:and |in )?(?:withdrawal|withdrawals|withdrawing|dopesick|dope sick|detoxing|sick)(?: \w+)? (?:help|please|scared|now|asap)\b"),
         new("pregnancy.opioid-first", Pregnancy, $@"\b{Opioid}\b.*\b(?:i'm|i am|she's|she is|we're|and) (?:\w+ ){{0,3}}pregnant\b")
         {
             NegatableInside = true,
@@ -1064,7 +1067,8 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
             NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
-            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b",
+            // "had a heart attack at 42 from coke. I'm 48 now": an age or a year told is history.
+            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b| (?:at (?:age \d+|\d\d (?:from|years old|yrs old)\b|\d\d[.,])|in (?:19|20)\d\d\b|(?:\w+ )?(?:years?|yrs?) ago\b|last year\b)",
         },
         new("medical.cant-breathe", Medical, @"\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b")
         {
@@ -1292,7 +1296,7 @@ public static class CrisisLexicon
 
     /// <summary>Says the thing is happening to the writer or someone with them right now, so a question is not just a question.</summary>
     public const string FirstPersonNow =
-        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|pregnant|so|really|not|going to|about to|starting|getting|in)|i am (?:having|feeling|pregnant|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|pregnant|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:a|an|one|two|three|four|\d+|a few|a couple of|couple) (?:hours?|hrs?|days?) ago|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
+        @"\b(?:i'm (?:having|feeling|seeing|hearing|shaking|bleeding|overdosing|pregnant|so|really|not|going to|about to|starting|getting|in)|(?:i'm|i am|she's|she is) (?:\d+|\w+) (?:weeks?|wks|months?) (?:pregnant|along)|i am (?:having|feeling|pregnant|so|really|not|going to|about to)|i've been|i feel|i keep|i just|i took|i think i|right now|at the moment|currently|as we speak|(?:he's|she's|they're|he is|she is|they are) (?:not|having|pregnant|so|really|seeing|shaking|barely|going|still|turning|making)|my \w+ (?:is|isn't|won't|can't|keeps|just|has been|'s been)|(?:he|she|they) (?:has|have) been|(?:he's|she's|they've) been|(?:he|she|they) (?:\w+ )?(?:himself|herself|themselves|themself) again|(?:a|an|one|two|three|four|\d+|a few|a couple of|couple) (?:hours?|hrs?|days?) ago|(?:is|are) still (?:really |so |very )?(?:out of it|unconscious|passed out|not (?:right|breathing|waking up|responding)|barely (?:awake|breathing)|confused|throwing up|shaking)|estoy|ahora|ahorita|me tome)\b";
 
     /// <summary>Years counted in seasons or holidays: "three Christmases ago", "two summers ago".</summary>
     private const string SeasonsAgo = "(?:christmases|thanksgivings|easters|summers|winters|springs|birthdays|semesters|seasons)";

@@ -368,6 +368,26 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Enough of a drug kept "to make sure of it"; a baby that has stopped moving told beside a question about the
+    /// schedule, by someone months pregnant (a question does not turn off what is happening to the writer now); a message
+    /// of single shouted words (pregnant, withdrawal, help). A heart attack told with the age it happened at is history.
+    /// Against the previous lexicon both shouted messages, the pills "put by" and the heart attack at 41 failed; this
+    /// baby case was already caught (the blind line it stands for was not).
+    /// </summary>
+    [Theory]
+    [InlineData("what do groups cost? i'm out of work and i've got enough pills put by to make sure of it soon", true)]
+    [InlineData("when are the evening groups? i'm 7 months pregnant, i used last night and the baby hasn't kicked all day", true)]
+    [InlineData("PREGNANT!! DOPE SICK. HELP", true)]
+    [InlineData("pregnant, withdrawing, scared", true)]
+    [InlineData("had a heart attack at 39 from meth, i'm 45 and clean now. how do i help my nephew", false)]
+    [InlineData("had a heart attack at 41 from coke. clean six years now and my nephew just started using", false)]
+    [InlineData("i saved enough money to make sure the first month is paid, when can i start", false)]
+    [InlineData("pregnant withdrawal treatment, do you offer it?", false)]
+    [InlineData("my dad is having a heart attack, he's 60", true)]
+    public void Means_kept_a_baby_not_moving_or_words_shouted_alone_are_caught(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -149,7 +149,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r26 (a new writer, kept sealed through round 25 and measured, totals only, at its start and end): first contact
     // (ceed44f, the end of round 24; the crisis layer as at 367b0f8) 98.9 % (268/271), false alarms 4.0 % (10/252); after
     // round 25 (5fcd9bb) the same.
-    [InlineData("crisis-blind-r26.tsv", 0.988, 0.040)]
+    // Read at the start of round 26 (a seen set since); its three misses and one of its false alarms taught to the
+    // lexicon: 100 % (271/271), false alarms 3.6 % (9/252).
+    [InlineData("crisis-blind-r26.tsv", 1.0, 0.036)]
     // r27 (a new writer, kept sealed through round 26 and measured, totals only, at its start and end): first contact
     // (5fcd9bb, the end of round 25) 96.3 % (260/270), false alarms 7.1 % (18/252).
     [InlineData("crisis-blind-r27.tsv", 0.962, 0.072)]

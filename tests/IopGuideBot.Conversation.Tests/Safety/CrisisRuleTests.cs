@@ -160,6 +160,7 @@ public sealed class CrisisRuleTests
         ["danger.afraid-when-back"] = ("he choked me last night and I'm terrified of when he gets home from the bar", "my husband works nights and I'm scared when he comes home that I'll be asleep and miss him"),
         ["danger.was-hurt"] = ("my boyfriend just hit me", "my boyfriend hit me up last week"),
         ["pregnancy.opioid"] = ("i'm pregnant and using fentanyl", "i'm not pregnant and i use fentanyl"),
+        ["pregnancy.telegraphic"] = ("pregnant. dope sick. please", "pregnant withdrawal programs near me?"),
         ["pregnancy.opioid-first"] = ("i use heroin and i'm pregnant", "i use heroin and i'm not pregnant"),
         ["medical.emergency"] = ("i have chest pain", "i had chest pain in 2015"),
         ["medical.bleeding-wont-stop"] = ("my arm is cut and the bleeding won't stop", "the bleeding finally stopped and the stitches came out fine"),
