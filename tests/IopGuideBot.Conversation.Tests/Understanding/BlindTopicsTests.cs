@@ -136,45 +136,56 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // 107, 5 → 283, 108, 4; r12 268, 109, 15 → 271, 111, 14; r13 260, 108, 16 → 257, 107, 12; r14 277, 120, 7 → 275, 120,
     // 5; r15 282, 104, 10 → 280, 104, 8; r16 258, 78, 11 → 283, 84, 7 (its misses read). The three dev sets gained 47
     // lines from an independent writer for the new topic and its neighbours (their floors are over the longer sets).
+    // Round 26 (judged on r27, kept sealed; r26's misses read at its start, seen since): 30 examples in own words for the
+    // kinds r26 missed in eight topics (a licensing board, a bar or a physician health programme and proof of attendance
+    // for an employer; no money at all; outcome data and "why would yours be different"; "can you tell me if he came
+    // today"; an intake coordinator; Haitian Creole, French, Portuguese; kratom, tianeptine, mouthwash; a craving outside
+    // the shop). 88 examples over 30 topics were measured first and left out (the calibration's seen questions 6,807 →
+    // 6,796 right, family 2,399 → 2,381; pruned to 84: 6,800), then these 30 (6,836 right, family 2,403, 260 wrong, 813
+    // fallbacks). Over the test rows (the seen sets without r27): 7,532 → 7,563 right, family 2,606 → 2,610, wrong 370 →
+    // 364, fallbacks 782 → 759; r26 itself 234, 69, 25 → 243, 70, 24 (its kinds were the reason). Rows changed, the
+    // others lowered on purpose for the pooled gain: r5 293, 106, 18 → 291, 106, 18; r6 277, 101, 3 → 278, 101, 4; r9
+    // 243, 94, 20 → 244, 93, 20; r11 283, 108, 4 → 282, 107, 4; r13 260, 108, 12 → 260, 108, 14; r14 275, 120, 6 → 277,
+    // 122, 7; r16 285, 85, 7 → 286, 85, 8; r18 263, 66, 16 → 265, 67, 17; r22 267, 65, 8 → 267, 65, 10.
     [InlineData("topics-heldout-r1.tsv", 198, 58, 23)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
     [InlineData("topics-heldout-r2.tsv", 158, 42, 34)]
     [InlineData("topics-heldout-r3.tsv", 283, 101, 9)]
-    [InlineData("topics-heldout-r5.tsv", 293, 106, 18)]
-    [InlineData("topics-heldout-r6.tsv", 277, 101, 3)]
+    [InlineData("topics-heldout-r5.tsv", 291, 106, 18)]
+    [InlineData("topics-heldout-r6.tsv", 278, 101, 4)]
     [InlineData("topics-heldout-r7.tsv", 270, 95, 17)]
     [InlineData("topics-heldout-r8.tsv", 265, 100, 15)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 243, 94, 20)]
+    [InlineData("topics-heldout-r9.tsv", 244, 93, 20)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
     [InlineData("topics-heldout-r10.tsv", 282, 112, 6)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 283, 108, 4)]
+    [InlineData("topics-heldout-r11.tsv", 282, 107, 4)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
     [InlineData("topics-heldout-r12.tsv", 271, 111, 14)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 260, 108, 12)]
+    [InlineData("topics-heldout-r13.tsv", 260, 108, 14)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).
-    [InlineData("topics-heldout-r14.tsv", 275, 120, 6)]
+    [InlineData("topics-heldout-r14.tsv", 277, 122, 7)]
     // r15 (300 lines, a new writer, 107 family, kept sealed through round 14 and measured at its start and end, totals
     // only): first contact (b4ecd16) 269, 101, 18 (fallbacks 19); after round 14 (4aff1d1) 270, 101, 17 (fallbacks 19).
     [InlineData("topics-heldout-r15.tsv", 280, 104, 8)]
     // r16 (300 lines, a new writer, 86 family, kept sealed through round 15 and measured at its start and end, totals
     // only): first contact (2362d76) 253, 79, 13 (fallbacks 39); after round 15 (cfc7a83) 258, 78, 11 (fallbacks 36).
-    [InlineData("topics-heldout-r16.tsv", 285, 85, 7)]
+    [InlineData("topics-heldout-r16.tsv", 286, 85, 8)]
     // r17 (300 lines, a new writer, 78 family, kept sealed through round 16 and measured at its start and end, totals
     // only; its list had referral-partners, a topic written during round 16): first contact (3f28c18) 265, 73, 12
     // (fallbacks 29); after round 16 (92a632b) 273, 73, 10 (fallbacks 23).
@@ -182,7 +193,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r18 (300 lines, a new writer, 78 family, kept sealed through round 17 and measured at its start and end, totals
     // only): first contact (a103e22) 261, 65, 17 (fallbacks 36); after round 17 (3b611e1) the same (the content did not
     // change this round).
-    [InlineData("topics-heldout-r18.tsv", 263, 66, 16)]
+    [InlineData("topics-heldout-r18.tsv", 265, 67, 17)]
     // r19 (300 lines, a new writer, 83 family, kept sealed through round 18 and measured at its start and end, totals
     // only): first contact (0865d6e) 267, 72, 9 (fallbacks 27); after round 18 (8c39bce) 267, 72, 10 (fallbacks 26).
     // Read at the start of round 19 (a seen set since).
@@ -198,7 +209,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r22 (300 lines, a new writer, 78 family, kept sealed through round 21 and measured at its start and end, totals
     // only): first contact (6127a3f) 267, 65, 8 (fallbacks 28); after round 21 (cec7718) the same.
     // Read at the start of round 22 (a seen set since).
-    [InlineData("topics-heldout-r22.tsv", 267, 65, 8)]
+    [InlineData("topics-heldout-r22.tsv", 267, 65, 10)]
     // r23 (300 lines, a new writer, 92 family, kept sealed through round 22 and measured at its start and end, totals
     // only): first contact (c18ad89) 276, 85, 4 (fallbacks 23); after round 22 (db47e9b) the same.
     // Read at the start of round 23 (a seen set since).
@@ -213,7 +224,8 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r25.tsv", 266, 78, 13)]
     // r26 (300 lines, a new writer, 86 family, kept sealed through round 25 and measured at its start and end, totals
     // only): first contact (ceed44f; understanding as at 367b0f8) 234, 69, 25 (fallbacks 47); after round 25 (5fcd9bb) the same.
-    [InlineData("topics-heldout-r26.tsv", 234, 69, 25)]
+    // Read at the start of round 26 (a seen set since); after round 26's examples 243, 70, 24 (fallbacks 39).
+    [InlineData("topics-heldout-r26.tsv", 243, 70, 24)]
     // r27 (300 lines, a new writer, 86 family, kept sealed through round 26 and measured at its start and end, totals
     // only): first contact (5fcd9bb, the end of round 25) 249, 73, 28 (fallbacks 29).
     [InlineData("topics-heldout-r27.tsv", 249, 73, 28)]
