@@ -11,11 +11,14 @@ namespace IopGuideBot.Benchmarks.Load;
 /// run and its activity, replies and state are committed, so the GET right after it always finds the reply; the GET is
 /// what a polling client does, and it tells the next turn which buttons the bot offered.)
 /// </summary>
-internal sealed class DirectLineUser(HttpClient http, Uri service, string secret, int seed)
+/// <param name="turnsPerConversation">After this many turns the person leaves and a new one opens the chat (a new Direct
+/// Line conversation, counted as a turn of its own kind); 0 keeps one conversation going for the whole run.</param>
+internal sealed class DirectLineUser(HttpClient http, Uri service, string secret, int seed, int turnsPerConversation = 0)
 {
     public const string Click = "button";
     public const string Questionnaire = "questionnaire";
     public const string FreeText = "free-text";
+    public const string NewConversation = "new-conversation";
 
     // Questions people type: some the fast classifier is sure of, some that need the semantic model, some small talk.
     private static readonly string[] Questions =
@@ -66,10 +69,16 @@ internal sealed class DirectLineUser(HttpClient http, Uri service, string secret
     }
 
     /// <summary>The next turn of a realistic conversation; <paramref name="freeTextShare"/> of turns are typed questions.</summary>
-    public Task<(string Kind, bool Ok)> NextTurnAsync(double freeTextShare, CancellationToken cancellationToken)
+    public async Task<(string Kind, bool Ok)> NextTurnAsync(double freeTextShare, CancellationToken cancellationToken)
     {
+        if (turnsPerConversation > 0 && _turns >= turnsPerConversation)
+        {
+            await StartAsync(cancellationToken);
+            return (NewConversation, true);
+        }
+
         var (kind, text) = Choose(freeTextShare);
-        return TurnAsync(kind, text, cancellationToken);
+        return await TurnAsync(kind, text, cancellationToken);
     }
 
     private (string Kind, string Text) Choose(double freeTextShare)

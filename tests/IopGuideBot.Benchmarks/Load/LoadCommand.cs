@@ -32,6 +32,9 @@ internal static class LoadCommand
         var warmupSeconds = IntArg(args, "--warmup", 3);
         var memoryConversations = IntArg(args, "--memory-conversations", 10_000);
         var fixedRate = IntArg(args, "--rate", 0);
+        // --conversation-turns N: each person leaves after N turns and a new one starts (real chats run for tens of turns;
+        // 0, the default, keeps 32 conversations going for the whole run, so they grow to hundreds of turns).
+        var conversationTurns = IntArg(args, "--conversation-turns", 0);
         var phases = (Arg(args, "--phases") ?? "clicks,mix,rate,api,ceiling,stock").Split(',');
         var duration = TimeSpan.FromSeconds(seconds);
         var root = FindRepositoryRoot();
@@ -43,7 +46,7 @@ internal static class LoadCommand
         }
 
         Console.WriteLine($"# Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, loadavg {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine($"conversations {conversations}, {seconds} s per phase, service {dll}");
+        Console.WriteLine($"conversations {conversations}, {seconds} s per phase, {(conversationTurns > 0 ? $"a new conversation every {conversationTurns} turns" : "one conversation each for the whole run")}, service {dll}");
 
         using var handler = new SocketsHttpHandler
         {
@@ -88,7 +91,7 @@ internal static class LoadCommand
         var users = new DirectLineUser[conversations * 2];
         for (var i = 0; i < users.Length; i++)
         {
-            users[i] = new DirectLineUser(http, service.BaseUri, Secret, seed: i + 1);
+            users[i] = new DirectLineUser(http, service.BaseUri, Secret, seed: i + 1, conversationTurns);
             await users[i].StartAsync(CancellationToken.None);
         }
 
