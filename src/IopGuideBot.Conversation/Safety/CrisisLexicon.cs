@@ -1062,13 +1062,21 @@ public static class CrisisLexicon
             NotAfter = @"\b(?:was|were|got) ",
             OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ (?:weeks|wks|months)|weeks along|trimester|expecting|due date|water (?:just )?broke|embarazada)\b",
         },
-        new("medical.heart-attack", Medical, @"\b(?:having|had|is having|has had|just had) a heart attack\b")
+        new("medical.heart-attack", Medical, @"\b(?:having|is having|just had) a heart attack\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
             NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
-            // "had a heart attack at 42 from coke. I'm 48 now": an age or a year told is history.
-            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b| (?:at (?:age \d+|\d\d (?:from|years old|yrs old)\b|\d\d[.,])|in (?:19|20)\d\d\b|(?:\w+ )?(?:years?|yrs?) ago\b|last year\b)",
+            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b",
+        },
+        // The same in the past tense, where an age or a year told makes it history ("had a heart attack at 42 from coke.
+        // I'm 48 now"); "is having a heart attack at 62 years old" stays the rule above's.
+        new("medical.heart-attack-had", Medical, @"\b(?:had|has had) a heart attack\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
+            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b| (?:at (?:age \d+|\d\d (?:from|years old|yrs old)\b)|in (?:19|20)\d\d\b|(?:\w+ )?(?:years?|yrs?) ago\b|last year\b)",
         },
         new("medical.cant-breathe", Medical, @"\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b")
         {
@@ -1314,12 +1322,16 @@ public static class CrisisLexicon
     public const string ClauseHistoryMarker =
         $@"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|many|several|a few|few|a couple of|couple of|couple) (?:years?|yrs?|months|{SeasonsAgo}) ago|(?:\d+|many|several|some) years back|(?:in|around|back in) (?:19|20)\d\d|in (?:my|his|her|their) (?:\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties)|(?:when|while) (?:i|he|she|we|they) (?:was|were) (?:a kid|a child|a teen|a teenager|younger|little|in (?:high school|middle school|college|the army|the military|active addiction|my \w+)|\d+|(?:still )?(?:using|drinking|in the army)|deployed)|{BackThen}|used to|growing up|as a (?:teen|teenager|kid|child)|(?:a )?(?:long|very long) time ago|(?:a )?decades? ago|there (?:was|were) (?:a time|times|a period|a stretch|days|years)|long before (?:we|i|he|she|they) (?:met|married|got (?:married|together)|started dating|had (?:kids|children))|last (?:spring|summer|fall|autumn|winter|year)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|en (?:19|20)\d\d|cuando (?:era|estaba))\b";
 
-    /// <summary>Brings a clause back to now, whatever history it also tells: "used to cut and started again", "years ago and still".</summary>
+    /// <summary>Brings a clause back to now, whatever history it also tells: "used to cut and started again", "years ago and still",
+    /// "is having a heart attack at 62 years old".</summary>
     public const string ClauseStillMarker =
-        @"\b(?:again|still|now|lately|recently|these days|tonight|today|right now|currently|this (?:week|morning|afternoon|evening)|yesterday|last night|since last|started|starting|back to|relapsed|otra vez|ahora|todavia|de nuevo)\b";
+        $@"\b(?:again|still|now|lately|recently|these days|tonight|today|right now|currently|this (?:week|morning|afternoon|evening)|yesterday|last night|since last|started|starting|back to|relapsed|{AcuteEventNow}|otra vez|ahora|todavia|de nuevo)\b";
+
+    /// <summary>An acute event being had as the person writes: "is having a heart attack at 62 years old" is not history.</summary>
+    private const string AcuteEventNow = "(?:is|are|i'm|i am|he's|he is|she's|she is|they're) having (?:a |an )?(?:heart attack|seizure|seizures|stroke|fit|overdose)";
 
     public const string RecentMarker =
-        @"\b(?:right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+        $@"\b(?:{AcuteEventNow}|right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){{0,2}}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     /// <summary>
     /// A <see cref="RecentMarker"/> "just" before a feeling or a wish, not a deed: "I'm just scared I'm heading the same way",

@@ -372,7 +372,9 @@ public sealed class CrisisDetectorTests
     /// schedule, by someone months pregnant (a question does not turn off what is happening to the writer now); a message
     /// of single shouted words (pregnant, withdrawal, help). A heart attack told with the age it happened at is history.
     /// Against the previous lexicon both shouted messages, the pills "put by" and the heart attack at 41 failed; this
-    /// baby case was already caught (the blind line it stands for was not).
+    /// baby case was already caught (the blind line it stands for was not). A heart attack happening now stays one with
+    /// the person's age beside it ("at 62 years old" was read as history before, and the first version of this round's
+    /// age rule also turned off "just had a heart attack at 50 years old": both cases failed against it).
     /// </summary>
     [Theory]
     [InlineData("what do groups cost? i'm out of work and i've got enough pills put by to make sure of it soon", true)]
@@ -384,6 +386,8 @@ public sealed class CrisisDetectorTests
     [InlineData("i saved enough money to make sure the first month is paid, when can i start", false)]
     [InlineData("pregnant withdrawal treatment, do you offer it?", false)]
     [InlineData("my dad is having a heart attack, he's 60", true)]
+    [InlineData("my dad is having a heart attack at 62 years old", true)]
+    [InlineData("i think my wife just had a heart attack at 50 years old", true)]
     public void Means_kept_a_baby_not_moving_or_words_shouted_alone_are_caught(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 

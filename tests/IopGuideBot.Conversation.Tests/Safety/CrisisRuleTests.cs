@@ -166,6 +166,7 @@ public sealed class CrisisRuleTests
         ["medical.bleeding-wont-stop"] = ("my arm is cut and the bleeding won't stop", "the bleeding finally stopped and the stitches came out fine"),
         ["medical.pregnancy-danger"] = ("i'm 20 weeks pregnant and i've been bleeding since last night", "i've been bleeding from a scrape on my knee"),
         ["medical.heart-attack"] = ("i think he's having a heart attack", "i nearly had a heart attack when i saw the bill"),
+        ["medical.heart-attack-had"] = ("my husband had a heart attack an hour ago and he's grey", "my uncle had a heart attack at 50 from coke, he's fine now"),
         ["medical.cant-breathe"] = ("i can't breathe", "i can't breathe through my nose"),
         ["medical.head-injury"] = ("he hit his head and is throwing up", "he hit his head on the cabinet"),
         ["medical.fading-out"] = ("took some pills and the room keeps going black", "my phone screen keeps going black when i call"),
