@@ -84,6 +84,9 @@ public static class CrisisLexicon
     private const string ClinicalDenial =
         @"\b(?:denies|denied|denying|deny|no|not|negative for|without|hx of|history of|h/o|past|prior|previous|remote|rule out|r/o|screen for|screened for|assess for|assessed for)(?: [\w/]+){0,2} $";
 
+    /// <summary>Before "had / having a heart attack": only nearly, or yet to come ("I nearly had a heart attack when I saw the bill").</summary>
+    private const string AlmostHadOne = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ";
+
     /// <summary>Pregnancy wished or planned, not begun: "trying to get pregnant", "hoping to become pregnant".</summary>
     private const string NotYetPregnant = @"\b(?:get|getting|become|becoming) (?:pregnant|expecting)$";
 
@@ -1062,11 +1065,12 @@ public static class CrisisLexicon
             NotAfter = @"\b(?:was|were|got) ",
             OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ (?:weeks|wks|months)|weeks along|trimester|expecting|due date|water (?:just )?broke|embarazada)\b",
         },
+        // "I nearly had a heart attack when I saw the bill": a figure of speech, in either tense.
         new("medical.heart-attack", Medical, @"\b(?:having|is having|just had) a heart attack\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
-            NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
+            NotAfter = AlmostHadOne,
             NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b",
         },
         // The same in the past tense, where an age or a year told makes it history ("had a heart attack at 42 from coke.
@@ -1075,7 +1079,7 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
-            NotAfter = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ",
+            NotAfter = AlmostHadOne,
             NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b| (?:at (?:age \d+|\d\d (?:from|years old|yrs old)\b)|in (?:19|20)\d\d\b|(?:\w+ )?(?:years?|yrs?) ago\b|last year\b)",
         },
         new("medical.cant-breathe", Medical, @"\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b")
