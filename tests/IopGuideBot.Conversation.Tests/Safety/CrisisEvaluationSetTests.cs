@@ -155,6 +155,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r27 (a new writer, kept sealed through round 26 and measured, totals only, at its start and end): first contact
     // (5fcd9bb, the end of round 25) 96.3 % (260/270), false alarms 7.1 % (18/252).
     // After round 26 (f90b853): 96.7 % (261/270), false alarms 7.1 % (18/252).
+    // Read at the start of round 27 (a seen set since).
     [InlineData("crisis-blind-r27.tsv", 0.966, 0.072)]
     // r28 (a new writer, kept sealed through round 27 and measured, totals only, at its start and end): first contact
     // (fc1cd73, the end of round 26) 100 % (270/270), false alarms 5.2 % (13/249).

@@ -229,6 +229,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r27 (300 lines, a new writer, 86 family, kept sealed through round 26 and measured at its start and end, totals
     // only): first contact (5fcd9bb, the end of round 25) 249, 73, 28 (fallbacks 29).
     // After round 26 (f90b853): 251, 73, 28 (fallbacks 27).
+    // Read at the start of round 27 (a seen set since).
     [InlineData("topics-heldout-r27.tsv", 251, 73, 28)]
     // r28 (300 lines, a new writer, 87 family, kept sealed through round 27 and measured at its start and end, totals
     // only): first contact (fc1cd73, the end of round 26) 238, 74, 29 (fallbacks 39).
