@@ -158,6 +158,9 @@ public static class CrisisLexicon
             @"\b(?:suicid\w*|sucidal|suicdal|suicidel|suicidle|suisidal|sucidle|suacidal) (?:thoughts?|ideation|ideations)\b")
         {
             NotBetween = [AskedAndSaidNo],
+            // A chart's words: "patient denies suicidal ideation", "negative for suicidal thoughts". Not ClinicalDenial's
+            // "past" or "prior": "for the past week suicidal thoughts every night" is now.
+            NotAfter = @"\b(?:denies|denied|denying|negative for|without|hx of|history of|h/o|rule out|r/o|screened for|assessed for)(?: \w+)? $",
             HistoryAfter = TreatedFor,
             InformationSuppresses = true,
         },
@@ -204,7 +207,7 @@ public static class CrisisLexicon
         {
             // "If someone tells you they want to die, what do you say?" and "what do you do if someone in group says they want
             // to die" ask how to answer another person.
-            NotAfter = @"\b(?:if|when) (?:\w+ ){1,4}(?:tells|says|said|told|texts|writes|posts)(?: (?:you|me|us))?(?: that)? (?:they|he|she) ",
+            NotAfter = @"\b(?:if|when) (?:\w+ ){1,4}(?:tells|says|said|told|texts|writes|posts)(?: (?:you|me|us))?(?: that)? (?:they|he|she) |\b(?:if|when|in case) (?:someone|somebody|anyone|anybody|a person|people) (?:ever |really |says they |say they )?",
             // "I want to die of embarrassment": a figure of speech (shame is left out: it can be the despair itself).
             NotBefore = @" (?:of|from) (?:embarrassment|boredom|laughter|laughing|cringe|the heat|heat|hunger|jealousy|envy|excitement)\b",
             NotBetween =
@@ -298,7 +301,8 @@ public static class CrisisLexicon
             NotBefore = @" (?:into|in to|off|out|back|down|corners|class|school|hours|costs|ties|the|my (?:hours|hair|budget|lawn|grass|classes|shifts))\b",
             InformationSuppresses = true,
         },
-        new("suicide.cutting-last", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting$")
+        // The whole message "cutting" (or "cutting again") answers "what's going on" with the deed itself.
+        new("suicide.cutting-last", Suicide, @"\b(?:been|started|starting|keep|keeps|still|went back to|back to|relapsed on|i'm|he's|she's|i) cutting$|^cutting(?: again| rn| right now| tonight)?$")
         {
             InformationSuppresses = true,
         },
@@ -486,7 +490,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         // "The most painless way to go": asked as a question, it is the warning sign, not a request for information.
-        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\beasiest way to (?:die|end it|kill myself|go for good)\b"),
+        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\b(?:easiest|fastest|quickest|surest|simplest|quietest|cleanest|best) (?:way|ways|method|methods) to (?:die|end it|end my life|kill myself|off myself|go for good)\b"),
         // Putting affairs in order beside drinking, grief or an end: "my affairs are in order", "typing out my will… after that I'm done".
         // Also someone sending their will to a friend in the middle of a binge ("sent me her will… on a bender for days").
         new("suicide.affairs-in-order", Suicide, @"\bmy affairs (?:are )?(?:all )?in order\b|\b(?:writing|typing|typing out|wrote|finished|finishing) my will\b|\b(?:sent|texted|emailed|e-mailed|forwarded|shared|showed|gave) (?:me|us) (?:his|her|their) (?:last )?will\b")
@@ -802,8 +806,10 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
         },
-        new("withdrawal.seizure-past", Withdrawal, @"\bhad (?:a |another |two |three )?(?:seizure|seizures|fit)\b")
+        new("withdrawal.seizure-past", Withdrawal, @"\bhad (?:a |another |two |three )?(?:seizure|seizures|fit|fits)\b")
         {
+            // "had fits of laughter / of rage": not seizures.
+            NotBefore = @" of\b",
             Tense = RuleTense.PastDefaultHistory,
             InformationSuppresses = true,
         },
@@ -1111,6 +1117,14 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
 
+        // Finishing what one started, beside a hospital stay or an attempt ("once they discharge me I'll finish what I started");
+        // finishing the programme, school or a degree is not this.
+        new("suicide.finish-what-started", Suicide, @"\bfinish (?:what i started|what i began|the job i started)\b")
+        {
+            OnlyWithContext = @"\b(?:hospital|discharg\w*|psych\w*|ward|attempt\w*|tried|pills|this time|didn't work|woke up)\b",
+            NotBefore = @" (?:with |in |at )?(?:the |my |this )?(?:program|programme|treatment|school|degree|ged|course|classes|iop|recovery|therapy|rehab)\b",
+        },
+
         // ---- Other languages: the plainest statements of wanting to die or to kill oneself, so a person who writes in
         // their own language in a crisis still gets the emergency answer (the reply is in English or Spanish, with 911 and
         // 988). Written as the normaliser leaves them: lower case, accents folded ("não" → "nao", "chcę" → "chce").
@@ -1138,6 +1152,19 @@ public static class CrisisLexicon
             // "я не хочу умереть", "لا اريد ان اموت": said not to.
             NotAfter = @"(?:^|\s)(?:не|لا) $",
         },
+        // Romanised Hindi/Urdu and Tagalog, as people mix them with English: breath failing, someone who won't wake, blood
+        // vomited, fainting; a fistful of pills swallowed; fits after stopping drink. Plain statements of what is happening.
+        new("intl.medical-now", Medical,
+            @"\bsaans (?:nahi (?:aa rahi|aa raha|aa rahi hai|le pa (?:raha|rahi))|lene (?:mein|me|main) (?:bahut )?(?:problem|dikkat|takleef|taklif|mushkil|pareshani)|(?:ruk|atak|phool|band ho) (?:rahi|gayi|gai|raha))\b|\bkhoon ki (?:ulti|ultiyan)\b|\bulti (?:mein|me) khoon\b|\b(?:behosh ho (?:gaya|gayi|gaye)|hosh nahi (?:aa raha|aa rahi|hai))\b|\b(?:utha|uth) nahi (?:raha|rahi|rahe)\b"
+            + @"|\bhindi (?:siya |sya |ako |na )?(?:magising|nagigising|gumigising|makahinga|humihinga)\b|\b(?:hirap|nahihirapan) (?:siya |sya |ako |akong |siyang |syang )?(?:huminga|makahinga)\b|\bwalang malay\b|\b(?:sumusuka|nagsusuka) (?:ng )?dugo\b")
+        {
+            DrugContextMeansOverdose = true,
+        },
+        new("intl.overdose-pills", Overdose,
+            @"\b(?:bahut|bohot|bahot|kaafi|kafi) (?:saari|sari|saare|sare|zyada|jyada|zada) (?:sleeping |neend ki )?(?:goliyan|goliya|goli|pills|tablets|tablet|dawai|dawaiyan) (?:kha|khaa|li|le|nigal)\w*\b"
+            + @"|\b(?:uminom|ininom|nilunok|lumunok) (?:siya |sya |ako |ko )?(?:ng )?(?:maraming|madaming|sobrang daming|lahat ng|isang bote ng) (?:pills|gamot|tableta|sleeping pills)\b"),
+        new("intl.withdrawal-fits", Withdrawal,
+            @"\b(?:daure|daura|dore|dora|mirgi) (?:pad|pade|padne|padh|aa|aaye|aane|aa rahe|aa raha|aaya)\w*\b"),
 
         // ---- Spanish: the most common crisis statements (accents are folded by the normaliser: "tomé" → "tome") ----
         new("es.suicide-wish", Suicide,
@@ -1169,6 +1196,16 @@ public static class CrisisLexicon
         // No longer needing anything after tonight.
         new("es.not-after-tonight", Suicide,
             @"\b(?:ya )?no (?:voy a necesitar|necesitare|voy a ocupar|ocupare|voy a estar) (?:\w+ ){0,3}despues de (?:esta noche|hoy|manana)\b"),
+        // "¡Socorro!" or "¡auxilio!" as the whole message is a cry for help, not a question (both are also names and places,
+        // so only alone).
+        new("es.cry-for-help", Danger, @"^(?:socorro|auxilio)(?: (?:socorro|auxilio|por favor|porfavor|porfa|ayuda|ayudenme|ayudame|rapido|urgente))*$"),
+        // Finishing what one started, said beside a hospital stay or an attempt: "cuando me den de alta voy a terminar lo que
+        // empecé". Finishing the programme or school is not this.
+        new("es.finish-what-started", Suicide, @"\bterminar (?:con )?lo que (?:empece|comence|deje a medias|intente)\b")
+        {
+            OnlyWithContext = @"\b(?:hospital|alta|me (?:den|dan|dieron) de alta|psiquiatric\w*|intento|intente|pastillas|esta vez|otra vez|no funciono|desperte)\b",
+            NotBefore = @" (?:con |en |de )?(?:el |la |mi |los |las )?(?:programa|tratamiento|escuela|carrera|curso|estudios|iop|recuperacion|terapia)\b",
+        },
         new("es.someone-suicidal", Suicide, @"\bse (?:quiere|va a) (?:matar|suicidar|quitar la vida)\b|\bquiere (?:matarse|suicidarse|morirse|quitarse la vida)\b"),
         // A plan told about someone else ("tiene un plan para…"), as a counselor or a relative reports it.
         // Everything ready to do it ("tiene todo listo para matarse"), told of someone else or of oneself.
@@ -1294,14 +1331,14 @@ public static class CrisisLexicon
         @"\b(?:not|never|no|zero|didn't|did not|don't|do not|isn't|is not|wasn't|haven't|have not|won't|will not|not gonna|not going to|aren't|nothing)(?: \w+){0,2} (?:do anything (?:to|stupid|dumb)|doing anything (?:to|stupid|dumb)|hurt|hurting|harm|harming|cut|cutting|od|od'd|overdos\w*|violent|dying|die|kill|killing|ending it|end it|take too much|took too much|black out|blacked out|laid a hand|hearing|seeing things|suicidal|thoughts of (?:hurting|harming|killing|suicide|dying|ending)|wish to die|plan to)\b";
 
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
-    public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|que (?:hago|hacer|debo hacer) si|en caso de que)\b";
+    public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|ever (?:find|finds|see|sees|come across|walk in on|come home to)|que (?:hago|hacer|debo hacer|se hace|se debe hacer|hay que hacer) si|en caso de que)\b";
 
     /// <summary>
     /// Asks about a topic ("what is…", "signs of…") or whether the program takes people who have lived through it ("I'm a
     /// case manager, do you accept clients after an overdose"), rather than saying it is happening.
     /// </summary>
     public const string InformationFrame =
-        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do your|does your|are your|will your|can your|do people|can you|can people|could you|should you|will you|would you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|cuanto|cuantos|cuanta|cuantas|hay|tienen|tienen ustedes|que es|que son)\b|\bque (?:hago|hacer|debo hacer) (?:si|cuando)\b|\b(?:do|does|will|can|would) (?:you|y'all|your (?:\w+ )?(?:program|clinic|team|staff|counselors|therapists|groups?|iop)) (?:\w+ )?(?:take|accept|admit|treat|work with|serve|see|have experience with|know how to (?:work with|help|treat)) (?:patients|people|clients|someone|anyone|folks|those|teens|adults|individuals|veterans|kids|women|men)\b";
+        @"^(?:what|what's|how|why|where|when|which|who|is it|is there|are there|does|do you|do your|does your|are your|will your|can your|do people|can you|can people|could you|should you|will you|would you|will it|will there|tell me|explain)\b|\b(?:signs|symptoms|warning signs) (?:of|that|someone|somebody|a person)\b|\bwhat (?:are|is) (?:the )?(?:signs|symptoms)\b|\bhow (?:can|do|would|could) (?:i|you|we) (?:tell|know|spot|recognize|recognise|help)\b|\b(?:tell me|learn|know|read|info|information|facts|questions?) (?:more )?(?:about|on)\b|\bmeaning of\b|\bstand for\b|\bwhat does \w+ mean\b|^(?:como|cuales|cual|donde|cuando|cuanto|cuantos|cuanta|cuantas|hay|tienen|tienen ustedes|que es|que son)\b|^kya (?:aap|ap|aapke|apke|aapka|apka|yahan|yaha)\b|\bque (?:hago|hacer|debo hacer|se hace|se debe hacer|hay que hacer) (?:si|cuando)\b|\b(?:do|does|will|can|would) (?:you|y'all|your (?:\w+ )?(?:program|clinic|team|staff|counselors|therapists|groups?|iop)) (?:\w+ )?(?:take|accept|admit|treat|work with|serve|see|have experience with|know how to (?:work with|help|treat)) (?:patients|people|clients|someone|anyone|folks|those|teens|adults|individuals|veterans|kids|women|men)\b";
 
     /// <summary>Words that open a sentence before its question starts ("and when do DTs start", "so like is there narcan").</summary>
     public const string SentenceOpening = @"^(?:(?:and|or|so|but|also|like|plus|ok|okay|oh|um|well|then|just|btw|anyway|anyways|y|o|pero) )+";
@@ -1335,7 +1372,7 @@ public static class CrisisLexicon
     private const string AcuteEventNow = "(?:is|are|i'm|i am|he's|he is|she's|she is|they're) having (?:a |an )?(?:heart attack|seizure|seizures|stroke|fit|overdose)";
 
     public const string RecentMarker =
-        $@"\b(?:{AcuteEventNow}|right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){{0,2}}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+        $@"\b(?:{AcuteEventNow}|(?:nobody|no one|noone)(?: is|'s)? (?:coming|answering|picking up)|right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){{0,2}}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     /// <summary>
     /// A <see cref="RecentMarker"/> "just" before a feeling or a wish, not a deed: "I'm just scared I'm heading the same way",
@@ -1396,7 +1433,7 @@ public static class CrisisLexicon
 
     /// <summary>After "overdosing"/"overdosed": things people say they overdosed on that are not drugs ("on netflix").</summary>
     private const string NotADrug =
-        @" on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|open tabs|browser tabs|emails|meetings|podcasts|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime)\b";
+        @" on (?:coffee|cold brew|iced coffee|lattes?|matcha|soda|diet coke|boba|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|open tabs|browser tabs|emails|meetings|podcasts|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime)\b";
 
     /// <summary>Negators that turn off a negatable match when they are among the three words before it.</summary>
     public static IReadOnlyList<string> Negators { get; } =

@@ -392,6 +392,41 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 27: the fastest way to die asked "for me"; "cutting" said alone; romanised Hindi and Tagalog told as it
+    /// happens (pills swallowed, breath failing, someone who won't wake, fits after stopping drink); "¡socorro!" alone;
+    /// finishing what one started once the hospital lets one go; a breathing emergency on a ward told beside a count ("pressed
+    /// the button twice": "nobody's coming" says it is now); "had fits this morning". Not a crisis: the quickest way to the
+    /// clinic, a chart's "denies suicidal ideation", a crisis number saved in case someone wants to die, a hypothetical
+    /// ("if I ever find a guest unresponsive"), "qué hay que hacer si…", a Hindi question about who is treated, coffee
+    /// "od'd" on, fits of laughter, the town of Socorro, finishing the programme.
+    /// </summary>
+    [Theory]
+    [InlineData("what's the quickest way to die with the pills i have. it's for me", true)]
+    [InlineData("cutting", true)]
+    [InlineData("cutting again", true)]
+    [InlineData("usne bahut saari neend ki goliyan kha li, saans nahi aa rahi", true)]
+    [InlineData("4 din se daru band hai, subah daure pade, i'm scared", true)]
+    [InlineData("nasa ospital ako, hindi ako makahinga at walang dumarating", true)]
+    [InlineData("my sister hindi magising, she took a lot of her pills", true)]
+    [InlineData("¡Socorro!", true)]
+    [InlineData("auxilio por favor", true)]
+    [InlineData("en cuanto me den de alta voy a terminar lo que empecé con las pastillas", true)]
+    [InlineData("I'm on the ward and I can't breathe properly, pressed the button twice and nobody's coming", true)]
+    [InlineData("had fits this morning after 3 days off the vodka", true)]
+    [InlineData("what's the quickest way to get to your clinic from the bus station", false)]
+    [InlineData("chart says: patient denies suicidal ideation, referred for IOP", false)]
+    [InlineData("if someone wants to die, who should they call? saving the number for our team chat", false)]
+    [InlineData("What should I do if I ever find a guest unresponsive? Should I keep narcan at the front desk", false)]
+    [InlineData("¿qué hay que hacer si alguien tiene una sobredosis en casa? para estar lista", false)]
+    [InlineData("kya aap suicide attempt ke baad logon ka ilaaj karte ho?", false)]
+    [InlineData("od'd on iced coffee before my shift, anyway are there evening groups", false)]
+    [InlineData("had fits of laughter at group last week, are the groups always that fun", false)]
+    [InlineData("vivo en Socorro, Nuevo México. ¿tienen grupos por video?", false)]
+    [InlineData("after detox i want to finish what i started in the program", false)]
+    public void Round_27_cries_in_few_words_other_languages_and_means_asked_for_are_caught(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
