@@ -6,9 +6,11 @@ namespace IopGuideBot.Conversation.Safety;
 /// <param name="InformationRequest">Asks about a topic ("what are the signs of an overdose?") without saying it is happening now.</param>
 /// <param name="History">Speaks of the past as over ("years ago", "clean since 2019") with nothing recent.</param>
 /// <param name="Denial">Denies or takes back, and says nothing risky: "I'm not suicidal", "nvm I didn't mean it".</param>
-public readonly record struct CrisisFrame(bool InformationRequest, bool History, bool Denial)
+/// <param name="RuledOut">Names a danger the lexicon read and ruled out by a rule's guard ("these shoes are to die for"), and
+/// says nothing risky.</param>
+public readonly record struct CrisisFrame(bool InformationRequest, bool History, bool Denial, bool RuledOut = false)
 {
-    public bool IsAny => InformationRequest || History || Denial;
+    public bool IsAny => InformationRequest || History || Denial || RuledOut;
 }
 
 /// <summary>What the lexicon found in one normalised text.</summary>
@@ -22,6 +24,9 @@ internal sealed class LexiconFindings
     public bool Denial { get; set; }
 
     public bool Retraction { get; set; }
+
+    /// <summary>A danger word matched and a guard of its rule ruled it out: an idiom ("to die for"), a case asked about.</summary>
+    public bool RuledOut { get; set; }
 
     public void Add(CrisisCategory category, string ruleId)
     {
@@ -107,6 +112,7 @@ internal sealed class CrisisLexiconSignal
                     break;
                 }
 
+                findings.RuledOut |= verdict == Verdict.RuledOut;
                 if (verdict == Verdict.Negated && rule.Rule.Category == CrisisCategory.SuicideOrSelfHarm)
                 {
                     findings.Denial = true;
@@ -128,7 +134,8 @@ internal sealed class CrisisLexiconSignal
         return new CrisisFrame(
             context.IsInformationRequest,
             context.HasDistantOrRecoveryMarker && !context.HasRecentMarker,
-            (findings.Denial || findings.Retraction || DeniesInOneClause(normalized)) && findings.Categories.Count == 0);
+            (findings.Denial || findings.Retraction || DeniesInOneClause(normalized)) && findings.Categories.Count == 0,
+            findings.RuledOut && findings.Categories.Count == 0);
     }
 
     /// <summary>A <see cref="CrisisLexicon.DenialFrame"/> within one clause: "no more. ending it tonight" is not a denial.</summary>
@@ -168,6 +175,9 @@ internal sealed class CrisisLexiconSignal
         var clauseStart = normalized.ClauseStartOf(index);
         var inClause = text.AsSpan(Math.Max(clauseStart, index - CrisisRule.WindowChars), index - Math.Max(clauseStart, index - CrisisRule.WindowChars));
         var after = After(text, index + length);
+        // The words before a match often say fear or a case ("I feel like I'm going to die", "nobody overdosed"), not a
+        // figure of speech: only the guards below rule a danger word out (see CrisisFrame.RuledOut). Counting this one
+        // too lost a withdrawal message ("…i feel like im going to die") in the sweep.
         if (compiled.NotAfter is { } notAfter && notAfter.IsMatch(before))
         {
             return Verdict.Suppressed;
@@ -175,7 +185,7 @@ internal sealed class CrisisLexiconSignal
 
         if (compiled.NotBefore is { } notBefore && notBefore.IsMatch(after))
         {
-            return Verdict.Suppressed;
+            return Verdict.RuledOut;
         }
 
         if (compiled.OnlyBefore is { } onlyBefore && !onlyBefore.IsMatch(after))
@@ -187,13 +197,13 @@ internal sealed class CrisisLexiconSignal
         {
             if (endsBefore.IsMatch(before) && startsAfter.IsMatch(after))
             {
-                return Verdict.Suppressed;
+                return Verdict.RuledOut;
             }
         }
 
         if (compiled.NotInside is { } notInside && notInside.IsMatch(text.AsSpan(index, length)))
         {
-            return Verdict.Suppressed;
+            return Verdict.RuledOut;
         }
 
         if (compiled.HistoryAfter is { } historyAfter && historyAfter.IsMatch(before) && !ClauseSaysNow(normalized, index))
@@ -366,7 +376,7 @@ internal sealed class CrisisLexiconSignal
         return false;
     }
 
-    private enum Verdict { Crisis, Negated, Suppressed }
+    private enum Verdict { Crisis, Negated, Suppressed, RuledOut }
 
     private sealed class MessageContext(CrisisLexiconSignal signal, string text)
     {

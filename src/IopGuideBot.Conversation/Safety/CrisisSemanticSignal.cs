@@ -154,10 +154,11 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
             shortSentenceWords = ordinary ? rule.ShortSentenceWords : 0;
         }
 
-        // History and denial colour the whole message; a question frames only its own sentence, so risk hidden in another
-        // sentence of an ordinary question still counts.
+        // History, denial and a danger word a lexicon guard ruled out ("la tarea me va a matar jaja") colour the whole
+        // message; a question frames only its own sentence, so risk hidden in another sentence of an ordinary question
+        // still counts.
         var frames = parts.Select(CrisisDetector.FrameOf).ToList();
-        var messageFramed = frames.Any(f => f.History || f.Denial);
+        var messageFramed = frames.Any(f => f.History || f.Denial || f.RuledOut);
         var messageAsks = frames.Any(f => f.InformationRequest);
         var best = (Risk: 0f, Category: CrisisCategory.None, Counts: false);
         for (var i = 0; i < scores.Count; i++)

@@ -463,6 +463,30 @@ public sealed class CrisisDetectorTests
         Assert.Equal(denial, CrisisDetector.FrameOf(text).Denial);
 
     /// <summary>
+    /// A danger word the lexicon read and one of its rule's own guards ruled out (a screening question answered no, an
+    /// idiom said with "jaja", a goodbye letter to a habit) frames the message, so the learned signal must be surer of it:
+    /// the nurse's question reached the plain threshold (0.88) and failed before. A danger told beside an idiom still
+    /// counts. Fear ("I feel like I'm going to die", ruled out of the suicide rule by the words before it) is not ruled
+    /// out: in withdrawal it is the warning itself (counting it lost a risky line of r12 in the sweep, so guards on the
+    /// words before a match do not count).
+    /// </summary>
+    [Theory]
+    [InlineData("the nurse asked whether i'd had thoughts of killing myself and i told her no. she referred me to you anyway", false)]
+    [InlineData("mi esposa me va a matar si llego tarde otra vez jaja", false)]
+    [InlineData("i wrote a goodbye letter to my drinking last night", false)]
+    [InlineData("the drive will kill me haha. also i took all my pills an hour ago", true)]
+    public void A_danger_word_a_guard_rules_out_asks_more_of_the_learned_signal(string text, bool crisis) =>
+        Assert.Equal(crisis, SharedCrisisDetector.Detector.Assess(text).IsCrisis);
+
+    [Theory]
+    [InlineData("killing myself to keep the restaurant afloat, any groups after 10pm", true)]
+    [InlineData("mi mamá me va a matar si llego tarde otra vez jaja", true)]
+    [InlineData("coming off benzos at home, i feel like i'm going to die", false)]
+    [InlineData("what time do groups start", false)]
+    public void A_guard_ruling_out_a_danger_word_frames_the_message(string text, bool ruledOut) =>
+        Assert.Equal(ruledOut, CrisisDetector.FrameOf(text).RuledOut);
+
+    /// <summary>
     /// A message told as history must reach the learned signal's higher framed threshold, so only the past frames it:
     /// "once" joining a clause ("once my roommate leaves") means "as soon as" and what follows is often the plan; a
     /// funeral is history only when it is someone else's; "back in" is the past only before a time ("back in college"), not
