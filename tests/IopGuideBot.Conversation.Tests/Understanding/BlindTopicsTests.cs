@@ -147,16 +147,25 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // others lowered on purpose for the pooled gain: r5 293, 106, 18 → 291, 106, 18; r6 277, 101, 3 → 278, 101, 4; r9
     // 243, 94, 20 → 244, 93, 20; r11 283, 108, 4 → 282, 107, 4; r13 260, 108, 12 → 260, 108, 14; r14 275, 120, 6 → 277,
     // 122, 7; r16 285, 85, 7 → 286, 85, 8; r18 263, 66, 16 → 265, 67, 17; r22 267, 65, 8 → 267, 65, 10.
+    // Round 27 (judged on r28, kept sealed; r27's misses read at its start, seen since): 9 examples in own words in seven
+    // topics (discharge planning and hand-off, network carriers, VA community care, psychosis or a psychiatrist for
+    // co-occurring disorders, weeks for court planning, intake for a referred client, stopping drinking before a
+    // pregnancy). 28 examples over 21 topics were measured first and left out (the calibration's 8,071 seen questions
+    // 7,078 → 7,030 right, fallbacks 847 → 906; the test rows 7,815 → 7,759), then these 9 (7,090 right, family 2,476 →
+    // 2,482, wrong 285 → 273, fallbacks 846). Over the test rows (every seen set, r27 now among them): 7,815 → 7,827
+    // right, family 2,683 → 2,688, wrong 391 → 378, fallbacks 786 → 785; r27 251, 73, 28 → 253, 73, 26. Rows lowered on
+    // purpose for the pooled gain: r5 291, 106, 18 → 291, 105, 18; r7 270, 95, 17 → 269, 95, 17; r8 265, 100, 15 → 264,
+    // 100, 15; r10 282, 112, 6 → 282, 111, 6; r16 286, 85, 8 → 282, 84, 8; r24 263, 72, 19 → 263, 71, 19.
     [InlineData("topics-heldout-r1.tsv", 198, 58, 23)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
     [InlineData("topics-heldout-r2.tsv", 158, 42, 34)]
     [InlineData("topics-heldout-r3.tsv", 283, 101, 9)]
-    [InlineData("topics-heldout-r5.tsv", 291, 106, 18)]
+    [InlineData("topics-heldout-r5.tsv", 291, 105, 18)]
     [InlineData("topics-heldout-r6.tsv", 278, 101, 4)]
-    [InlineData("topics-heldout-r7.tsv", 270, 95, 17)]
-    [InlineData("topics-heldout-r8.tsv", 265, 100, 15)]
+    [InlineData("topics-heldout-r7.tsv", 269, 95, 17)]
+    [InlineData("topics-heldout-r8.tsv", 264, 100, 15)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
@@ -165,7 +174,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 282, 112, 6)]
+    [InlineData("topics-heldout-r10.tsv", 282, 111, 6)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
     [InlineData("topics-heldout-r11.tsv", 282, 107, 4)]
@@ -185,7 +194,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     [InlineData("topics-heldout-r15.tsv", 280, 104, 8)]
     // r16 (300 lines, a new writer, 86 family, kept sealed through round 15 and measured at its start and end, totals
     // only): first contact (2362d76) 253, 79, 13 (fallbacks 39); after round 15 (cfc7a83) 258, 78, 11 (fallbacks 36).
-    [InlineData("topics-heldout-r16.tsv", 286, 85, 8)]
+    [InlineData("topics-heldout-r16.tsv", 282, 84, 8)]
     // r17 (300 lines, a new writer, 78 family, kept sealed through round 16 and measured at its start and end, totals
     // only; its list had referral-partners, a topic written during round 16): first contact (3f28c18) 265, 73, 12
     // (fallbacks 29); after round 16 (92a632b) 273, 73, 10 (fallbacks 23).
@@ -217,7 +226,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r24 (300 lines, a new writer, 82 family, kept sealed through round 23 and measured at its start and end, totals
     // only): first contact (f6538c0) 263, 72, 19 (fallbacks 21); after round 23 (93bdb46) the same.
     // Read at the start of round 24 (a seen set since).
-    [InlineData("topics-heldout-r24.tsv", 263, 72, 19)]
+    [InlineData("topics-heldout-r24.tsv", 263, 71, 19)]
     // r25 (300 lines, a new writer, 83 family, kept sealed through round 24 and measured at its start and end, totals
     // only): first contact (6975fea) 266, 78, 13 (fallbacks 24); after round 24 (0e77353) the same.
     // Read at the start of round 25 (a seen set since).
@@ -229,8 +238,8 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r27 (300 lines, a new writer, 86 family, kept sealed through round 26 and measured at its start and end, totals
     // only): first contact (5fcd9bb, the end of round 25) 249, 73, 28 (fallbacks 29).
     // After round 26 (f90b853): 251, 73, 28 (fallbacks 27).
-    // Read at the start of round 27 (a seen set since).
-    [InlineData("topics-heldout-r27.tsv", 251, 73, 28)]
+    // Read at the start of round 27 (a seen set since); after round 27's examples 253, 73, 26 (fallbacks 27).
+    [InlineData("topics-heldout-r27.tsv", 253, 73, 26)]
     // r28 (300 lines, a new writer, 87 family, kept sealed through round 27 and measured at its start and end, totals
     // only): first contact (fc1cd73, the end of round 26) 238, 74, 29 (fallbacks 39).
     [InlineData("topics-heldout-r28.tsv", 238, 74, 29)]
