@@ -160,7 +160,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     [InlineData("crisis-blind-r27.tsv", 1.0, 0.048)]
     // r28 (a new writer, kept sealed through round 27 and measured, totals only, at its start and end): first contact
     // (fc1cd73, the end of round 26) 100 % (270/270), false alarms 5.2 % (13/249).
-    [InlineData("crisis-blind-r28.tsv", 1.0, 0.053)]
+    // After round 27 (8b8d566): 100 % (270/270), false alarms 4.8 % (12/249).
+    [InlineData("crisis-blind-r28.tsv", 1.0, 0.049)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
     {
