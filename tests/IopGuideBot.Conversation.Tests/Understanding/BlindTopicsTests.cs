@@ -244,6 +244,9 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // only): first contact (fc1cd73, the end of round 26) 238, 74, 29 (fallbacks 39).
     // After round 27 (8b8d566): 240, 74, 28 (fallbacks 38).
     [InlineData("topics-heldout-r28.tsv", 240, 74, 28)]
+    // r29 (300 lines, a new writer, 73 family, kept sealed through round 28 and measured at its start and end, totals
+    // only): first contact (ba08db1, the end of round 27) 267, 66, 12 (fallbacks 27).
+    [InlineData("topics-heldout-r29.tsv", 267, 66, 12)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
     {
         var lines = HeldOutSet.Load(file);
