@@ -6,8 +6,8 @@ namespace IopGuideBot.Conversation.Safety;
 /// <param name="InformationRequest">Asks about a topic ("what are the signs of an overdose?") without saying it is happening now.</param>
 /// <param name="History">Speaks of the past as over ("years ago", "clean since 2019") with nothing recent.</param>
 /// <param name="Denial">Denies or takes back, and says nothing risky: "I'm not suicidal", "nvm I didn't mean it".</param>
-/// <param name="RuledOut">Names a danger the lexicon read and ruled out by a rule's guard ("these shoes are to die for"), and
-/// says nothing risky.</param>
+/// <param name="RuledOut">Names a danger the lexicon read and one of its rule's guards on what follows ruled out ("killing
+/// myself to keep the restaurant afloat", "mi mamá me va a matar si llego tarde jaja"), and says nothing risky.</param>
 public readonly record struct CrisisFrame(bool InformationRequest, bool History, bool Denial, bool RuledOut = false)
 {
     public bool IsAny => InformationRequest || History || Denial || RuledOut;
@@ -25,7 +25,7 @@ internal sealed class LexiconFindings
 
     public bool Retraction { get; set; }
 
-    /// <summary>A danger word matched and a guard of its rule ruled it out: an idiom ("to die for"), a case asked about.</summary>
+    /// <summary>A danger word matched and a guard of its rule ruled it out: an idiom, a screening question answered no.</summary>
     public bool RuledOut { get; set; }
 
     public void Add(CrisisCategory category, string ruleId)

@@ -154,9 +154,9 @@ public sealed class CrisisSemanticSignal : ICrisisSemanticSignal
             shortSentenceWords = ordinary ? rule.ShortSentenceWords : 0;
         }
 
-        // History, denial and a danger word a lexicon guard ruled out ("la tarea me va a matar jaja") colour the whole
-        // message; a question frames only its own sentence, so risk hidden in another sentence of an ordinary question
-        // still counts.
+        // History, denial and a danger word a lexicon guard ruled out ("mi mamá me va a matar si llego tarde jaja")
+        // colour the whole message; a question frames only its own sentence, so risk hidden in another sentence of an
+        // ordinary question still counts.
         var frames = parts.Select(CrisisDetector.FrameOf).ToList();
         var messageFramed = frames.Any(f => f.History || f.Denial || f.RuledOut);
         var messageAsks = frames.Any(f => f.InformationRequest);
