@@ -1425,7 +1425,7 @@ public static class CrisisLexicon
 
     /// <summary>Words found in Spanish and not in English, to tell a Spanish message.</summary>
     public const string SpanishWord =
-        @"\b(?:quiero|quieres|estoy|esta|estas|tengo|tiene|que|mi|mis|muy|pero|porque|para|por|con|hijo|hija|esposo|esposa|novio|novia|vida|morir|matar|matarme|pastillas|ayuda|ayudame|nadie|nada|todo|todos|ya|puedo|siento|respira|despierta|tome|tomo|mucho|muchas|muchos|solo|quiere|voy|hacer|dano|cortarme|sobredosis|aqui|ahora|mejor|seguir|vivir|hermano|hermana|amigo|amiga|casa|ella|los|las|una|del|se|yo|es|el|la|lo|le|como|cuando|donde|gracias|hola|bien|mal|puede|necesito|hace|noche|dia|nunca|mas|sin|sus|su|ustedes|usted|favor|hay)\b";
+        @"\b(?:socorro|auxilio|ayudenme|quiero|quieres|estoy|esta|estas|tengo|tiene|que|mi|mis|muy|pero|porque|para|por|con|hijo|hija|esposo|esposa|novio|novia|vida|morir|matar|matarme|pastillas|ayuda|ayudame|nadie|nada|todo|todos|ya|puedo|siento|respira|despierta|tome|tomo|mucho|muchas|muchos|solo|quiere|voy|hacer|dano|cortarme|sobredosis|aqui|ahora|mejor|seguir|vivir|hermano|hermana|amigo|amiga|casa|ella|los|las|una|del|se|yo|es|el|la|lo|le|como|cuando|donde|gracias|hola|bien|mal|puede|necesito|hace|noche|dia|nunca|mas|sin|sus|su|ustedes|usted|favor|hay)\b";
 
     /// <summary>Words found in English and not in Spanish.</summary>
     public const string EnglishWord =

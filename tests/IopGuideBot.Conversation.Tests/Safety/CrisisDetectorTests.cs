@@ -508,6 +508,7 @@ public sealed class CrisisDetectorTests
     [InlineData("quiero morirme", true)]
     [InlineData("mi hijo no respira y no despierta", true)]
     [InlineData("ya lo decidi, voy a saltar del puente", true)]
+    [InlineData("¡socorro!", true)]
     [InlineData("I want to die", false)]
     [InlineData("i want to die, no joke", false)]
     public void Spanish_crisis_messages_are_recognised_as_Spanish(string text, bool spanish)
