@@ -163,6 +163,14 @@ public sealed class SafetyMiddlewareTests
     }
 
     [Fact]
+    public async Task A_cry_for_help_in_one_Spanish_word_gets_the_emergency_answer_in_Spanish()
+    {
+        var bot = new SafetyTriageHarness();
+
+        Assert.Equal(["crisis.general.es", "crisis.team.alerted.es", "crisis.check.es"], await bot.SayAsync("¡socorro!"));
+    }
+
+    [Fact]
     public async Task An_unclear_answer_repeats_the_resources_and_asks_again_until_the_person_answers()
     {
         var bot = new SafetyTriageHarness();
