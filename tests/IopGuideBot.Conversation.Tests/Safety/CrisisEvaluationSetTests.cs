@@ -161,6 +161,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r28 (a new writer, kept sealed through round 27 and measured, totals only, at its start and end): first contact
     // (fc1cd73, the end of round 26) 100 % (270/270), false alarms 5.2 % (13/249).
     // After round 27 (8b8d566): 100 % (270/270), false alarms 4.8 % (12/249).
+    // Read at the start of round 28 (a seen set since).
     [InlineData("crisis-blind-r28.tsv", 1.0, 0.049)]
     // r29 (a new writer, kept sealed through round 28 and measured, totals only, at its start and end): first contact
     // (ba08db1, the end of round 27) 99.3 % (268/270), false alarms 6.0 % (15/249).

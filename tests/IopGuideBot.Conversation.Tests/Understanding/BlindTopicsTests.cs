@@ -243,6 +243,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r28 (300 lines, a new writer, 87 family, kept sealed through round 27 and measured at its start and end, totals
     // only): first contact (fc1cd73, the end of round 26) 238, 74, 29 (fallbacks 39).
     // After round 27 (8b8d566): 240, 74, 28 (fallbacks 38).
+    // Read at the start of round 28 (a seen set since).
     [InlineData("topics-heldout-r28.tsv", 240, 74, 28)]
     // r29 (300 lines, a new writer, 73 family, kept sealed through round 28 and measured at its start and end, totals
     // only): first contact (ba08db1, the end of round 27) 267, 66, 12 (fallbacks 27).
