@@ -586,7 +586,11 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:jump|end it|goodbye|bye|sorry|done|over|last|why i'm (?:writing|here|texting)|why im (?:writing|here|texting)|why am i|don't know why|dont know why|nobody|no one|alone|can't do this|cant do this|tired of)\b",
         },
         new("suicide.if-i-wake", Suicide, @"\b(?:in case|if) i (?:(?:even|still|actually|ever) )?(?:wake up|am still (?:alive|here|around)|'m still (?:alive|here|around)|survive|live through) (?:tomorrow|tonight|the night|till morning|until morning|by morning|the weekend)\b"),
-        new("suicide.know-the-dose", Suicide, @"\b(?:i know|i found out|i figured out|i worked out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,4}(?:would|will|it would take to|it takes to) (?:do it|kill me|end it|be enough|stop my heart|do the job)\b|\b(?:what|which) (?:dose|amount) (?:would|will) (?:do it|kill me|be enough to (?:die|not wake up|end it))\b"),
+        new("suicide.know-the-dose", Suicide, @"\b(?:i know|i found out|i figured out|i worked out) (?:exactly )?(?:what|which|how much|how many) (?:\w+ ){0,4}(?:would|will|it would take to|it takes to) (?:do it|kill me|end it|be enough|stop my heart|do the job)\b|\b(?:what|which) (?:dose|amount|quantity)(?: of(?: \w+){1,4})? (?:would|will|could) (?:do it|kill me|end it|end my life|stop my heart|stop my breathing|be enough to (?:die|not wake up|end it|stop my heart))\b|\bwhat (?:would|will|could) (?:stop my heart|make my heart stop)\b"),
+        // Asking how long dying takes by a means at hand: "how long does it take to bleed out". A family member's question
+        // about a death that happened is told in the past ("how long did it take"), which this does not read.
+        new("suicide.how-long-to-die", Suicide,
+            @"\bhow long (?:does it|would it|will it|does|would|will|do) (?:\w+ )?(?:take|takes) (?:to|for (?:me|you|someone|a person) to) (?:bleed out|bleed to death|suffocate|hang|stop breathing)\b"),
         new("suicide.take-everything", Suicide, @"\b(?:gonna|going to|gunna|will|i'll|i'm gonna|im gonna|plan to|planning to|about to|want to|wanna) (?:take|swallow|down) (?:everything|every pill|all the pills|all my pills|all of it|the whole bottle|whatever (?:is|i can find)) (?:in|from|i (?:have|got|can find) in) (?:the|my) (?:medicine |bathroom |kitchen )?(?:cabinet|cupboard|drawer|bottle|house)\b"),
         new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|cuttin|carved|carving|burned|burning|burnin|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing|hurtin|injuring|injured|harming|harmed) (?:my ?self|him ?self|her ?self)\b")
         {
@@ -878,8 +882,9 @@ public static class CrisisLexicon
         new("danger.threat", Danger,
             $@"\b(?:going to|want to|will|i'll|about to|plan to|planning to|thinking about|thinking of|feel like|ready to|gonna|might|may|snap and|afraid i'll|scared i'll|afraid i might|scared i might|urge to|urges to) (?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat up|attack|murder) (?:him|her|them|someone|somebody|people|everyone|everybody|anyone|my {Kin}|that (?:guy|girl|man|woman|person|dude|bitch|bastard)|a (?:cop|teacher|kid|person))\b")
         {
-            // "The drive there will kill him", "it's going to kill her": a thing, not a person, is doing it.
-            NotAfter = @"\b(?:the|this|that) (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout)(?: there| here| alone| back| home)? |\b(?:it|it's) ",
+            // "The drive there will kill him", "it's going to kill her": a thing, not a person, is doing it. "What do you do
+            // when a client tells you he's going to hurt someone": a case someone in the field asks about, not one told.
+            NotAfter = @"\b(?:if|when|whenever) (?:a|an|one of your|some) (?:\w+ )?(?:patient|client|member|resident|student|participant|person|kid|teen|someone|somebody) (?:says|tells you|tells staff|tells us|tells a counselor|mentions|admits|announces|starts saying|threatens)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $|\b(?:the|this|that) (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout)(?: there| here| alone| back| home)? |\b(?:it|it's) ",
         },
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {

@@ -427,6 +427,25 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 28: a question from someone in the field about a case ("what do you do when a client says he's going to hurt
+    /// someone") is asked, not told; a threat told of a client now still counts. Means asked for as a question (the dose
+    /// that would stop one's heart, how long bleeding out takes) are a plan, whatever the question frame.
+    /// </summary>
+    [Theory]
+    [InlineData("what do you do when a client tells you he's going to hurt someone", false)]
+    [InlineData("if a resident says she wants to hurt somebody, do you have to report it", false)]
+    [InlineData("my client says he's going to kill someone tonight, he's in my office", true)]
+    [InlineData("what amount of my blood pressure pills would stop my heart", true)]
+    [InlineData("which dose of insulin could end it", true)]
+    [InlineData("what would make my heart stop? asking seriously", true)]
+    [InlineData("how long would it take to bleed out in a warm bath", true)]
+    [InlineData("how long does it take for someone to bleed to death from the wrist", true)]
+    [InlineData("what dose of methadone will the clinic start me on", false)]
+    [InlineData("how long did it take the ambulance to get there when my dad stopped breathing last year", false)]
+    public void Round_28_a_case_asked_about_in_the_field_is_not_told_and_means_asked_for_are_a_plan(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -115,6 +115,7 @@ public sealed class CrisisRuleTests
         ["suicide.self-harm-body"] = ("i cut my arm again with a razor", "i cut my hand cooking"),
         ["suicide.urge-to-cut"] = ("i want to cut so bad", "i want to cut back"),
         ["suicide.sh-shorthand"] = ("sh relapse tonight", "shh relapse is normal"),
+        ["suicide.how-long-to-die"] = ("how long would it take to bleed out", "how long does it take to get a bed in detox"),
         ["suicide.lethal-dose"] = ("what's a lethal dose of my pills", "what's a lethal amount of alcohol"),
         ["suicide.method"] = ("how many would it take to die", "how many sessions would it take"),
         ["suicide.method-past"] = ("i swallowed all my meds on purpose", "in my twenties i swallowed a bottle of pills on purpose, decades ago now"),
