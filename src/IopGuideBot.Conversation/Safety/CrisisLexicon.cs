@@ -489,6 +489,34 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
         },
+        // Means asked about as a question: how a method feels, which of two is quicker, the dose the body gives out at.
+        // Looking for a way to kill oneself is itself a warning sign, so the question frame does not make it information.
+        new("suicide.method-question", Suicide,
+            @"\b(?:does|would|will|is|do) (?:it )?(?:carbon monoxide|co poisoning|the exhaust|drowning|hanging|being hanged|suffocating|suffocation|bleeding out|bleeding to death|jumping|slitting|shooting yourself|a gunshot|freezing to death) (?:\w+ )?(?:hurt|painful|hurts|quick|fast|peaceful|like falling asleep)\b|\b(?:does|would|will) (?:carbon monoxide|co poisoning|the exhaust|drowning|hanging|suffocating|bleeding out) (?:\w+ ){0,4}(?:hurt|feel)\b|\bwhat (?:happens|would happen|does it feel like)(?: to (?:your|the|my) body)? (?:when|if) (?:you|u|i|someone|a person) (?:hang|hangs|drown|drowns|gas|gasses|suffocate|suffocates|slit|slits) (?:yourself|myself|themselves|themself|himself|herself|your wrists|my wrists)\b|\bbefore (?:your|my|the|a person's) (?:liver|kidneys?|heart|body|organs?) (?:fails|fail|gives out|give out|shuts down|shut down|stops|stop|quits)\b|\bcan (?:you|i|u) die (?:from|of|by) (?:mixing|taking|combining|swallowing|using) (?:all )?(?:of )?my\b|\bhow (?:high|tall) (?:does|do|would|should) (?:a|the) (?:bridge|building|roof|ledge|cliff|parking garage) (?:need to|have to|needs to|has to) be\b"),
+        new("suicide.which-method-quicker", Suicide,
+            @"\b(?:which|what)(?: is| would be|'s| one is) (?:quicker|faster|less painful|more painless|more reliable|more certain|surer|the quickest|the fastest|the least painful)\b")
+        {
+            OnlyWithContext = @"\b(?:pills|garage|car running|exhaust|rope|hang\w*|bridge|gun|drown\w*|jump\w*|overdos\w*|od|carbon monoxide|bleed\w*|wrists?|razor)\b",
+        },
+        // Looking for a way, or a weapon, in a hurry: "been researching ways all night", "buy a gun today, no wait".
+        new("suicide.researching-ways", Suicide,
+            @"\b(?:researching|looking up|googling|searching|reading about|looked up|googled|researched|searched) (?:ways|methods|how) to (?:die|end it|end my life|kill myself|do it|go)\b|\b(?:researching|looking up|googling|reading about|looked up|googled|researched) (?:ways|methods)(?: all night| all day| for hours| tonight| again|$)")
+        {
+            NotBefore = @" (?:to (?:pay|quit|stop|cut|help|get|cope|afford|find|talk|support|start|stay|tell|deal)|of (?:paying|quitting|coping|helping|getting))\b",
+        },
+        new("suicide.gun-in-a-hurry", Suicide,
+            @"\b(?:buy|get|borrow|pick up) (?:a |my |his |her )?(?:gun|pistol|handgun|firearm|revolver)\b(?: \w+){0,6} (?:today|tonight|right now|now|fast|quick|asap|without (?:a |the )?(?:wait|waiting period|background check|check))\b")
+        {
+            // "Buy a gun safe today", "get a gun license fast": the thing bought is not the gun.
+            NotInside = @"\b(?:gun|pistol|handgun|firearm|revolver) (?:safe|safes|lock|locks|case|cabinet|license|licence|permit|class|course|range|show|cleaning|holster)\b",
+        },
+        // "Tonight's the night" beside being tired or done; a last word to someone "before" with nothing after it.
+        new("suicide.tonight-the-night", Suicide, @"\btonight(?:'s| is) the night\b")
+        {
+            OnlyWithContext = @"\b(?:tired of (?:fighting|trying|living|this|everything|it all)|done|goodbye|bye|no more|can't do this|cant do this|end it|ending it|pills|rope|gun|won't be|sorry)\b",
+        },
+        new("suicide.tell-someone-before", Suicide,
+            @"\b(?:tell|let) (?:someone|somebody|anyone|you|one person) (?:know )?before (?:i go|i'm gone|im gone|i do it|it's over|its over|the end|i leave for good|i'm not here|im not here)\b|\b(?:tell|let) (?:someone|somebody|anyone|one person) (?:know )?before$|\b(?:someone|somebody|anyone|one person) to know before (?:i go|i'm gone|im gone|i do it|it's over|its over|the end|i'm not here|im not here)\b"),
         // "The most painless way to go": asked as a question, it is the warning sign, not a request for information.
         new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\b(?:easiest|fastest|quickest|surest|simplest|quietest|cleanest|best) (?:way|ways|method|methods) to (?:die|end it|end my life|kill myself|off myself|go for good)\b"),
         // Putting affairs in order beside drinking, grief or an end: "my affairs are in order", "typing out my will… after that I'm done".
@@ -884,7 +912,7 @@ public static class CrisisLexicon
         {
             // "The drive there will kill him", "it's going to kill her": a thing, not a person, is doing it. "What do you do
             // when a client tells you he's going to hurt someone": a case someone in the field asks about, not one told.
-            NotAfter = @"\b(?:if|when|whenever) (?:a|an|one of your|some) (?:\w+ )?(?:patient|client|member|resident|student|participant|person|kid|teen|someone|somebody) (?:says|tells you|tells staff|tells us|tells a counselor|mentions|admits|announces|starts saying|threatens)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $|\b(?:the|this|that) (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout)(?: there| here| alone| back| home)? |\b(?:it|it's) ",
+            NotAfter = @"\b(?:if|when|whenever) (?:a|an|one of your|some) (?:\w+ )?(?:patient|client|member|resident|student|participant|person|kid|teen|someone|somebody) (?:says|tells you|tells staff|tells us|tells a counselor|mentions|admits|announces|starts saying|threatens)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $|\b(?:the|this|that) (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout|overtime|deadline|deadlines|shift|shifts|hours|job|project|exam|test|diet|gym|humidity|weather)(?: there| here| alone| back| home)? |\b(?:it|it's) ",
         },
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {

@@ -446,6 +446,33 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 28, probed in our own words: looking for a way to die is a warning sign however it is asked (how a method
+    /// feels, which of two is quicker, the dose the liver gives out at, mixing one's own pills, how high a bridge must be,
+    /// researching ways all night, a gun bought today with no wait, "tonight's the night" beside being done, a word to
+    /// someone "before I go"). The same words about the program, a copay, a gun safe or a daily dose are not.
+    /// </summary>
+    [Theory]
+    [InlineData("is hanging painful or is it quick", true)]
+    [InlineData("would the exhaust in a closed garage feel like falling asleep", true)]
+    [InlineData("how many extra strength tylenol before the liver gives out", true)]
+    [InlineData("can you die from taking all of my lithium at once", true)]
+    [InlineData("how tall does a parking garage need to be", true)]
+    [InlineData("what's faster, jumping or pills", true)]
+    [InlineData("spent the whole night looking up methods", true)]
+    [InlineData("need to borrow a pistol tonight, anyone", true)]
+    [InlineData("tonight is the night. no more", true)]
+    [InlineData("just wanted somebody to know before i'm gone", true)]
+    [InlineData("what's the most tylenol i can take in a day for a toothache", false)]
+    [InlineData("which is quicker to start, the evening group or the morning one", false)]
+    [InlineData("i've been reading about ways to support my son in recovery", false)]
+    [InlineData("do you have a policy on patients who keep a gun safe at home", false)]
+    [InlineData("tonight is the night of my first group, wish me luck", false)]
+    [InlineData("can you die from alcohol withdrawal? my dad wants to quit", false)]
+    [InlineData("my boss says the overtime will kill him haha", false)]
+    public void Round_28_looking_for_a_way_to_die_is_a_warning_sign_however_it_is_asked(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
