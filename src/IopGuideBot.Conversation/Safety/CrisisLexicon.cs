@@ -498,6 +498,26 @@ public static class CrisisLexicon
         {
             OnlyWithContext = @"\b(?:pills|garage|car running|exhaust|rope|hang\w*|bridge|gun|drown\w*|jump\w*|overdos\w*|od|carbon monoxide|bleed\w*|wrists?|razor)\b",
         },
+        // Making sure of it, or of not being found: "a number of pills that guarantees you don't wake up", "so my kids
+        // don't find me", "how many of my tablets would be too many", "how long can you last in a closed garage with the
+        // engine on", what happens to a pet "when the owner dies", organs given "if I die by suicide".
+        new("suicide.making-sure", Suicide,
+            @"\b(?:guarantees?|guaranteed|make sure|makes sure|ensure|be sure|certain|sure) (?:that )?(?:you|i|u|someone|a person|they) (?:don't|dont|won't|wont|never|do not|will not) wake (?:up|back up)\b|\b(?:make sure|so) (?:my|the) (?:kids|children|wife|husband|family|mom|mum|dad|parents|son|daughter|partner|girlfriend|boyfriend) (?:don't|dont|doesn't|doesnt|won't|wont|do not|does not|never) (?:find|see) me\b|\bhow many (?:of )?my (?:\w+ ){1,2}(?:would be|is|are|is it) too many\b|\bhow long (?:can|could|does|would|will) (?:you|u|someone|a person|i) (?:survive|last|stay alive|live) (?:\w+ ){0,4}(?:with the engine (?:on|running)|in a closed garage|without air|with a bag)\b|\b(?:who|what) (?:takes care of|will take care of|looks after|happens to|gets|feeds) (?:a|my|the) (?:dog|dogs|cat|cats|pet|pets) (?:when|after|if) (?:the owner|its owner|their owner|i|i'm|im) (?:dies|die|is gone|am gone|gone|passes|kills)\b|\b(?:if|when|after) i (?:die|died|go) by (?:suicide|my own hand)\b")
+        {
+            NotBefore = @" to (?:miss|skip)\b",
+        },
+        // Self-harm asked about as a method: the place to cut that nobody sees, how deep is too deep.
+        new("suicide.self-harm-method-question", Suicide,
+            @"\b(?:best|safest|good|right) (?:place|spot|places|spots|part of (?:my|the) body) to (?:cut|burn|hurt myself)\b|\bhow deep (?:is too deep|should i (?:cut|go)|can i cut|do i cut|is safe to cut|to cut)\b|\btoo deep when (?:cutting|i cut)\b")
+        {
+            // "The best place to cut costs", "…to cut back": cutting something else.
+            NotBefore = @" (?:costs?|back|down|corners|spending|expenses|the budget|hair|my hair|the grass|wood|in line|ties|class|out)\b",
+        },
+        // "If I take all of my methadone at once, will it be enough": the whole supply at once, asked whether it will do.
+        new("suicide.whole-supply-enough", Suicide, @"\b(?:will|would|is) (?:it|that|this) (?:be )?enough\b")
+        {
+            OnlyWithContext = @"\b(?:all (?:of )?my (?:pills|meds|medication|methadone|xanax|bars|oxy\w*|percs?|insulin|tablets|sleeping pills|seroquel|script|prescription)|the whole (?:bottle|pack|script|prescription)|every pill|all the pills)\b",
+        },
         // Looking for a way, or a weapon, in a hurry: "been researching ways all night", "buy a gun today, no wait".
         new("suicide.researching-ways", Suicide,
             @"\b(?:researching|looking up|googling|searching|reading about|looked up|googled|researched|searched) (?:ways|methods|how) to (?:die|end it|end my life|kill myself|do it|go)\b|\b(?:researching|looking up|googling|reading about|looked up|googled|researched) (?:ways|methods)(?: all night| all day| for hours| tonight| again|$)")
@@ -518,7 +538,7 @@ public static class CrisisLexicon
         new("suicide.tell-someone-before", Suicide,
             @"\b(?:tell|let) (?:someone|somebody|anyone|you|one person) (?:know )?before (?:i go|i'm gone|im gone|i do it|it's over|its over|the end|i leave for good|i'm not here|im not here)\b|\b(?:tell|let) (?:someone|somebody|anyone|one person) (?:know )?before$|\b(?:someone|somebody|anyone|one person) to know before (?:i go|i'm gone|im gone|i do it|it's over|its over|the end|i'm not here|im not here)\b"),
         // "The most painless way to go": asked as a question, it is the warning sign, not a request for information.
-        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\b(?:easiest|fastest|quickest|surest|simplest|quietest|cleanest|best) (?:way|ways|method|methods) to (?:die|end it|end my life|kill myself|off myself|go for good)\b"),
+        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\b(?:least painful|most painless|painless|easiest|quickest|fastest|cleanest) way out\b|\bleast painful way to (?:go|die|do it|end it|end my life|kill myself)\b|\b(?:easiest|fastest|quickest|surest|simplest|quietest|cleanest|best) (?:way|ways|method|methods) to (?:die|end it|end my life|kill myself|off myself|go for good)\b"),
         // Putting affairs in order beside drinking, grief or an end: "my affairs are in order", "typing out my will… after that I'm done".
         // Also someone sending their will to a friend in the middle of a binge ("sent me her will… on a bender for days").
         new("suicide.affairs-in-order", Suicide, @"\bmy affairs (?:are )?(?:all )?in order\b|\b(?:writing|typing|typing out|wrote|finished|finishing) my will\b|\b(?:sent|texted|emailed|e-mailed|forwarded|shared|showed|gave) (?:me|us) (?:his|her|their) (?:last )?will\b")
@@ -573,7 +593,7 @@ public static class CrisisLexicon
         },
         // Feeling a burden, said without an "if": "nobody will miss me", "everyone at home would be happier without me".
         new("suicide.burden", Suicide,
-            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:even )?miss me\b|\b(?:everyone|everybody|they|my (?:family|kids|wife|husband|parents|mom|mum|dad))(?: \w+){0,2} (?:would|will|'d) be (?:so much |much |a lot )?(?:happier|better off|better|fine|relieved) without me\b|\bbetter off without me\b")
+            @"\b(?:nobody|no one|noone) (?:would|will|'d|is going to) (?:even )?miss me\b|\b(?:everyone|everybody|they|my (?:family|kids|wife|husband|parents|mom|mum|dad))(?: \w+){0,2} (?:would|will|'d) be (?:so much |much |a lot )?(?:happier|better off|better|fine|relieved) without me\b|\bbetter off without me\b|\b(?:won't|wont|will not) be (?:a problem|a burden|a bother|bothering (?:anyone|anybody|you)|in (?:anyone's|your|their) way) (?:for (?:anyone|anybody|you|them|my family) )?(?:much longer|for long|for much longer)\b")
         {
             Negatable = false,
             // "nobody will miss me at work for three hours", "better off without me at the staff meeting", "they'd be fine

@@ -473,6 +473,31 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 28, a second probe in our own words: making sure of it (a number of pills that "guarantees" not waking,
+    /// "so my kids don't find me", how many of one's own tablets would be too many, how long one lasts in a closed garage,
+    /// who feeds the cat when its owner dies, organs given "if I die by suicide", the whole supply "at once, will it be
+    /// enough"), self-harm asked as a method, the least painful way out, and not being a burden much longer.
+    /// </summary>
+    [Theory]
+    [InlineData("is there an amount of xanax that guarantees i won't wake up", true)]
+    [InlineData("i need to do it somewhere so my wife doesn't find me", true)]
+    [InlineData("how many of my sleeping pills is too many", true)]
+    [InlineData("how long can a person last in a closed garage with the engine running", true)]
+    [InlineData("who looks after the cats when their owner dies", true)]
+    [InlineData("do they still bury you in a church if i die by suicide", true)]
+    [InlineData("how deep should i cut to make it count", true)]
+    [InlineData("if i take all of my oxys tonight will that be enough", true)]
+    [InlineData("easiest way out, that's all i'm asking", true)]
+    [InlineData("don't worry, i won't be a burden for much longer", true)]
+    [InlineData("how do i make sure my parents don't find out i'm in treatment", false)]
+    [InlineData("how many of my group sessions is too many to miss", false)]
+    [InlineData("who takes care of my dog while i'm at group", false)]
+    [InlineData("would that be enough to get my insurance to pay", false)]
+    [InlineData("what's the least painful way to quit smoking", false)]
+    public void Round_28_making_sure_of_it_is_a_plan(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
