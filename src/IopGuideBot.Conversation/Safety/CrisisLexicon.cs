@@ -518,6 +518,22 @@ public static class CrisisLexicon
         {
             OnlyWithContext = @"\b(?:all (?:of )?my (?:pills|meds|medication|methadone|xanax|bars|oxy\w*|percs?|insulin|tablets|sleeping pills|seroquel|script|prescription)|the whole (?:bottle|pack|script|prescription)|every pill|all the pills)\b",
         },
+        // Where people go to jump; how many it takes "before I lose my nerve"; self-harm hidden or kept from scarring; the
+        // children given someone to talk to "after tonight".
+        new("suicide.where-to-jump", Suicide,
+            @"\bwhere (?:do|can|would|could|should|does) (?:people|folks|someone|somebody|anyone|i|you|a person) (?:usually |typically |normally )?(?:go to )?jump(?: off| from)?\b")
+        {
+            // "Where do I jump in to the groups", "jump on the video call": joining, not a fall.
+            NotBefore = @" (?:on|in(?: to| on| with|$)|into|rope|start|ahead|the queue|the line|to conclusions|through)\b",
+        },
+        new("suicide.how-many-it-takes", Suicide, @"\bhow (?:many|much) (?:it )?(?:takes|it would take|would it take|will it take|it will take)\b")
+        {
+            OnlyWithContext = @"\b(?:lose my nerve|chicken out|change my mind|to die|to not wake|to kill|to end it|before i stop myself)\b",
+        },
+        new("suicide.self-harm-hidden", Suicide,
+            @"\b(?:hide|cover|cover up|hiding|covering|conceal) (?:up )?(?:my |the |fresh |new |these |all the |all my )*(?:cuts|cut marks|burns|burn marks|self harm marks|self-harm marks)\b|\bcut (?:\w+ ){0,2}so (?:it|they) (?:doesn't|doesnt|don't|dont|won't|wont|will not) (?:scar|show|leave (?:a )?marks?)\b"),
+        new("suicide.after-tonight", Suicide,
+            @"\b(?:someone to talk to|be okay|be ok|be alright|be all right|be taken care of|be looked after|be fine|have support|someone to look after them) (?:\w+ ){0,3}after tonight$"),
         // Looking for a way, or a weapon, in a hurry: "been researching ways all night", "buy a gun today, no wait".
         new("suicide.researching-ways", Suicide,
             @"\b(?:researching|looking up|googling|searching|reading about|looked up|googled|researched|searched) (?:ways|methods|how) to (?:die|end it|end my life|kill myself|do it|go)\b|\b(?:researching|looking up|googling|reading about|looked up|googled|researched) (?:ways|methods)(?: all night| all day| for hours| tonight| again|$)")
@@ -638,7 +654,7 @@ public static class CrisisLexicon
         // Asking how long dying takes by a means at hand: "how long does it take to bleed out". A family member's question
         // about a death that happened is told in the past ("how long did it take"), which this does not read.
         new("suicide.how-long-to-die", Suicide,
-            @"\bhow long (?:does it|would it|will it|does|would|will|do) (?:\w+ )?(?:take|takes) (?:to|for (?:me|you|someone|a person) to) (?:bleed out|bleed to death|suffocate|hang|stop breathing)\b"),
+            @"\bhow long (?:does it|would it|will it|does|would|will|do|it) (?:\w+ )?(?:take|takes|would take|will take) (?:to|for (?:me|you|someone|a person) to) (?:bleed out|bleed to death|suffocate|hang|stop breathing)\b"),
         new("suicide.take-everything", Suicide, @"\b(?:gonna|going to|gunna|will|i'll|i'm gonna|im gonna|plan to|planning to|about to|want to|wanna) (?:take|swallow|down) (?:everything|every pill|all the pills|all my pills|all of it|the whole bottle|whatever (?:is|i can find)) (?:in|from|i (?:have|got|can find) in) (?:the|my) (?:medicine |bathroom |kitchen )?(?:cabinet|cupboard|drawer|bottle|house)\b"),
         new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|cuttin|carved|carving|burned|burning|burnin|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing|hurtin|injuring|injured|harming|harmed) (?:my ?self|him ?self|her ?self)\b")
         {
@@ -1233,6 +1249,9 @@ public static class CrisisLexicon
         {
             Negatable = false,
         },
+        // Searching for a way, in Spanish: "está buscando en internet cómo matarse", "formas de quitarme la vida".
+        new("es.searching-ways", Suicide,
+            @"\b(?:como|formas? de|maneras? de|metodos? para) (?:matarse|suicidarse|matarme|suicidarme|quitarme la vida|quitarse la vida)\b"),
         new("es.farewell", Suicide, @"\b(?:mi carta de despedida|carta de despedida|mi ultima noche|adios a todos|ya me voy para siempre)\b|\b(?:ya )?(?:regale|estoy regalando|he regalado) (?:todas )?mis cosas\b|\bme (?:despedi|estoy despidiendo) de (?:mis hijos|mi familia|todos|mi mama|mi madre)\b"),
         // A goodbye said with not being there any more ("solo quería despedirme, ya no voy a estar"); a goodbye at the end
         // of a chat ("quería decir adiós y gracias") is not this.

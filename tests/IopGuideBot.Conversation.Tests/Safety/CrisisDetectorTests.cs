@@ -498,6 +498,26 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 28, a third probe in our own words, as families and friends see it: a search for how long bleeding out takes,
+    /// where people go to jump, how many it takes "before I lose my nerve", cuts hidden or kept from scarring, the children
+    /// given someone to talk to "after tonight", and a search for how to die told in Spanish.
+    /// </summary>
+    [Theory]
+    [InlineData("his laptop shows he looked up how long it takes to bleed out", true)]
+    [InlineData("where would someone go to jump in this town", true)]
+    [InlineData("how much it would take, i need to know before i change my mind", true)]
+    [InlineData("what's the trick to hiding new cuts from my coach", true)]
+    [InlineData("if i cut higher up so it won't show will anyone notice", true)]
+    [InlineData("please make sure my boys have someone to talk to after tonight", true)]
+    [InlineData("mi novio estuvo leyendo maneras de matarse", true)]
+    [InlineData("where do people jump in to the groups, at the start of the month?", false)]
+    [InlineData("i'll sign up now before i lose my nerve, how do i start", false)]
+    [InlineData("the kids will be fine after tonight's family session", false)]
+    [InlineData("¿cómo se ayuda a alguien que habla de morir? es para una clase", false)]
+    public void Round_28_a_way_looked_for_as_families_see_it_is_a_plan(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
