@@ -162,6 +162,34 @@ public sealed class SafetyMiddlewareTests
         Assert.Equal(["crisis.check.safe.es"], await bot.SayAsync("sí, ya estoy bien"));
     }
 
+    /// <summary>
+    /// Looking for a way to die, asked as a question in the middle of a conversation with the real bot (round 28: the
+    /// question frame had hidden it), gets the suicide reply, the team alerted and the safety question; the same kind of
+    /// words about the program get no crisis reply.
+    /// </summary>
+    [Theory]
+    [InlineData("what dose of my blood pressure pills would stop my heart", true)]
+    [InlineData("is there an amount of xanax that guarantees i won't wake up", true)]
+    [InlineData("where can i go to jump from around here", true)]
+    [InlineData("which is quicker to start, the evening group or the morning one", false)]
+    public async Task Looking_for_a_way_to_die_asked_as_a_question_gets_the_crisis_reply_from_the_real_bot(string text, bool crisis)
+    {
+        await using var bot = new BotHarness();
+        await bot.SayAsync("hi");
+
+        var replies = (await bot.SayAsync(text)).Select(BotHarness.ContentId).OfType<string>().ToList();
+
+        if (crisis)
+        {
+            Assert.Equal(["crisis.suicide", "crisis.team.alerted", "crisis.check"], replies);
+        }
+        else
+        {
+            Assert.DoesNotContain(replies, id => id.StartsWith("crisis.", StringComparison.Ordinal));
+            Assert.NotEmpty(replies);
+        }
+    }
+
     [Fact]
     public async Task A_cry_for_help_in_one_Spanish_word_gets_the_emergency_answer_in_Spanish()
     {
