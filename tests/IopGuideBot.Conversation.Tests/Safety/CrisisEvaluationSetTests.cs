@@ -166,6 +166,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r29 (a new writer, kept sealed through round 28 and measured, totals only, at its start and end): first contact
     // (ba08db1, the end of round 27) 99.3 % (268/270), false alarms 6.0 % (15/249).
     // After round 28 (65aa0df): the same, 99.3 % (268/270), 6.0 % (15/249).
+    // Read at the start of round 29 (a seen set since).
     [InlineData("crisis-blind-r29.tsv", 0.992, 0.061)]
     // r30 (a new writer, kept sealed through round 29 and measured, totals only, at its start and end): first contact
     // (65aa0df, the end of round 28) 99.6 % (269/270), false alarms 6.0 % (15/250).

@@ -248,6 +248,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r29 (300 lines, a new writer, 73 family, kept sealed through round 28 and measured at its start and end, totals
     // only): first contact (ba08db1, the end of round 27) 267, 66, 12 (fallbacks 27).
     // After round 28 (65aa0df): the same, 267, 66, 12 (fallbacks 27).
+    // Read at the start of round 29 (a seen set since).
     [InlineData("topics-heldout-r29.tsv", 267, 66, 12)]
     // r30 (300 lines, a new writer, 79 family, kept sealed through round 29 and measured at its start and end, totals
     // only): first contact (65aa0df, the end of round 28) 251, 66, 15 (fallbacks 40).
