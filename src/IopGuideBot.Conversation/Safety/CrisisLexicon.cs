@@ -85,6 +85,14 @@ public static class CrisisLexicon
         @"\b(?:denies|denied|denying|deny|no|not|negative for|without|hx of|history of|h/o|past|prior|previous|remote|rule out|r/o|screen for|screened for|assess for|assessed for)(?: [\w/]+){0,2} $";
 
     /// <summary>Before "had / having a heart attack": only nearly, or yet to come ("I nearly had a heart attack when I saw the bill").</summary>
+    /// <summary>A time told right after a sign that places it in the past ("…twice last year", "…in college", "…years ago").</summary>
+    private const string ThenNotNow =
+        @" (?:[\w']+ ){0,5}(?:(?:last|that) (?:year|summer|winter|spring|fall|semester)|in (?:high school|college)|at (?:parties|the party|a party)|(?:\w+ )?(?:years?|months?|yrs?) ago|back then|when (?:i|he|she|they) (?:was|were))\b";
+
+    /// <summary>One remembered occasion before an overdose told: "a story about the time I OD'd", "ever since the night he overdosed".</summary>
+    private const string RememberedOccasion =
+        @"\b(?:about|remember|remembered|since|like|after|ever since|story of|told (?:them|him|her|you|the group) about) the (?:time|night|day) (?:i |he |she |we |they |my (?:\w+ )?)?$";
+
     private const string AlmostHadOne = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ";
 
     /// <summary>Pregnancy wished or planned, not begun: "trying to get pregnant", "hoping to become pregnant".</summary>
@@ -258,7 +266,8 @@ public static class CrisisLexicon
             // "a self-harm history" and "a history of self-harm" tell the past.
             NotBefore = @" (?:history|background)\b",
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
-            NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of ",
+            // "What do you do if someone in group says they're going to hurt themselves?" asks the clinic what it does.
+            NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of |\b(?:what do you do|what do you guys do|what do your (?:staff|counsel?ors|therapists) do|how do you handle it|how do you deal with it|what happens|what's your policy|what is your policy) (?:if|when|whenever) (?:(?:a|an|one of your|some) (?:\w+ )?)?(?:patient|client|member|person|someone|somebody|participant)(?: (?:in|at) (?:\w+ )?(?:group|session|class|the program|treatment))? (?:says|tells you|tells staff|tells a counsel?or|mentions|admits)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $",
             InformationSuppresses = true,
         },
         // "Before I do something stupid": the euphemism for hurting oneself, unless the message names the stupid thing.
@@ -757,6 +766,7 @@ public static class CrisisLexicon
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
             NotBefore = "(?:'[a-z]+)?" + NotADrug, // "i od'd on coffee"
+            HistoryAfter = RememberedOccasion,
         },
         new("overdose.od-on", Overdose, @"\bod (?:on|from)\b")
         {
@@ -772,6 +782,7 @@ public static class CrisisLexicon
             NotBefore = NotADrug,
             // "Nobody overdosed, I just want narcan at home" rules it out.
             NotAfter = @"\b(?:nobody|no one|noone|none of (?:us|them)) (?:has |had |ever |has ever |had ever )?",
+            HistoryAfter = RememberedOccasion,
         },
         new("overdose.too-much", Overdose,
             @"\b(?:took|take|taken|swallowed|did|used|drank|snorted|smoked|shot up|injected|popped) (?:way |a lot |far |all )?too (?:many|much)\b")
@@ -1092,7 +1103,7 @@ public static class CrisisLexicon
             NotInside = NotYetPregnant,
             OnlyBefore = $@".*\b{Opioid}\b",
             // "when I was pregnant" is history; "can I come if I'm pregnant and on methadone" asks about a case.
-            NotAfter = @"\b(?:was|were) (?:\w+ )?|\b(?:if|whether) ",
+            NotAfter = @"\b(?:was|were) (?:\w+ )?|\b(?:if|whether) |\b(?:can|could|may) (?:i|she|we|you|a woman|someone) (?:\w+ ){0,4}(?:while|when) (?:i'm |i am |she's |she is |you're |being )?",
         },
         // A message in single words ("PREGNANT. WITHDRAWAL. HELP.", its punctuation dropped) says it of the writer.
         new("pregnancy.telegraphic", Pregnancy,
@@ -1155,7 +1166,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
             NotAfter = AlmostHadOne,
-            NotBefore = @" (?:when|after|because|at) (?:i|my|the|we|he|she)\b| (?:at (?:age \d+|\d\d (?:from|years old|yrs old)\b)|in (?:19|20)\d\d\b|(?:\w+ )?(?:years?|yrs?) ago\b|last year\b)",
+            NotBefore = @" (?:when|after|because) (?:i|my|the|we|he|she)\b| at (?:(?:my|his|her|the) age|the age of)\b| (?:at (?:age \d+|\d\d (?:from|years old|yrs old)\b)|in (?:19|20)\d\d\b|(?:\w+ )?(?:years?|yrs?) ago\b|last year\b)| (?:[\w']+ ){0,4}and (?:lived|survived|pulled through|made it|recovered|came back)\b",
         },
         new("medical.cant-breathe", Medical, @"\b(?:can't|cannot|can not|hard to|trouble|struggling to|difficulty|hardly|barely) (?:breathe|breathing)\b")
         {
@@ -1174,6 +1185,24 @@ public static class CrisisLexicon
         // also the room keeps going black") it still counts, and "what do I do, he keeps passing out" is a call for 911.
         new("medical.fading-out", Medical,
             @"\b(?:room|everything|my vision|vision|my eyes|my sight)(?:'s| is| keeps| kept| keep)? (?:going|turning|fading) (?:black|dark)\b|\bkeep(?:s)? (?:blacking|passing) out\b"),
+        // Fainting more than once in a row ("she's passed out twice now", "he fainted again"): a sign for 911 however it
+        // began; after drugs it is read as an overdose. "Twice" is itself a distant marker ("I've overdosed twice"), so
+        // this rule does not consult those; a time told after it ("twice last year", "in college") makes it history.
+        new("medical.fainted-again", Medical,
+            $@"\b(?:{People}|i|i've|and|then|just|now)(?:'s| has| have)? (?:\w+ )?(?:passed out|fainted|blacked out|collapsed|gone down) (?:\w+ )?(?:twice|two times|three times|again|a second time|more than once|a couple (?:of )?times|a few times|several times)\b")
+        {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            NotBefore = ThenNotNow,
+        },
+        // Skin gone pale or grey and clammy: the look of shock, beside which nothing else needs to be said (and often
+        // next to "passed out twice", so a count of times does not make it history either).
+        new("medical.shock-signs", Medical, @"\b(?:pale|grey|gray|ashen|white|blue) (?:and|&) (?:clammy|cold and clammy|sweaty and cold)\b|\bclammy (?:and|&) (?:pale|grey|gray|ashen|cold|confused|barely)\b")
+        {
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            NotBefore = ThenNotNow,
+        },
         new("medical.fainted", Medical, @"\b(?:i|i think i) (?:\w+ )?fainted\b")
         {
             Tense = RuleTense.PastDefaultCrisis,
@@ -1232,6 +1261,12 @@ public static class CrisisLexicon
         new("intl.overdose-pills", Overdose,
             @"\b(?:bahut|bohot|bahot|kaafi|kafi) (?:saari|sari|saare|sare|zyada|jyada|zada) (?:sleeping |neend ki )?(?:goliyan|goliya|goli|pills|tablets|tablet|dawai|dawaiyan) (?:kha|khaa|li|le|nigal)\w*\b"
             + @"|\b(?:uminom|ininom|nilunok|lumunok) (?:siya |sya |ako |ko )?(?:ng )?(?:maraming|madaming|sobrang daming|lahat ng|isang bote ng) (?:pills|gamot|tableta|sleeping pills)\b"),
+        // Tagalog: pregnant ("buntis") with bleeding, strong belly pain or a baby that stopped moving; "hindi ako buntis" is not.
+        new("intl.pregnancy-danger", Pregnancy, @"\bbuntis\b")
+        {
+            OnlyWithContext = @"\b(?:dugo|dinudugo|nagdudugo|duguan|dinugo|(?:ang )?sakit ng (?:tiyan|tyan|puson)|(?:sobrang )?masakit (?:ang |na )?(?:tiyan|tyan|puson)|hindi (?:na )?gumagalaw (?:ang )?(?:baby|bata)|hinimatay|nahimatay)\b",
+            NotAfter = @"\b(?:hindi|di) (?:\w+ )?$",
+        },
         new("intl.withdrawal-fits", Withdrawal,
             @"\b(?:daure|daura|dore|dora|mirgi) (?:pad|pade|padne|padh|aa|aaye|aane|aa rahe|aa raha|aaya)\w*\b"),
 

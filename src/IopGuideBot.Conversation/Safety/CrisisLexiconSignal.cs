@@ -68,7 +68,7 @@ internal sealed class CrisisLexiconSignal
     private readonly Regex _clauseHistory = CompiledCrisisRule.Compile(CrisisLexicon.ClauseHistoryMarker);
     private readonly Regex _clauseStill = CompiledCrisisRule.Compile(CrisisLexicon.ClauseStillMarker);
     private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
-    private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions) (?:of|about|to)$");
+    private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions|risk|danger) (?:of|about|to)$");
 
     // Each rule's NonBacktracking regexes take ~20 ms of CPU to construct (shared only between identical patterns): built on every core, in order.
     public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null) =>
@@ -211,7 +211,7 @@ internal sealed class CrisisLexiconSignal
             return Verdict.Suppressed;
         }
 
-        // "never had thoughts of killing myself": past a "thoughts of" frame, the negator sits further back.
+        // "never had thoughts of killing myself", "not at risk of harming myself": past such a frame, the negator sits further back.
         var negationWindow = LastWords(inClause, 3);
         if (_thoughtsFrame.IsMatch(negationWindow))
         {

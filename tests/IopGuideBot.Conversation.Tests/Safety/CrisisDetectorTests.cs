@@ -518,6 +518,48 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 29 (r29's two misses read, then probed in our own words): fainting again and again and the pale, clammy look of
+    /// shock are 911 signs even beside "twice" (which elsewhere tells a count of past times), and a pregnant person who is
+    /// bleeding is one in Tagalog too ("buntis" … "dugo"). The same words told as history stay history.
+    /// </summary>
+    [Theory]
+    [InlineData("my girlfriend has passed out twice in the last hour and she's grey and sweaty", true)]
+    [InlineData("he fainted again, second time tonight, what do i do", true)]
+    [InlineData("my roommate took a bunch of xanax and has blacked out three times now", true)]
+    [InlineData("dad collapsed again in the kitchen and he looks pale and clammy", true)]
+    [InlineData("i've passed out twice today and my chest feels weird", true)]
+    [InlineData("buntis po ako 7 months at dinudugo ako ngayon", true)]
+    [InlineData("buntis ang asawa ko at sobrang sakit ng tiyan niya", true)]
+    [InlineData("my uncle just had a heart attack at the table", true)]
+    [InlineData("i passed out twice in college from drinking, now i'm trying to quit for good", false)]
+    [InlineData("she fainted a couple of times last year at parties, how do i bring up treatment", false)]
+    [InlineData("my hands get clammy when i'm nervous about phone calls", false)]
+    [InlineData("buntis ang ate ko, pwede ba siya sumali sa program", false)]
+    [InlineData("my dad had a heart attack from meth and survived, now he's using again", false)]
+    public void Round_29_fainting_again_and_shock_are_911_signs_and_bleeding_in_pregnancy_in_tagalog(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
+    /// Round 29's false alarms taught in general words: "not at risk of harming myself" is a denial however far the "not"
+    /// sits; a question to the clinic about what it does when someone in group says such a thing is not a case told; "can I
+    /// do the program while pregnant and on methadone" asks about a case like "if"; a story about "the time I OD'd" is one
+    /// remembered occasion. The same words said as now still count.
+    /// </summary>
+    [Theory]
+    [InlineData("i'm not at risk of harming myself, i just need help with the drinking", false)]
+    [InlineData("how do you handle it when someone in group says they want to hurt themselves", false)]
+    [InlineData("what happens if a client says they're going to harm themselves during a session", false)]
+    [InlineData("can i still come to group while i'm pregnant and on methadone", false)]
+    [InlineData("i tell my story about the night i overdosed at every meeting", false)]
+    [InlineData("ever since the time my brother od'd i can't sleep, can you help families", false)]
+    [InlineData("i'm at risk of hurting myself tonight", true)]
+    [InlineData("my son says he's going to hurt himself, what do i do", true)]
+    [InlineData("i'm pregnant and on suboxone and i've been bleeding since this morning", true)]
+    [InlineData("i think i od'd, i was out for an hour", true)]
+    public void Round_29_a_denial_a_question_to_the_clinic_and_a_remembered_occasion_are_not_told_as_now(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -190,6 +190,34 @@ public sealed class SafetyMiddlewareTests
         }
     }
 
+    /// <summary>
+    /// Round 29, through the real bot: someone fainting again and again, or pale and clammy, gets an emergency reply with
+    /// the team alerted (a count like "twice" no longer reads as history); a pregnant person bleeding, written in Tagalog,
+    /// gets the pregnancy reply; a question about joining while pregnant and on methadone gets an answer, not a crisis.
+    /// </summary>
+    [Theory]
+    [InlineData("my wife has passed out twice in the last hour and she's grey and clammy", "crisis.medical")]
+    [InlineData("buntis ako at dinudugo ako ngayon, ang sakit ng tiyan ko", "crisis.pregnancy")]
+    [InlineData("can i still come to group while i'm pregnant and on methadone", null)]
+    public async Task Fainting_again_shock_and_bleeding_in_pregnancy_get_the_emergency_reply_from_the_real_bot(string text, string? crisisReply)
+    {
+        await using var bot = new BotHarness();
+        await bot.SayAsync("hi");
+
+        var replies = (await bot.SayAsync(text)).Select(BotHarness.ContentId).OfType<string>().ToList();
+
+        if (crisisReply is null)
+        {
+            Assert.DoesNotContain(replies, id => id.StartsWith("crisis.", StringComparison.Ordinal));
+            Assert.NotEmpty(replies);
+        }
+        else
+        {
+            Assert.StartsWith(crisisReply, replies[0], StringComparison.Ordinal);
+            Assert.Contains("crisis.team.alerted", replies);
+        }
+    }
+
     [Fact]
     public async Task A_cry_for_help_in_one_Spanish_word_gets_the_emergency_answer_in_Spanish()
     {
