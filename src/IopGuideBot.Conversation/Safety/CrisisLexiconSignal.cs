@@ -52,27 +52,28 @@ internal sealed class CrisisLexiconSignal
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectLookup = SubjectSet.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly CompiledCrisisRule[] _rules;
-    private readonly Regex _retraction = CompiledCrisisRule.Compile(CrisisLexicon.Retraction);
-    private readonly Regex _denial = CompiledCrisisRule.Compile(CrisisLexicon.ExplicitDenial);
-    private readonly Regex _hypothetical = CompiledCrisisRule.Compile(CrisisLexicon.Hypothetical);
-    private readonly Regex _denialFrame = CompiledCrisisRule.Compile(CrisisLexicon.DenialFrame);
-    private readonly Regex _informationFrame = CompiledCrisisRule.Compile(CrisisLexicon.InformationFrame);
-    private readonly Regex _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
-    private readonly Regex _sentenceOpening = CompiledCrisisRule.Compile(CrisisLexicon.SentenceOpening);
-    private readonly Regex _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
-    private readonly Regex _justAFeeling = CompiledCrisisRule.Compile(CrisisLexicon.JustAFeeling);
-    private readonly Regex _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
-    private readonly Regex _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
-    private readonly Regex _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
-    private readonly Regex _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
-    private readonly Regex _clauseHistory = CompiledCrisisRule.Compile(CrisisLexicon.ClauseHistoryMarker);
-    private readonly Regex _clauseStill = CompiledCrisisRule.Compile(CrisisLexicon.ClauseStillMarker);
-    private readonly Regex _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
-    private readonly Regex _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions|risk|danger) (?:of|about|to)$");
+    private readonly LexiconPattern _retraction = CompiledCrisisRule.Compile(CrisisLexicon.Retraction);
+    private readonly LexiconPattern _denial = CompiledCrisisRule.Compile(CrisisLexicon.ExplicitDenial);
+    private readonly LexiconPattern _hypothetical = CompiledCrisisRule.Compile(CrisisLexicon.Hypothetical);
+    private readonly LexiconPattern _denialFrame = CompiledCrisisRule.Compile(CrisisLexicon.DenialFrame);
+    private readonly LexiconPattern _informationFrame = CompiledCrisisRule.Compile(CrisisLexicon.InformationFrame);
+    private readonly LexiconPattern _firstPersonNow = CompiledCrisisRule.Compile(CrisisLexicon.FirstPersonNow);
+    private readonly LexiconPattern _sentenceOpening = CompiledCrisisRule.Compile(CrisisLexicon.SentenceOpening);
+    private readonly LexiconPattern _recent = CompiledCrisisRule.Compile(CrisisLexicon.RecentMarker);
+    private readonly LexiconPattern _justAFeeling = CompiledCrisisRule.Compile(CrisisLexicon.JustAFeeling);
+    private readonly LexiconPattern _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
+    private readonly LexiconPattern _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
+    private readonly LexiconPattern _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
+    private readonly LexiconPattern _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
+    private readonly LexiconPattern _clauseHistory = CompiledCrisisRule.Compile(CrisisLexicon.ClauseHistoryMarker);
+    private readonly LexiconPattern _clauseStill = CompiledCrisisRule.Compile(CrisisLexicon.ClauseStillMarker);
+    private readonly LexiconPattern _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
+    private readonly LexiconPattern _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions|risk|danger) (?:of|about|to)$");
 
-    // Each rule's NonBacktracking regexes take ~20 ms of CPU to construct (shared only between identical patterns): built on every core, in order.
+    // Cheap: a rule's patterns are interpreted until start-up is over, and their linear-time regexes are built afterwards in
+    // the background (LexiconPattern).
     public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null) =>
-        _rules = (rules ?? CrisisLexicon.Rules).AsParallel().AsOrdered().Select(r => new CompiledCrisisRule(r)).ToArray();
+        _rules = [.. (rules ?? CrisisLexicon.Rules).Select(r => new CompiledCrisisRule(r))];
 
     public IReadOnlyList<CompiledCrisisRule> Rules => _rules;
 

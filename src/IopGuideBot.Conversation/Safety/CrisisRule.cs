@@ -88,21 +88,21 @@ public sealed record CrisisRule(string Id, CrisisCategory Category, string Patte
 
 /// <summary>A <see cref="CrisisRule"/> with its patterns compiled once.</summary>
 /// <remarks>
-/// The main pattern is compiled with the rule; the guards (everything consulted only once the main pattern has matched)
-/// on first use. Why: building a non-backtracking regex is the costly part of start-up (~9 ms each, measured with
-/// .NET 10.0.12 on this machine), most messages match no rule, and the 74 distinct guard patterns were ~0.5 s of CPU
-/// before the first answer. A guard costs its construction once, on the first message its rule matches.
+/// The main pattern is made with the rule; the guards (everything consulted only once the main pattern has matched) on
+/// first use. Why: building a non-backtracking regex is costly (~8 ms each, measured with .NET 10.0.12 on this machine),
+/// most messages match no rule, and the 74 distinct guard patterns were ~0.5 s of CPU. A guard made after start-up
+/// builds its linear-time regex on the first message its rule matches (see <see cref="LexiconPattern"/>).
 /// </remarks>
 internal sealed class CompiledCrisisRule
 {
-    private readonly Lazy<Regex?> _notAfter;
-    private readonly Lazy<Regex?> _notBefore;
-    private readonly Lazy<Regex?> _onlyBefore;
-    private readonly Lazy<Regex?> _onlyWithContext;
-    private readonly Lazy<Regex?> _unlessInMessage;
-    private readonly Lazy<IReadOnlyList<(Regex Before, Regex After)>> _notBetween;
-    private readonly Lazy<Regex?> _notInside;
-    private readonly Lazy<Regex?> _historyAfter;
+    private readonly Lazy<LexiconPattern?> _notAfter;
+    private readonly Lazy<LexiconPattern?> _notBefore;
+    private readonly Lazy<LexiconPattern?> _onlyBefore;
+    private readonly Lazy<LexiconPattern?> _onlyWithContext;
+    private readonly Lazy<LexiconPattern?> _unlessInMessage;
+    private readonly Lazy<IReadOnlyList<(LexiconPattern Before, LexiconPattern After)>> _notBetween;
+    private readonly Lazy<LexiconPattern?> _notInside;
+    private readonly Lazy<LexiconPattern?> _historyAfter;
 
     public CompiledCrisisRule(CrisisRule rule)
     {
@@ -120,31 +120,31 @@ internal sealed class CompiledCrisisRule
 
     public CrisisRule Rule { get; }
 
-    public Regex Pattern { get; }
+    public LexiconPattern Pattern { get; }
 
-    public Regex? NotAfter => _notAfter.Value;
+    public LexiconPattern? NotAfter => _notAfter.Value;
 
-    public Regex? NotBefore => _notBefore.Value;
+    public LexiconPattern? NotBefore => _notBefore.Value;
 
-    public Regex? OnlyBefore => _onlyBefore.Value;
+    public LexiconPattern? OnlyBefore => _onlyBefore.Value;
 
-    public Regex? OnlyWithContext => _onlyWithContext.Value;
+    public LexiconPattern? OnlyWithContext => _onlyWithContext.Value;
 
-    public Regex? UnlessInMessage => _unlessInMessage.Value;
+    public LexiconPattern? UnlessInMessage => _unlessInMessage.Value;
 
-    public IReadOnlyList<(Regex Before, Regex After)> NotBetween => _notBetween.Value;
+    public IReadOnlyList<(LexiconPattern Before, LexiconPattern After)> NotBetween => _notBetween.Value;
 
-    public Regex? NotInside => _notInside.Value;
+    public LexiconPattern? NotInside => _notInside.Value;
 
-    public Regex? HistoryAfter => _historyAfter.Value;
+    public LexiconPattern? HistoryAfter => _historyAfter.Value;
 
-    private static Lazy<Regex?> Guard(string? pattern) => new(() => pattern is null ? null : Compile(pattern));
+    private static Lazy<LexiconPattern?> Guard(string? pattern) => new(() => pattern is null ? null : Compile(pattern));
 
-    /// <summary>Every compiled pattern of the rule (tests check that each is non-backtracking).</summary>
-    public IEnumerable<Regex> AllPatterns =>
-        new[] { Pattern, NotAfter, NotBefore, OnlyBefore, OnlyWithContext, UnlessInMessage, NotInside, HistoryAfter }.OfType<Regex>()
+    /// <summary>Every pattern of the rule, its cue and its guards.</summary>
+    public IEnumerable<LexiconPattern> AllPatterns =>
+        new[] { Pattern, NotAfter, NotBefore, OnlyBefore, OnlyWithContext, UnlessInMessage, NotInside, HistoryAfter }.OfType<LexiconPattern>()
             .Concat(NotBetween.SelectMany(p => new[] { p.Before, p.After }));
 
-    /// <summary>The shared compiled regex of <paramref name="pattern"/> (see <see cref="LexiconRegex"/>).</summary>
-    public static Regex Compile(string pattern) => LexiconRegex.Get(pattern);
+    /// <summary>The shared pattern of <paramref name="pattern"/>: interpreted until start-up is over, then linear-time (see <see cref="LexiconPattern"/>).</summary>
+    public static LexiconPattern Compile(string pattern) => LexiconRegex.GetPattern(pattern);
 }

@@ -49,9 +49,9 @@ internal static class CrisisTextNormalizer
         [0x1F52A] = "knife", [0x1FA78] = "blood", [0x1F48A] = "pills", [0x1F52B] = "gun", [0x1FA92] = "razor",
     };
 
-    private static readonly Regex SlashShorthand = CompiledCrisisRule.Compile(@"\b(?:j/k|w/)");
-    private static readonly Regex DottedOd = CompiledCrisisRule.Compile(@"\bo\.d\b\.?");
-    private static readonly Regex HyphenOd = CompiledCrisisRule.Compile(@"\bod-(d|ed|ing)\b");
+    private static readonly Regex SlashShorthand = LexiconRegex.Get(@"\b(?:j/k|w/)");
+    private static readonly Regex DottedOd = LexiconRegex.Get(@"\bo\.d\b\.?");
+    private static readonly Regex HyphenOd = LexiconRegex.Get(@"\bod-(d|ed|ing)\b");
 
     /// <summary>Marks a clause boundary (", ; :") between words while normalising.</summary>
     private const string ClauseMark = "\u0001";

@@ -23,6 +23,37 @@ internal static class LexiconRegex
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
     private static readonly ConcurrentDictionary<string, Regex> Shared = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, LexiconPattern> SharedPatterns = new(StringComparer.Ordinal);
+    private static volatile bool _linearFromFirstUse;
+
+    /// <summary>The shared <see cref="LexiconPattern"/> of <paramref name="pattern"/> (cheap: no linear-time regex is built yet).</summary>
+    public static LexiconPattern GetPattern(string pattern) => SharedPatterns.GetOrAdd(pattern, static p => new LexiconPattern(p));
+
+    /// <summary>Every pattern made so far through <see cref="GetPattern"/>.</summary>
+    internal static IReadOnlyCollection<string> PatternsMade => [.. SharedPatterns.Keys];
+
+    /// <summary>Whether patterns build their linear-time regex on first use (after <see cref="BuildLinearEngines"/>).</summary>
+    internal static bool LinearFromFirstUse => _linearFromFirstUse;
+
+    /// <summary>
+    /// Builds the linear-time regex of every pattern made so far, one after another on the calling thread, and from then
+    /// on a pattern made later builds its own on first use. The service calls it once start-up is over; returns how many
+    /// were built.
+    /// </summary>
+    public static int BuildLinearEngines()
+    {
+        _linearFromFirstUse = true;
+        var built = 0;
+        foreach (var pattern in SharedPatterns.Values)
+        {
+            if (pattern.EnsureLinear())
+            {
+                built++;
+            }
+        }
+
+        return built;
+    }
 
     /// <summary>The shared regex of <paramref name="pattern"/> with <see cref="CrisisRule.Options"/>.</summary>
     public static Regex Get(string pattern) =>
@@ -78,5 +109,131 @@ internal static class LexiconRegex
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// One lexicon pattern with two engines that find the same matches: the backtracking interpreter, built in a fraction of a
+/// millisecond, and the non-backtracking engine, linear in the length of any text but ~8 ms of CPU to build.
+/// </summary>
+/// <remarks>
+/// Why: building the ~300 non-backtracking regexes of the lexicon took ~1.8 s of CPU before the service could answer its
+/// first message, the largest managed start-up cost (BENCHMARKS.md, sixteenth pass), while the interpreter builds all of
+/// them in ~30 ms. Until <see cref="LexiconRegex.BuildLinearEngines"/> has run (the service runs it in the background once
+/// start-up is over), a text of up to <see cref="MaxInterpretedLength"/> characters is matched by the interpreter under a
+/// time limit; a longer text, or a match that runs out of time, builds and uses the linear-time regex, so no text can make
+/// the check slow for long. After that every match is linear-time, as before. The two engines report the same matches for
+/// these patterns (no lookarounds or backreferences); <c>LexiconRegexTests</c> checks it on every pattern over every crisis
+/// evaluation text.
+/// </remarks>
+internal sealed class LexiconPattern
+{
+    /// <summary>The longest text the interpreter matches; typed chat messages are far shorter.</summary>
+    public const int MaxInterpretedLength = 2_000;
+
+    /// <summary>How long one interpreted match may run before the pattern switches to its linear-time regex.</summary>
+    public static readonly TimeSpan InterpretedTimeLimit = TimeSpan.FromMilliseconds(20);
+
+    private readonly Regex _interpreted;
+    private readonly Lock _building = new();
+    private volatile Regex? _linear;
+
+    public LexiconPattern(string pattern)
+    {
+        Pattern = pattern;
+        _interpreted = new Regex(pattern, CrisisRule.Options & ~RegexOptions.NonBacktracking, InterpretedTimeLimit);
+    }
+
+    public string Pattern { get; }
+
+    /// <summary>The linear-time regex (built now if it was not yet).</summary>
+    public Regex Linear
+    {
+        get
+        {
+            EnsureLinear();
+            return _linear!;
+        }
+    }
+
+    public bool IsMatch(string text) => IsMatch(text.AsSpan());
+
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        if (Interpreted(text) is { } interpreted)
+        {
+            try
+            {
+                return interpreted.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                EnsureLinear(); // this pattern uses its linear-time regex from now on
+            }
+        }
+
+        return Linear.IsMatch(text);
+    }
+
+    public int Count(ReadOnlySpan<char> text)
+    {
+        if (Interpreted(text) is { } interpreted)
+        {
+            try
+            {
+                return interpreted.Count(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                EnsureLinear();
+            }
+        }
+
+        return Linear.Count(text);
+    }
+
+    /// <summary>
+    /// Every match, left to right. Callers ask <see cref="IsMatch"/> first on the same text, so a text that ran out of time
+    /// there is enumerated by the linear-time regex.
+    /// </summary>
+    public Regex.ValueMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text) =>
+        (Interpreted(text) ?? Linear).EnumerateMatches(text);
+
+    public override string ToString() => Pattern;
+
+    /// <summary>Builds the linear-time regex if it is not built yet; returns whether this call built it.</summary>
+    internal bool EnsureLinear()
+    {
+        if (_linear is not null)
+        {
+            return false;
+        }
+
+        lock (_building)
+        {
+            if (_linear is not null)
+            {
+                return false;
+            }
+
+            _linear = LexiconRegex.Get(Pattern);
+            return true;
+        }
+    }
+
+    private Regex? Interpreted(ReadOnlySpan<char> text)
+    {
+        if (_linear is not null)
+        {
+            return null;
+        }
+
+        if (LexiconRegex.LinearFromFirstUse || text.Length > MaxInterpretedLength)
+        {
+            EnsureLinear();
+            return null;
+        }
+
+        return _interpreted;
     }
 }

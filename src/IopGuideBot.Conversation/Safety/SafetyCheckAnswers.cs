@@ -17,18 +17,18 @@ public enum SafetyAnswer
 /// </summary>
 public static class SafetyCheckAnswers
 {
-    private static readonly Regex NotSafeStatement = CompiledCrisisRule.Compile(
+    private static readonly LexiconPattern NotSafeStatement = CompiledCrisisRule.Compile(
         @"\bnot (?:really |very |that |totally |completely )?safe\b|\b(?:i'm|i am) not (?:safe|ok|okay|alright|all right|fine|good|sure)\b|\b(?:in|still in) danger\b|^not (?:really|at all|sure)\b|\bi don't (?:think so|feel safe|know if i'm safe)\b|\bhelp me\b|\bno estoy (?:a salvo|bien|segur[oa])\b|\bno me siento segur[oa]\b");
 
-    private static readonly Regex Hedge = CompiledCrisisRule.Compile(
+    private static readonly LexiconPattern Hedge = CompiledCrisisRule.Compile(
         @"\b(?:i don't know|dunno|probably|maybe|i guess|not sure|kind of|kinda|sort of|whatever|depends|idc|i don't care|no se|tal vez|quizas|creo que si)\b");
 
-    private static readonly Regex SafeStatement = CompiledCrisisRule.Compile(
+    private static readonly LexiconPattern SafeStatement = CompiledCrisisRule.Compile(
         @"\b(?:i'm|i am|im|we're|we are) (?:safe|ok|okay|fine|alright|all right|good|okay now|fine now|safe now|not in danger)\b|\bi'll be (?:ok|okay|fine|alright)\b|\bestoy (?:a salvo|bien|segur[oa])\b|^(?:yes|yeah|yep|yup|ya|y|yea|yess|ye|sure|i think so|i am|si|ok|okay|fine|safe|good|alright|all good|all right)\b");
 
-    private static readonly Regex BareNo = CompiledCrisisRule.Compile(@"^(?:no|nope|nah|nop|no no)\b");
+    private static readonly LexiconPattern BareNo = CompiledCrisisRule.Compile(@"^(?:no|nope|nah|nop|no no)\b");
 
-    private static readonly Regex GoOn = CompiledCrisisRule.Compile(
+    private static readonly LexiconPattern GoOn = CompiledCrisisRule.Compile(
         @"^(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|alright|all right|let's go|lets go|go ahead|yes please|si|vamos|dale|claro)\b");
 
     /// <summary>Reads an answer to "Are you safe right now?".</summary>

@@ -269,7 +269,7 @@ public sealed class CrisisRuleTests
         {
             foreach (var regex in rule.AllPatterns)
             {
-                Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), $"{rule.Rule.Id}: {regex}");
+                Assert.True(regex.Linear.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), $"{rule.Rule.Id}: {regex}");
             }
         }
     }
