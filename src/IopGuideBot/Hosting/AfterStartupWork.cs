@@ -27,7 +27,10 @@ namespace IopGuideBot.Hosting;
 /// Before it, the model package's assembly pages (91 MB, read only to build the ONNX sessions) are given back too
 /// (<see cref="SentenceEmbeddings.ReleaseModelImagePages"/>).
 /// </remarks>
-internal sealed partial class AfterStartupWork(SemanticMatcher matcher, ILogger<AfterStartupWork> logger) : BackgroundService
+// The matcher is resolved, not injected: the host builds every hosted service before it starts any, and injecting it would
+// load the sentence embedding model (1.2-1.4 s) then, alone on the host's thread, before the content and crisis loads that
+// run beside it from their StartingAsync.
+internal sealed partial class AfterStartupWork(IServiceProvider services, ILogger<AfterStartupWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +39,7 @@ internal sealed partial class AfterStartupWork(SemanticMatcher matcher, ILogger<
         {
             var elapsed = await RecognizerWarmup.RunAsync(stoppingToken);
             LogRecognizersWarmed(logger, elapsed.TotalMilliseconds);
+            var matcher = services.GetRequiredService<SemanticMatcher>();
             await matcher.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // a failed build is logged by the matcher
             stoppingToken.ThrowIfCancellationRequested();
             var lexicon = Stopwatch.StartNew();
