@@ -216,8 +216,9 @@ internal static class LoadCommand
 
             var semantic = service.SinceStart;
 
-            // The resident set once start-up's transient memory is given back (the service logs "Start-up memory released"
-            // after the recognizers are warmed and the matcher is built).
+            // The resident set once start-up's work is all done: the service builds the crisis lexicon's linear-time regexes
+            // (logged "linear-time regexes built"), then gives start-up's transient memory back and logs "Start-up memory
+            // released" after the recognizers are warmed and the matcher is built.
             var released = Stopwatch.StartNew();
             while (!service.Output.Contains("Start-up memory released", StringComparison.Ordinal) && released.Elapsed < TimeSpan.FromMinutes(1))
             {
@@ -226,7 +227,7 @@ internal static class LoadCommand
 
             await Task.Delay(500);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms (service CPU {cpuAtFirstTurn:N0} ms by then), first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start; RSS {service.RssMegabytes():N0} MB after start-up memory was released"));
+                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms (service CPU {cpuAtFirstTurn:N0} ms by then), first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start; RSS {service.RssMegabytes():N0} MB once start-up's work was done"));
             if (Environment.GetEnvironmentVariable("LOAD_DEBUG") is not null)
             {
                 File.WriteAllText(Path.Combine(Path.GetTempPath(), $"iopguidebot-load-start-{run}.log"), service.Output);
