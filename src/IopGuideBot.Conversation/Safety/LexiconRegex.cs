@@ -193,8 +193,9 @@ internal sealed class LexiconPattern
     }
 
     /// <summary>
-    /// Every match, left to right. Callers ask <see cref="IsMatch"/> first on the same text, so a text that ran out of time
-    /// there is enumerated by the linear-time regex.
+    /// Every match, left to right. A text that ran out of time in <see cref="IsMatch"/> is enumerated by the linear-time
+    /// regex; should an interpreted enumeration itself run out of time, the <see cref="RegexMatchTimeoutException"/> reaches
+    /// the detector, which answers a check that failed as a possible crisis (never as "no crisis").
     /// </summary>
     public Regex.ValueMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text) =>
         (Interpreted(text) ?? Linear).EnumerateMatches(text);
