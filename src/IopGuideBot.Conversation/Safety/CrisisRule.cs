@@ -19,8 +19,8 @@ public enum RuleTense
 /// One lexicon rule: a whole-word pattern over normalised text (<see cref="CrisisTextNormalizer"/>) and named flags that
 /// say when a match does not count. Every pattern — the rule's own and its guards — is compiled with
 /// <see cref="CrisisRule.Options"/> (<see cref="RegexOptions.NonBacktracking"/>), so matching is linear in the length of the
-/// text whatever it contains (until start-up is over, chat-sized texts are matched by the interpreter under a time limit;
-/// see <see cref="LexiconPattern"/>). The non-backtracking engine has no lookarounds; what a lookaround used to say is a
+/// text whatever it contains (until start-up is over, texts of up to 2,000 characters are matched by the interpreter; see
+/// <see cref="LexiconPattern"/>). The non-backtracking engine has no lookarounds; what a lookaround used to say is a
 /// guard here, tried on a short window next to the match or once on the whole message.
 /// </summary>
 /// <param name="Id">Stable name (<c>area.what</c>) used in tests and in the assessment (never the message text).</param>
