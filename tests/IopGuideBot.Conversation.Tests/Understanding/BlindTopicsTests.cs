@@ -253,6 +253,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r30 (300 lines, a new writer, 79 family, kept sealed through round 29 and measured at its start and end, totals
     // only): first contact (65aa0df, the end of round 28) 251, 66, 15 (fallbacks 40).
     // After round 29 (1a20986): the same, 251, 66, 15 (fallbacks 40).
+    // Read at the start of round 30 (a seen set since).
     [InlineData("topics-heldout-r30.tsv", 251, 66, 15)]
     // r31 (300 lines, a new writer, 75 family, kept sealed through round 30 and measured at its start and end, totals
     // only): first contact (1a20986, the end of round 29) 260, 60, 13 (fallbacks 33).
