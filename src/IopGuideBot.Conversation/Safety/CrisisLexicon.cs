@@ -66,6 +66,11 @@ public static class CrisisLexicon
         (@"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether|about)(?: [\w']+){0,6} ",
          @"(?: [\w']+){0,4} (?:and|but|so) i (?:\w+ )?(?:said|told (?:him|her|them)|answered|replied) no\b|[.,;!]? (?:and |but )?i (?:don't|dont|do not|never|have never|haven't|have not|didn't|did not) (?:do (?:that|it|any of that)|have (?:that|any)|(?:ever )?(?:done|had|felt) (?:that|it|any)|have\b|did\b)");
 
+    // "The team is so bad I wanna jump off a bridge lol": a thing called bad and laughed off — both, or it counts.
+    private static readonly (string Before, string After) CalledBadAndLaughedOff =
+        (@"\b(?:so|too|soo+) (?:bad|awful|terrible|trash|garbage|boring|annoying|slow|dumb|stupid|cringe|embarrassing)(?: [\w']+){0,3} ",
+         @"(?: [\w']+){0,3} (?:lol|lmao|haha\w*|hehe|rofl|jk)\b");
+
     /// <summary>
     /// Before a suicide attempt or suicidal thoughts told as what a hospital stay treated: "discharged from the hospital
     /// after a" suicide attempt, "released from inpatient for" suicidal ideation.
@@ -263,8 +268,8 @@ public static class CrisisLexicon
             $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
             NotBetween = [AskedAndSaidNo],
-            // "a self-harm history" and "a history of self-harm" tell the past.
-            NotBefore = @" (?:history|background)\b",
+            // "a self-harm history" and "a history of self-harm" tell the past, as do "self-harm scars".
+            NotBefore = @" (?:history|background|scars?|scarring)\b",
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
             // "What do you do if someone in group says they're going to hurt themselves?" asks the clinic what it does.
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of |\b(?:what do you do|what do you guys do|what do your (?:staff|counsel?ors|therapists) do|how do you handle it|how do you deal with it|what happens|what's your policy|what is your policy) (?:if|when|whenever) (?:(?:a|an|one of your|some) (?:\w+ )?)?(?:patient|client|member|person|someone|somebody|participant)(?: (?:in|at) (?:\w+ )?(?:group|session|class|the program|treatment))? (?:says|tells you|tells staff|tells a counsel?or|mentions|admits)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $",
@@ -293,6 +298,7 @@ public static class CrisisLexicon
             [
                 (@"\brather (?:just )?",
                  $@" than (?:sit|sitting|watch|watching|attend|attending|fill|filling|listen|listening|read|reading|wait|waiting|do|doing|go|going|spend|spending|deal|dealing)(?: through| to| out| in| with)? (?:another|one more|a|an|the|this|that|more|all|those|these|his|her|my|your|their)? ?(?:[\w']+ )?{EverydayChore}"),
+                CalledBadAndLaughedOff,
             ],
             InformationSuppresses = true,
         },
@@ -652,6 +658,7 @@ public static class CrisisLexicon
         new("suicide.ready-to-jump", Suicide, @"\b(?:before i|about to|going to|gonna|gunna|ready to|want to|wanna|i'll|i will|i'm gonna|im gonna|i'm going to) jump\b")
         {
             OnlyBefore = @"$| (?:off|from|tonight|now|today|right now|soon|if|and end|to my death)\b",
+            NotBetween = [CalledBadAndLaughedOff],
             InformationSuppresses = true,
         },
         new("suicide.on-the-edge", Suicide, @"\b(?:i'm|im|i am|standing|sitting|up) on (?:the|a|this|top of (?:the|a)) (?:bridge|ledge|roof|rooftop|overpass|parking garage|edge)\b")
@@ -841,6 +848,15 @@ public static class CrisisLexicon
             DrugContextMeansOverdose = true,
             InformationSuppresses = true,
         },
+        // Trying to bring someone round with a street remedy ("give him a bump to wake him up", "ice down her shirt to
+        // bring her round", "cold shower to snap him out of it"): whoever needs waking that way is unresponsive now.
+        // The remedy comes first, the waking after; "someone" is left out, so a question about the myth is not it.
+        new("overdose.waking-remedy", Overdose,
+            @"\b(?:a bump|bumps|a line|coke|cocaine|blow|speed|meth|adderall|salt water|saltwater|salt|ice|ice water|cold water|a cold shower|cold shower|a cold bath|milk|a slap|slapping|slap)\b(?: [\w']+){0,6} (?:(?:to|and|till|until|so) (?:try (?:to |and )?)?(?:wake|bring|snap|get) (?:him|her|them|my \w+|the \w+) (?:up|round|around|back|to|out of it)|(?:so|till|until) (?:he|she|they) (?:wakes?|comes? (?:round|around|to|back)))\b")
+        {
+            InformationSuppresses = true,
+            NotBefore = @" (?:for (?:school|work|group|class|church|the)|in the morning|on time|early)\b",
+        },
         // What an overdose feels like from inside, next to a word about using.
         new("overdose.feelings", Overdose,
             @"\b(?:can't|cannot|can not|can barely|could barely) (?:keep my eyes open|stay awake|keep my head up|feel my (?:arms|legs|hands|face|body|fingers)|breathe|breath)\b|\b(?:fading|slipping) (?:out|away|in and out)\b|\bi'm fading\b|\b(?:everything|it|the room|my vision) (?:is |keeps )?(?:going|getting|went|turning) (?:dark|black)\b|\bheart (?:is |feels like it's |feels like its )?(?:stopping|slowing down|giving out)\b|\blips (?:are |feel |look )?(?:numb|blue|purple|tingl\w*)\b|\b(?:can't|cannot) stop (?:nodding|passing out)\b")
@@ -959,7 +975,7 @@ public static class CrisisLexicon
         {
             // "The drive there will kill him", "it's going to kill her": a thing, not a person, is doing it. "What do you do
             // when a client tells you he's going to hurt someone": a case someone in the field asks about, not one told.
-            NotAfter = @"\b(?:if|when|whenever) (?:a|an|one of your|some) (?:\w+ )?(?:patient|client|member|resident|student|participant|person|kid|teen|someone|somebody) (?:says|tells you|tells staff|tells us|tells a counselor|mentions|admits|announces|starts saying|threatens)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $|\b(?:the|this|that) (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout|overtime|deadline|deadlines|shift|shifts|hours|job|project|exam|test|diet|gym|humidity|weather)(?: there| here| alone| back| home)? |\b(?:it|it's) ",
+            NotAfter = @"\b(?:if|when|whenever) (?:a|an|one of your|some) (?:\w+ )?(?:patient|client|member|resident|student|participant|person|kid|teen|someone|somebody) (?:says|tells you|tells staff|tells us|tells a counselor|mentions|admits|announces|starts saying|threatens)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $|\b(?:the|this|that|my|our|your)(?: \w+)? (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout|overtime|deadline|deadlines|shift|shifts|hours|job|project|exam|test|diet|gym|humidity|weather)(?: [\w']+| (?:to|from|into|in|at|on) (?:[\w']+ ){0,2}[\w']+)? |\b(?:it|it's) ",
         },
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {

@@ -560,6 +560,23 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 30, in general words: someone being brought round with a street remedy (a bump, ice, a cold shower, salt
+    /// water) is unresponsive now; a thing called bad and laughed off ("so bad I wanna jump off a bridge lol"), a commute or
+    /// the traffic that "will kill somebody", and self-harm scars are not a crisis. The same words said in earnest still count.
+    /// </summary>
+    [Theory]
+    [InlineData("everyone's yelling to give him a bump so he wakes up, he dropped on the dance floor", true)]
+    [InlineData("her cousin wants to put ice down her shirt to bring her round, she's been out ten minutes", true)]
+    [InlineData("we put him in a cold bath to try and wake him up and he's still limp", true)]
+    [InlineData("this assignment is so boring i'm about to jump off the roof lmao", false)]
+    [InlineData("the traffic on the bridge will kill somebody some day, is there parking at the clinic", false)]
+    [InlineData("my daughter has self harm scars on her arms, will anyone in group say something", false)]
+    [InlineData("my life is so bad i want to jump off a bridge", true)]
+    [InlineData("that man next door will kill somebody tonight, he's waving a gun", true)]
+    public void Round_30_a_street_remedy_to_wake_someone_is_an_overdose_and_a_bad_thing_laughed_off_is_not_a_plan(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

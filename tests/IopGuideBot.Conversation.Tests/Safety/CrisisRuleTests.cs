@@ -146,6 +146,7 @@ public sealed class CrisisRuleTests
         ["overdose.whole-supply"] = ("she swallowed a whole bottle of xanax", "she bought a whole bottle of water"),
         ["overdose.naloxone"] = ("should i give him narcan", "does narcan work on everyone"),
         ["overdose.signs"] = ("she's not breathing", "what are the signs someone isn't breathing"),
+        ["overdose.waking-remedy"] = ("my cousin says pour ice water on him to wake him up, he's out on the floor", "my dad used cold water to get my brother up for school"),
         ["overdose.feelings"] = ("i used and i can't keep my eyes open", "i can't keep my eyes open at work"),
         ["overdose.on-the-floor"] = ("he's twitching on the floor after using", "the kids are jumping on the bed"),
         ["overdose.opioid-signs"] = ("his lips are turning blue", "what are pinpoint pupils"),
