@@ -214,6 +214,8 @@ public static class CrisisLexicon
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
+            // "Will I be in group with people who have tried to kill themselves?": others in general, not a case told.
+            NotAfter = @"\b(?:people|others|folks|patients|clients|members|those|anyone|anybody|other \w+) (?:who|that) (?:have |has |had |'ve )?(?:ever |also |already |once )?$",
         },
         new("suicide.want-die", Suicide,
             @"\b(?:want|wants|wish|wishes|wishing|ready|plan|planning|plans|deserve|deserved) to (?:die|be dead)\b|\b(?:want|wish) (?:i was|i were|to be) dead\b|\bwish (?:i|i'd) (?:could die|was dead|were dead|had died|was never born|had never been born|wasn't born|could disappear|wasn't here|wasn't alive|didn't exist|was gone|could just disappear|could sleep forever)\b|\bwould rather be dead\b|\bwanted to die\b|\b(?:care|notice|miss me|matter) if i (?:died|was gone|were gone|killed my ?self|wasn't here|disappeared)\b|\bif i killed my ?self\b")
@@ -447,6 +449,14 @@ public static class CrisisLexicon
         new("suicide.after-gone", Suicide, @"\b(?:after|when|once) i'm (?:gone|dead|not here|not around)\b")
         {
             NotBefore = @" (?:to|for|on|from|at|in)\b",
+        },
+        // Settling who gets one's pet or things "after this weekend": arrangements for being gone. Arranging care while
+        // away in treatment ("who keeps my dog while I'm in residential") is not it.
+        new("suicide.arranging-after", Suicide,
+            @"\b(?:sorting out|sort out|figuring out|figure out|deciding|decided|working out|arranging|arranged|settling|settled) who (?:gets|takes|will get|will take|keeps|will keep|can have|should get|should have|inherits) my (?:dog|dogs|cat|cats|pets?|stuff|things|car|truck|guitar|savings|money|kids)\b")
+        {
+            NotBefore = @"(?: [\w']+){0,3} (?:while|when i(?:'m| am)? (?:in|at|away|gone to)|during|for (?:the|a|those|these) (?:\w+ )?(?:weeks?|days?|months?|weekend|stay)|if i (?:go|get|have to go) (?:in|to))\b",
+            InformationSuppresses = true,
         },
         new("suicide.hoping-not-wake", Suicide,
             @"\b(?:hoping|hope|praying|pray|wishing) (?:that )?i (?:just )?(?:don't|won't|never|wouldn't|do not|will not) wake (?:back )?up\b")
@@ -857,6 +867,13 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             NotBefore = @" (?:for (?:school|work|group|class|church|the)|in the morning|on time|early)\b",
         },
+        // A child who swallowed pills, a film or an edible meant for an adult: poison control and 911 now.
+        new("overdose.child-swallowed", Overdose,
+            @"\b(?:baby|toddler|kid|child|little one|little boy|little girl|son|daughter|grandson|granddaughter|grandbaby|niece|nephew|\d+ ?(?:yr|year|month)s? old)\b(?: [\w']+){0,2} (?:swallowed|ate|got into|chewed|drank|put in (?:his|her) mouth) (?:\w+ ){0,3}(?:pills?|tablets?|meds|medication|methadone|suboxone|subutex|strips?|films?|gummies|gummy|edibles?|fent|fentanyl|bars|xanax|oxys?|percs?|vape juice|nicotine|weed brownies?)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
         // What an overdose feels like from inside, next to a word about using.
         new("overdose.feelings", Overdose,
             @"\b(?:can't|cannot|can not|can barely|could barely) (?:keep my eyes open|stay awake|keep my head up|feel my (?:arms|legs|hands|face|body|fingers)|breathe|breath)\b|\b(?:fading|slipping) (?:out|away|in and out)\b|\bi'm fading\b|\b(?:everything|it|the room|my vision) (?:is |keeps )?(?:going|getting|went|turning) (?:dark|black)\b|\bheart (?:is |feels like it's |feels like its )?(?:stopping|slowing down|giving out)\b|\blips (?:are |feel |look )?(?:numb|blue|purple|tingl\w*)\b|\b(?:can't|cannot) stop (?:nodding|passing out)\b")
@@ -1034,8 +1051,15 @@ public static class CrisisLexicon
             // never read that way (danger.partner-threat).
             NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b")],
         },
+        // The same threat with its condition first: "he said if I go to treatment he'll kill me". Laughed off after it
+        // ("she says if I eat her fries she'll kill me haha"), it is a figure of speech.
+        new("danger.relayed-conditional-threat", Danger,
+            $@"\b{Aggressor} (?:\w+ ){{0,4}}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?if (?:[\w']+ ){{1,6}}(?:he'll|she'll|they'll|hell|shell|he|she|they|he would|she would|they would) (?:will |would |is going to |is gonna |going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
+        {
+            NotBefore = @"(?: [\w']+){0,4}[.,!]? ?(?:lol|lmao|haha\w*|hehe|jk|rofl)\b",
+        },
         new("danger.partner-threat", Danger,
-            @"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee|baby ?daddy|baby ?mama|dealer|plug|pimp|stepdad) (?:\w+ ){0,4}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
+            @"\b(?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee|baby ?daddy|baby ?mama|dealer|plug|pimp|stepdad) (?:\w+ ){0,4}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:if (?:[\w']+ ){1,6})?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
         {
             Negatable = false,
         },

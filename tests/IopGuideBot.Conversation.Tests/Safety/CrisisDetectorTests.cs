@@ -577,6 +577,22 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 30, from a probe in our own words: a threat with its condition first ("he said if I go to treatment he'll kill
+    /// me"), a small child who swallowed pills or an edible, and settling who gets one's dog "after this weekend" are a
+    /// crisis for the lexicon too, not only for the learned signal; people in general "who have tried to kill themselves"
+    /// asked about, a threat laughed off, and arranging care for a pet during treatment are not.
+    /// </summary>
+    [Theory]
+    [InlineData("my husband told me if i go to group tomorrow he's going to kill me", true)]
+    [InlineData("my little girl chewed one of my suboxone strips, she's 2", true)]
+    [InlineData("so i'm settling who gets my cat and my guitar, after sunday it won't matter", true)]
+    [InlineData("so i will be in group with people who have tried to kill themselves? how is that safe", false)]
+    [InlineData("my brother says if i touch his xbox he'll kill me lol", false)]
+    [InlineData("working out who takes my dogs while i'm in the program", false)]
+    public void Round_30_a_threat_with_its_condition_first_a_child_who_swallowed_pills_and_arrangements_for_being_gone(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

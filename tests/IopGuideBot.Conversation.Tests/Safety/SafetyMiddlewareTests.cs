@@ -195,8 +195,8 @@ public sealed class SafetyMiddlewareTests
     /// again, or pale and clammy, gets an emergency reply with the team alerted (a count like "twice" no longer reads as
     /// history); a pregnant person bleeding, written in Tagalog, gets the pregnancy reply; a question about joining while
     /// pregnant and on methadone gets an answer, not a crisis. Round 30: someone being brought round with a street remedy
-    /// (a bump of coke, a cold shower) gets the overdose reply; a thing called bad and laughed off, and the traffic that
-    /// "will kill somebody", get an answer.
+    /// (a bump of coke, a cold shower) or a toddler who swallowed a pill gets the overdose reply, a threat with its condition
+    /// first the danger reply; a thing called bad and laughed off, and the traffic that "will kill somebody", get an answer.
     /// </summary>
     [Theory]
     [InlineData("my wife has passed out twice in the last hour and she's grey and clammy", "crisis.medical")]
@@ -205,6 +205,8 @@ public sealed class SafetyMiddlewareTests
     [InlineData("the bartender went down in the back and the guys want to give him coke to wake him up", "crisis.overdose")]
     [InlineData("my homework is so boring i'm gonna jump off the roof lol, do you have evening groups", null)]
     [InlineData("the traffic downtown will kill somebody, is there parking at the clinic", null)]
+    [InlineData("my boyfriend said if i start the program he'll kill me, he's home now", "crisis.danger")]
+    [InlineData("my toddler swallowed one of my methadone pills", "crisis.overdose")]
     public async Task Emergency_signs_taught_from_the_blind_rounds_get_the_emergency_reply_from_the_real_bot(string text, string? crisisReply)
     {
         await using var bot = new BotHarness();
