@@ -267,7 +267,7 @@ public static class CrisisLexicon
             NotBefore = @" (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|the (?:trip|tour|date|weekend)|vacation|that day|a date)\b",
         },
         new("suicide.self-harm", Suicide,
-            $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
+            $@"\b(?:want|wanting|wanted|wanna|going|about|urge|urges|tempted|thinking about|thinking of|think about|feel like|plan|planning|need|needing|trying not) to (?:hurt|harm|cut|burn|punish|starve) {Self}\b|\b(?:cutting|burning|hurting|harming) {Self}\b|\bstarving {Self} (?:on purpose|to punish|as punishment|because i deserve)|\bself ?harm(?:ing)?\b|\bslit(?:ting)? my (?:wrists?|throat)\b")
         {
             NotBetween = [AskedAndSaidNo],
             // "a self-harm history" and "a history of self-harm" tell the past, as do "self-harm scars".
@@ -456,6 +456,12 @@ public static class CrisisLexicon
             @"\b(?:sorting out|sort out|figuring out|figure out|deciding|decided|working out|arranging|arranged|settling|settled) who (?:gets|takes|will get|will take|keeps|will keep|can have|should get|should have|inherits) my (?:dog|dogs|cat|cats|pets?|stuff|things|car|truck|guitar|savings|money|kids)\b")
         {
             NotBefore = @"(?: [\w']+){0,3} (?:while|when i(?:'m| am)? (?:in|at|away|gone to)|during|for (?:the|a|those|these) (?:\w+ )?(?:weeks?|days?|months?|weekend|stay)|if i (?:go|get|have to go) (?:in|to))\b",
+            InformationSuppresses = true,
+        },
+        // Who will find one's body: "my mom, she'll be the one who finds me", "so a stranger finds me, not my kids".
+        new("suicide.who-finds-me", Suicide,
+            @"\b(?:the one|the person|the first one|the first person|whoever) (?:who|that|to) (?:finds|will find|'ll find|has to find|find) (?:me|my body)\b|\b(?:who|whoever) (?:finds|will find|is going to find|should find) my body\b")
+        {
             InformationSuppresses = true,
         },
         new("suicide.hoping-not-wake", Suicide,
@@ -747,7 +753,7 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:my|i|i'm|me|myself|i've|i'd|pills?|fentanyl|fent|heroin|oxy\w*|xanax|bars|benzos?|insulin|tylenol|seroquel|methadone|opioids?|meds|medication)\b",
         },
         new("suicide.method", Suicide,
-            @"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:pills|tablets|meds|medication|medicine|xanax|bars|benzos|oxys?|percs?|tylenol|advil|insulin|sleeping pills|seroquel|fent|fentanyl|heroin|dope|methadone|alcohol|vodka|drinks?|shots?|of it|of them) (?:\w+ )?(?:would it take|does it take|would kill|to die|to kill|to not wake up|until)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:to die|to kill (?:me|my ?self|someone|a person)|to not wake up|would kill (?:me|you|someone|a person))\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|swallow|swallowing|shoot|shooting|use|using|mix|mixing) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
+            @"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:pills|tablets|meds|medication|medicine|xanax|bars|benzos|oxys?|percs?|tylenol|advil|insulin|sleeping pills|seroquel|fent|fentanyl|heroin|dope|methadone|alcohol|vodka|drinks?|shots?|of it|of them) (?:\w+ )?(?:would it take|does it take|would kill|to die|to kill|to not wake up|until)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:to die|to kill (?:me|my ?self|someone|a person)|to not wake up|would kill (?:me|you|someone|a person))\b|\b(?:overdose|od) on purpose\b|\bpurposely (?:overdose|od)\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|meds)\b|\b(?:have|got|i've got|there's) enough (?:of )?(?:my )?(?:pills|meds|tablets|xanax|bars|insulin|sleeping pills|oxys?) (?:stashed|stockpiled|to (?:do it|end it|not wake up|die|finish it))\b|\b(?:thinking about|thinking of|think about|about to|tempted to|could just|might just|ready to|urge to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|shoot up|shooting up|use|using) (?:all|every|everything|the whole|a whole|a bunch|a handful|the rest|enough)\b(?: (?:\w+ ){0,3}(?:pills|meds|medication|medicine|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|at once|i have|i got|i've got)\b|$)|\b(?:take|taking|swallow|swallowing|shoot|shooting|use|using|mix|mixing) (?:\w+ ){0,4}(?:pills|meds|medication|tablets|xanax|bars|benzos|dope|fent|fentanyl|heroin|oxys?|percs?|everything|all|too much|too many|it all) (?:\w+ ){0,2}on purpose\b"),
         // An overdose taken on purpose is an attempt: a crisis unless a distant or recovery marker anywhere in the message says
         // it is history ("many years ago, in my forties, I took pills on purpose").
         new("suicide.method-past", Suicide, MethodPast)
@@ -900,7 +906,7 @@ public static class CrisisLexicon
         },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
-            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
+            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
         {
             InformationSuppresses = true,
         },
@@ -1156,7 +1162,7 @@ public static class CrisisLexicon
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
-            @"\bchest (?:pain|pains|hurts|is hurting|has been hurting|been hurting|keeps hurting|feels tight|feels heavy|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+            @"\bchest (?:pain|pains|hurts|is hurting|has been hurting|been hurting|keeps hurting|feels tight|feels heavy|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:face|mouth|smile) (?:is |went |going |looks |got )?(?:all )?(?:droopy|drooping|crooked|saggy|sagging) on one side\b|\bone side of (?:my|his|her|their) (?:face|mouth) (?:is |went |has gone |going |feels )?(?:droopy|drooping|limp|dead)\b|\bone side of (?:my|his|her|their) body (?:is |went |has gone |going |feels )?(?:numb|limp|dead|weak)\b|\bblood (?:is )?(?:coming |pouring |leaking |dripping |running )?(?:from|out of) (?:his|her|my|their|the baby's) (?:ear|ears)\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,

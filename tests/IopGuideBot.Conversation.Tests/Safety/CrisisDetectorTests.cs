@@ -577,10 +577,11 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
-    /// Round 30, from a probe in our own words: a threat with its condition first ("he said if I go to treatment he'll kill
-    /// me"), a small child who swallowed pills or an edible, and settling who gets one's dog "after this weekend" are a
+    /// Round 30, from probes in our own words: a threat with its condition first ("he said if I go to treatment he'll kill
+    /// me"), a small child who swallowed pills or an edible, settling who gets one's dog "after this weekend", who will find
+    /// one's body, starving oneself on purpose, lips "kinda grey", a face drooping on one side and blood from an ear are a
     /// crisis for the lexicon too, not only for the learned signal; people in general "who have tried to kill themselves"
-    /// asked about, a threat laughed off, and arranging care for a pet during treatment are not.
+    /// asked about, a threat laughed off, arranging care for a pet during treatment and a face numb from the dentist are not.
     /// </summary>
     [Theory]
     [InlineData("my husband told me if i go to group tomorrow he's going to kill me", true)]
@@ -589,7 +590,14 @@ public sealed class CrisisDetectorTests
     [InlineData("so i will be in group with people who have tried to kill themselves? how is that safe", false)]
     [InlineData("my brother says if i touch his xbox he'll kill me lol", false)]
     [InlineData("working out who takes my dogs while i'm in the program", false)]
-    public void Round_30_a_threat_with_its_condition_first_a_child_who_swallowed_pills_and_arrangements_for_being_gone(string text, bool crisis) =>
+    [InlineData("his lips are sort of grey and he won't answer me", true)]
+    [InlineData("her smile went crooked on one side and she can't lift her arm", true)]
+    [InlineData("there's blood leaking out of his ear since he fell down the stairs", true)]
+    [InlineData("i'm starving myself on purpose to punish my body", true)]
+    [InlineData("whoever finds my body, i'm sorry", true)]
+    [InlineData("one side of my face is numb from the dentist, can i still come to group", false)]
+    [InlineData("my sponsor was the one who found me this program", false)]
+    public void Round_30_signs_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>

@@ -148,6 +148,7 @@ public sealed class CrisisRuleTests
         ["overdose.signs"] = ("she's not breathing", "what are the signs someone isn't breathing"),
         ["danger.relayed-conditional-threat"] = ("my stepdad told me if i call anyone he will kill me", "my sister says if i eat her fries she'll kill me haha"),
         ["overdose.child-swallowed"] = ("my toddler got into my methadone and drank some", "my son swallowed a penny years ago at the park"),
+        ["suicide.who-finds-me"] = ("put my sister as the contact, she'll be the one who finds me", "my sister is the one who found me a job at the clinic"),
         ["suicide.arranging-after"] = ("i've been working out who gets my cat after friday", "figuring out who keeps my dog while i'm in residential"),
         ["overdose.waking-remedy"] = ("my cousin says pour ice water on him to wake him up, he's out on the floor", "my dad used cold water to get my brother up for school"),
         ["overdose.feelings"] = ("i used and i can't keep my eyes open", "i can't keep my eyes open at work"),
