@@ -1399,7 +1399,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.suicide-means", Suicide,
-            @"\b(?:me voy a (?:tirar|aventar|lanzar)|(?:voy a|quiero) (?:tirarme|aventarme|lanzarme|saltar|brincar)|me (?:quiero|voy a) (?:tirar|aventar|lanzar)) (?:del|de (?:un|el|la)|desde (?:un|el|la)) (?:puente|edificio|techo|azotea|balcon|ventana)\b|\b(?:me voy a|voy a|quiero) (?:tomar|tomarme) (?:todas|todas las|todas mis) (?:pastillas|pildoras)\b|\btengo (?:todo )?(?:planeado|un plan) (?:para|de) (?:matarme|morir|quitarme la vida|acabar con todo|suicidarme)\b|\bya (?:lo )?tengo todo planeado\b|\bdormir y no (?:despertar|despertarme)\b|\bya no quiero estar aqui\b|\bme quiero ir para siempre\b"),
+            @"\b(?:me voy a (?:tirar|aventar|lanzar)|(?:voy a|quiero) (?:tirarme|aventarme|lanzarme|saltar|brincar)|me (?:quiero|voy a) (?:tirar|aventar|lanzar)) (?:del|de (?:un|el|la)|desde (?:un|el|la)) (?:puente|edificio|techo|azotea|balcon|ventana)\b|\b(?:me voy a|voy a|quiero) (?:tomar|tomarme) (?:todas|todas las|todas mis) (?:pastillas|pildoras)\b|\btengo (?:todo )?(?:planeado|un plan) (?:para|de) (?:matarme|morir|quitarme la vida|acabar con todo|suicidarme)\b|\bya (?:lo )?tengo todo planeado\b|\btengo (?:la|una|el|mi) (?:soga|cuerda|pistola|arma|escopeta) (?:aqui|lista|listo|preparada|preparado|conmigo|en la mano)\b|\btengo (?:la|una|mi) (?:navaja|cuchilla) (?:lista|preparada|en la mano)\b|\bdormir y no (?:despertar|despertarme)\b|\bya no quiero estar aqui\b|\bme quiero ir para siempre\b"),
         new("es.someone-no-life", Suicide,
             @"\b(?:dice|dijo) que (?:no quiere vivir|se quiere morir|quiere morirse|se va a matar|ya no quiere seguir|estariamos mejor sin (?:el|ella))\b|\bno quiere (?:vivir|seguir viviendo)\b"),
         new("es.overdose-signs", Overdose,
@@ -1478,10 +1478,11 @@ public static class CrisisLexicon
     /// hurting me", "I don't feel like dying", "isn't violent", "didn't black out". Used only to frame a message for the
     /// learned signal (its pieces must then be surer, <see cref="CrisisFrame.Denial"/>), never to silence a lexicon cue.
     /// At most two words between the negator and the danger, so "I don't care if I die" or "no one would miss me if I died"
-    /// is not a denial.
+    /// is not a denial. The same in Spanish ("no me voy a hacer nada", "no tengo pensamientos de hacerme daño") and in
+    /// Caribbean English ("mi nuh waan dead").
     /// </summary>
     public const string DenialFrame =
-        @"\b(?:not|never|no|zero|didn't|did not|don't|do not|isn't|is not|wasn't|haven't|have not|won't|will not|not gonna|not going to|aren't|nothing)(?: \w+){0,2} (?:do anything (?:to|stupid|dumb)|doing anything (?:to|stupid|dumb)|hurt|hurting|harm|harming|cut|cutting|od|od'd|overdos\w*|violent|dying|die|kill|killing|ending it|end it|take too much|took too much|black out|blacked out|laid a hand|hearing|seeing things|suicidal|thoughts of (?:hurting|harming|killing|suicide|dying|ending)|wish to die|plan to)\b";
+        @"\b(?:not|never|no|zero|didn't|did not|don't|do not|isn't|is not|wasn't|haven't|have not|won't|will not|not gonna|not going to|aren't|nothing)(?: \w+){0,2} (?:do anything (?:to|stupid|dumb)|doing anything (?:to|stupid|dumb)|hurt|hurting|harm|harming|cut|cutting|od|od'd|overdos\w*|violent|dying|die|kill|killing|ending it|end it|take too much|took too much|black out|blacked out|laid a hand|hearing|seeing things|suicidal|thoughts of (?:hurting|harming|killing|suicide|dying|ending)|wish to die|plan to)\b|\bno (?:me )?(?:voy a|pienso|quiero|planeo) (?:hacerme (?:nada|da[ñn]o)|hacer (?:nada|ninguna locura)|matarme|morirme|quitarme la vida|lastimarme)\b|\bno (?:tengo|he tenido) (?:ningun |ningunos |ninguna )?(?:pensamientos?|ideas?|ganas|planes) de (?:hacerme (?:da[ñn]o|nada)|suicid\w*|matarme|morir(?:me)?|lastimarme|quitarme la vida)\b|\bno (?:soy|estoy) (?:suicida|en peligro)\b|\b(?:mi|me) (?:nuh|nah|neva) (?:(?:waan|wan|go|a go) )?(?:dead|die|hurt|kill)\b";
 
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
     public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|ever (?:find|finds|see|sees|come across|walk in on|come home to)|que (?:hago|hacer|debo hacer|se hace|se debe hacer|hay que hacer) si|en caso de que)\b";

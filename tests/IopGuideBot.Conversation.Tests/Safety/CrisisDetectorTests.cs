@@ -597,6 +597,8 @@ public sealed class CrisisDetectorTests
     [InlineData("whoever finds my body, i'm sorry", true)]
     [InlineData("one side of my face is numb from the dentist, can i still come to group", false)]
     [InlineData("my sponsor was the one who found me this program", false)]
+    [InlineData("no me quiero matar pero tengo la soga aquí conmigo", true)]
+    [InlineData("tengo una navaja en mi cuarto para cocinar, ¿la puedo traer al grupo?", false)]
     public void Round_30_signs_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 

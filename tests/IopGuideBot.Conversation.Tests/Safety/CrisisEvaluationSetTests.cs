@@ -172,8 +172,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // (65aa0df, the end of round 28) 99.6 % (269/270), false alarms 6.0 % (15/250).
     // After round 29 (1a20986): the same, 99.6 % (269/270), 6.0 % (15/250).
     // Read at the start of round 30 (a seen set since). After round 30's lexicon (its miss and three false alarms taught in
-    // general words): 100 % (270/270), false alarms 4.8 % (12/250).
-    [InlineData("crisis-blind-r30.tsv", 1.0, 0.048)]
+    // general words, denials in Spanish and Caribbean English framed as denials): 100 % (270/270), false alarms 4.0 % (10/250).
+    [InlineData("crisis-blind-r30.tsv", 1.0, 0.040)]
     // r31 (a new writer, kept sealed through round 30 and measured, totals only, at its start and end): first contact
     // (1a20986, the end of round 29) 98.5 % (266/270), false alarms 8.8 % (22/249).
     // After round 30 (237e2bb): the same, 98.5 % (266/270), 8.8 % (22/249).
