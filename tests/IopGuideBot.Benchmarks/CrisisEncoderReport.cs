@@ -35,17 +35,17 @@ internal static class CrisisEncoderReport
         var safetyTests = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Safety");
         var team = new[] { "crisis-dev.tsv", "crisis-corpus.tsv", "crisis-heldout.tsv" }
             .SelectMany(f => ReadSet(Path.Combine(safetyTests, f), "team")).ToList();
-        var rounds = ByRound(Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv"));
-        Console.WriteLine($"newest blind round, not read: {Path.GetFileName(rounds[^1])}");
-        var blind = rounds[..^1].SelectMany(r => ReadSet(r, Path.GetFileNameWithoutExtension(r).Replace("crisis-blind-", "", StringComparison.Ordinal))).ToList();
+        var (rounds, sealedRounds) = SplitSealed(ByRound(Directory.EnumerateFiles(safetyTests, "crisis-blind-*.tsv")));
+        Console.WriteLine($"sealed blind rounds, not read: {string.Join(", ", sealedRounds.Select(Path.GetFileName))}");
+        var blind = rounds.SelectMany(r => ReadSet(r, Path.GetFileNameWithoutExtension(r).Replace("crisis-blind-", "", StringComparison.Ordinal))).ToList();
         var choose = team.Concat(blind).ToList();
-        // Ordinary questions (the topic sets, every one but the newest blind round): none is a crisis, and a crisis reply to
+        // Ordinary questions (the topic sets, every one but the sealed blind rounds): none is a crisis, and a crisis reply to
         // one is a cost the crisis sets do not show.
         var understanding = Path.Combine(root, "tests", "IopGuideBot.Conversation.Tests", "Understanding");
         var topicSets = Directory.EnumerateFiles(understanding, "topics-*.tsv").Order(StringComparer.Ordinal).ToList();
-        var newestTopics = ByRound(topicSets.Where(f => Path.GetFileName(f).StartsWith("topics-heldout-", StringComparison.Ordinal)))[^1];
-        Console.WriteLine($"newest topic round, not read: {Path.GetFileName(newestTopics)}");
-        var ordinary = topicSets.Where(f => f != newestTopics)
+        var (_, sealedTopics) = SplitSealed(ByRound(topicSets.Where(f => Path.GetFileName(f).StartsWith("topics-heldout-", StringComparison.Ordinal))));
+        Console.WriteLine($"sealed topic rounds, not read: {string.Join(", ", sealedTopics.Select(Path.GetFileName))}");
+        var ordinary = topicSets.Where(f => !sealedTopics.Contains(f))
             .SelectMany(File.ReadLines)
             .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
             .Select(l => l.Split('\t'))

@@ -14,6 +14,19 @@ internal static class CrisisSets
     public static List<string> ByRound(IEnumerable<string> paths) =>
         paths.OrderBy(p => int.Parse(System.Text.RegularExpressions.Regex.Match(Path.GetFileName(p), @"-r(\d+)\.tsv$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
+    /// <summary>
+    /// Splits blind-round files (oldest first, <see cref="ByRound"/>) into the rounds whose lines may be read and the sealed
+    /// ones. A round is opened at the start of the round after the one it judged, and its header then says so ("# Its
+    /// misses were read at the start of round N"); every round newer than the newest one marked so is a sealed judge
+    /// (usually one, two while the next set waits), and nothing is read or chosen on it.
+    /// </summary>
+    public static (List<string> Seen, List<string> Sealed) SplitSealed(List<string> byRound)
+    {
+        var newestRead = byRound.FindLastIndex(path =>
+            File.ReadLines(path).TakeWhile(l => l.StartsWith('#')).Any(l => l.Contains("misses were read", StringComparison.Ordinal)));
+        return (byRound[..(newestRead + 1)], byRound[(newestRead + 1)..]);
+    }
+
     public static List<Example> ReadSet(string path, string set = "") =>
         File.ReadLines(path)
             .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))

@@ -39,18 +39,17 @@ internal static class UnderstandingCalibration
         // Rounds 2 and 3 together choose (round 3 holds the long, story-like and two-part messages); round 1 checks.
         var dev = dev2.Concat(dev3).ToList();
         // Round 9 (the topic-tuned encoder): the held-out sets of earlier rounds have all been seen, so they choose too,
-        // with rounds 2 and 3 (CALIBRATE_HELDOUT=0 leaves them out). The newest round's set is never read: it is the judge.
+        // with rounds 2 and 3 (CALIBRATE_HELDOUT=0 leaves them out). The sealed rounds' sets are never read: they judge.
         if (Environment.GetEnvironmentVariable("CALIBRATE_HELDOUT") != "0")
         {
-            var rounds = Directory.GetFiles(understandingTests, "topics-heldout-r*.tsv")
-                .Select(f => (File: f, Round: int.Parse(Path.GetFileNameWithoutExtension(f)["topics-heldout-r".Length..], CultureInfo.InvariantCulture)))
-                .OrderBy(r => r.Round).ToList();
-            foreach (var (file, round) in rounds.SkipLast(1).Where(r => r.Round != 5))
+            var (seen, sealedRounds) = CrisisSets.SplitSealed(CrisisSets.ByRound(Directory.GetFiles(understandingTests, "topics-heldout-r*.tsv")));
+            var rounds = seen.Select(f => (File: f, Round: int.Parse(Path.GetFileNameWithoutExtension(f)["topics-heldout-r".Length..], CultureInfo.InvariantCulture))).ToList();
+            foreach (var (file, round) in rounds.Where(r => r.Round != 5))
             {
                 dev.AddRange(Score(Load(file), examples, embeddings, cacheFile, commands, l2));
             }
 
-            Console.WriteLine($"held-out rounds choosing: {string.Join(", ", rounds.SkipLast(1).Select(r => r.Round))}; round {rounds[^1].Round} is the judge and is not read");
+            Console.WriteLine($"held-out rounds choosing: {string.Join(", ", rounds.Select(r => r.Round))}; sealed, not read: {string.Join(", ", sealedRounds.Select(Path.GetFileName))}");
         }
 
         Console.WriteLine($"development sets: {dev.Count} questions (choose), round 1 {dev1.Count} (checks); crisis lines left to the safety layer");
