@@ -871,7 +871,8 @@ public static class CrisisLexicon
             @"\b(?:a bump|bumps|a line|coke|cocaine|blow|speed|meth|adderall|salt water|saltwater|salt|ice|ice water|cold water|a cold shower|cold shower|a cold bath|milk|a slap|slapping|slap)\b(?: [\w']+){0,6} (?:(?:to|and|till|until|so) (?:try (?:to |and )?)?(?:wake|bring|snap|get) (?:him|her|them|my \w+|the \w+) (?:up|round|around|back|to|out of it)|(?:so|till|until) (?:he|she|they) (?:wakes?|comes? (?:round|around|to|back)))\b")
         {
             InformationSuppresses = true,
-            NotBefore = @" (?:for (?:school|work|group|class|church|the)|in the morning|on time|early)\b",
+            // "…to get my brother up for school": a morning routine. ("For the love of God" is not one.)
+            NotBefore = @" (?:for (?:school|work|group|class|church|practice|the bus|his shift|her shift|their shift)|in the morning|on time|early)\b",
         },
         // A child who swallowed pills, a film or an edible meant for an adult: poison control and 911 now.
         new("overdose.child-swallowed", Overdose,

@@ -568,6 +568,7 @@ public sealed class CrisisDetectorTests
     [InlineData("everyone's yelling to give him a bump so he wakes up, he dropped on the dance floor", true)]
     [InlineData("her cousin wants to put ice down her shirt to bring her round, she's been out ten minutes", true)]
     [InlineData("we put him in a cold bath to try and wake him up and he's still limp", true)]
+    [InlineData("they keep splashing cold water on him to wake him up for the love of god what do i do", true)]
     [InlineData("this assignment is so boring i'm about to jump off the roof lmao", false)]
     [InlineData("the traffic on the bridge will kill somebody some day, is there parking at the clinic", false)]
     [InlineData("my daughter has self harm scars on her arms, will anyone in group say something", false)]
