@@ -177,6 +177,7 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r31 (a new writer, kept sealed through round 30 and measured, totals only, at its start and end): first contact
     // (1a20986, the end of round 29) 98.5 % (266/270), false alarms 8.8 % (22/249).
     // After round 30 (3650910): the same, 98.5 % (266/270), 8.8 % (22/249).
+    // Read at the start of round 31 (a seen set since).
     [InlineData("crisis-blind-r31.tsv", 0.985, 0.089)]
     // r32 (a new writer, kept sealed through round 31 and measured, totals only, at its start and end): first contact
     // (fd15e01, round 30's lexicon) 99.6 % (269/270), false alarms 8.1 % (20/247).

@@ -258,6 +258,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r31 (300 lines, a new writer, 75 family, kept sealed through round 30 and measured at its start and end, totals
     // only): first contact (1a20986, the end of round 29) 260, 60, 13 (fallbacks 33).
     // After round 30 (3650910): the same, 260, 60, 13 (fallbacks 33).
+    // Read at the start of round 31 (a seen set since).
     [InlineData("topics-heldout-r31.tsv", 260, 60, 13)]
     // r32 (300 lines, a new writer, 78 family, kept sealed through round 31 and measured at its start and end, totals
     // only): first contact (fd15e01, round 30's lexicon) 243, 62, 22 (fallbacks 40).
