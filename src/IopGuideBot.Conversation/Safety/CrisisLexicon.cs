@@ -47,9 +47,17 @@ public static class CrisisLexicon
     private const string WithdrawalContext =
         @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
 
-    /// <summary>Opioid use (treatment medicines included: pregnancy on methadone or buprenorphine still needs a same-day clinician) or withdrawal.</summary>
+    /// <summary>
+    /// Opioid use or withdrawal, the red flag in pregnancy. A treatment medicine taken as prescribed is not it ("I'm 14 weeks
+    /// pregnant and on methadone, can I join?" asks about the program; clinical-facts.md, D2: withdrawal or no prescriber
+    /// is): only the medicine interrupted or from the street counts (<see cref="TreatmentInterrupted"/>).
+    /// </summary>
     private const string Opioid =
-        @"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|methadone|suboxone|subs|bupe|buprenorphine|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey|ran out|run out|running out)";
+        $@"(?:opioids?|opiates?|heroin|fentanyl|fent|oxy|oxys|oxycodone|oxycontin|percs?|percocets?|vicodin|hydrocodone|morphine|dilaudid|painkillers?|pain pills|pills|dope|kratom|withdrawals?|withdrawing|dope ?sick|sick from withdrawal|detox|detoxing|kicking|coming off|cold turkey|ran out|run out|running out|{TreatmentInterrupted})";
+
+    /// <summary>Methadone or buprenorphine missed, stopped, cut off or bought on the street: "missed 3 doses", "the clinic closed", "street subs".</summary>
+    private const string TreatmentInterrupted =
+        @"(?:missed (?:\w+ ){0,2}(?:doses?|dosing|days)|(?:haven't|havent|have not|didn't|didnt|did not|couldn't|couldnt|can't|cant) (?:been )?(?:dosed|dose|get (?:my |a )?dose)|(?:off|out of|without) (?:my |her )?(?:methadone|suboxone|subs|subutex|bupe|buprenorphine|sublocade)|(?:stopped|quit|stopping|quitting|skipped|tapered off|cut off|kicked off|taken off|took (?:me|her) off) (?:my |her |the )?(?:methadone|suboxone|subs|subutex|bupe|buprenorphine|dose|doses)|(?:street|black market) (?:methadone|suboxone|subs|subutex|bupe)|(?:methadone|suboxone|subs|subutex) (?:from|off) (?:the )?street|(?:clinic|dosing) (?:was |is |got |has )?(?:closed|shut)|(?:cut|kicked|took) (?:me|her) off|taken off)";
 
     /// <summary>
     /// A screening question told back and answered no: "my doctor asked whether I've had" thoughts of killing myself "and I
@@ -70,6 +78,18 @@ public static class CrisisLexicon
     private static readonly (string Before, string After) CalledBadAndLaughedOff =
         (@"\b(?:so|too|soo+) (?:bad|awful|terrible|trash|garbage|boring|annoying|slow|dumb|stupid|cringe|embarrassing)(?: [\w']+){0,3} ",
          @"(?: [\w']+){0,3} (?:lol|lmao|haha\w*|hehe|rofl|jk)\b");
+
+    // "When I said 'I can't do this anymore' I meant the commute": the writer's own words quoted back and given another
+    // meaning. Both sides, or it counts ("when I said I can't go on I meant it" is no retraction).
+    private static readonly (string Before, string After) QuotedAndExplained =
+        (@"\b(?:when|where|what) i (?:said|wrote|typed|say|was saying)(?: that)?(?: i| i'm| im)? $",
+         @"(?: [\w']+){0,2} i (?:meant|mean|was talking about|was referring to) (?:the|my|our|this|that one|school|work|class|my job|the job)\b");
+
+    // "I've cut myself before, does she have to tell my parents": what one has done before, asked about now. Not when the
+    // message goes on with "and" ("I've cut myself before and I'm about to again").
+    private static readonly (string Before, string After) DoneBeforeAsked =
+        (@"\b(?:i've|ive|i have|she's|he's|she has|he has|they've|they have) (?:\w+ )?$",
+         @" before(?:$| (?:does|do|did|will|would|can|could|should|is|are|but|so|if|when|though|in the past|years ago)\b)");
 
     /// <summary>
     /// Before a suicide attempt or suicidal thoughts told as what a hospital stay treated: "discharged from the hospital
@@ -264,6 +284,7 @@ public static class CrisisLexicon
             @"\b(?:can't|cannot|can not) (?:go on|take (?:it|this|much more) anymore|take it|keep going|keep living like this|live like this|do this anymore|handle (?:life|living) anymore)\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone (?:with life|living)\b|\bbetter off (?:dead|if i (?:was|were|wasn't) (?:gone|dead|here|around))\b")
         {
             Negatable = false,
+            NotBetween = [QuotedAndExplained],
             NotBefore = @" (?:on )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|the (?:trip|tour|date|weekend)|vacation|that day|a date)\b",
         },
         new("suicide.self-harm", Suicide,
@@ -691,6 +712,7 @@ public static class CrisisLexicon
         new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|cuttin|carved|carving|burned|burning|burnin|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing|hurtin|injuring|injured|harming|harmed) (?:my ?self|him ?self|her ?self)\b")
         {
             NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
+            NotBetween = [DoneBeforeAsked],
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
@@ -958,7 +980,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("withdrawal.gated-signs", Withdrawal,
-            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there)\b")
+            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
@@ -1000,6 +1022,8 @@ public static class CrisisLexicon
             // "The drive there will kill him", "it's going to kill her": a thing, not a person, is doing it. "What do you do
             // when a client tells you he's going to hurt someone": a case someone in the field asks about, not one told.
             NotAfter = @"\b(?:if|when|whenever) (?:a|an|one of your|some) (?:\w+ )?(?:patient|client|member|resident|student|participant|person|kid|teen|someone|somebody) (?:says|tells you|tells staff|tells us|tells a counselor|mentions|admits|announces|starts saying|threatens)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $|\b(?:the|this|that|my|our|your)(?: \w+)? (?:drive|commute|trip|ride|walk|flight|wait|heat|cold|bill|bills|price|cost|stress|traffic|paperwork|schedule|food|smell|noise|news|hangover|workload|stairs|hike|workout|overtime|deadline|deadlines|shift|shifts|hours|job|project|exam|test|diet|gym|humidity|weather)(?: [\w']+| (?:to|from|into|in|at|on) (?:[\w']+ ){0,2}[\w']+)? |\b(?:it|it's) ",
+            // "I feel like hurting my dealer's business model": what is someone's, not the person.
+            NotBefore = @"'s (?:[\w']+ ){0,2}(?:business|model|sales|profits?|money|wallet|pockets?|feelings|ego|pride|reputation|career|numbers|bottom line|ratings|chances)\b",
         },
         new("danger.weapon-threat", Danger, @"\b(?:have|got|grabbed|holding|bought|has|with|loaded) (?:a|my|his|her|the) (?:gun|knife|weapon|pistol|rifle|shotgun)\b")
         {
@@ -1013,7 +1037,7 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("danger.victim-hitting", Danger,
-            $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b")
+            $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b|\b{Aggressor}(?:'s)? (?:is |are |keeps |just |has )?(?:currently |still |now |right now )?(?:holding|grabbing|dragging|pulling|yanking|got|has) me by (?:the|my) (?:hair|throat|neck)\b|\b{Aggressor}(?:'s)? (?:is |are |has )?(?:currently |still |now |right now )?(?:pinning|pinned|holding) me (?:down|against the (?:wall|floor|door))\b")
         {
             Negatable = false,
             NotBefore = @" (?:up|out|off)\b",
@@ -1158,7 +1182,10 @@ public static class CrisisLexicon
         new("pregnancy.opioid-first", Pregnancy, $@"\b{Opioid}\b.*\b(?:i'm|i am|she's|she is|we're|and) (?:\w+ ){{0,3}}pregnant\b")
         {
             NegatableInside = true,
-            NotInside = NotYetPregnant,
+            // "Used heroin during my first pregnancy … pregnant again": the use belongs to the pregnancy before.
+            NotInside = $@"{NotYetPregnant}|\b(?:with|during|in|through|throughout) (?:my|her) (?:first|last|previous|other|earlier|older \w+'s|\w+'s) pregnancy\b",
+            // "…pregnant again and clean" tells the use is over.
+            NotBefore = @"(?: again)?,? (?:and|but|&) (?:\w+ )?(?:clean|sober|not using|off (?:everything|drugs|it all))\b",
         },
 
         // ---- Other medical emergencies: 911 ----
@@ -1401,6 +1428,11 @@ public static class CrisisLexicon
         },
         new("es.suicide-means", Suicide,
             @"\b(?:me voy a (?:tirar|aventar|lanzar)|(?:voy a|quiero) (?:tirarme|aventarme|lanzarme|saltar|brincar)|me (?:quiero|voy a) (?:tirar|aventar|lanzar)) (?:del|de (?:un|el|la)|desde (?:un|el|la)) (?:puente|edificio|techo|azotea|balcon|ventana)\b|\b(?:me voy a|voy a|quiero) (?:tomar|tomarme) (?:todas|todas las|todas mis) (?:pastillas|pildoras)\b|\btengo (?:todo )?(?:planeado|un plan) (?:para|de) (?:matarme|morir|quitarme la vida|acabar con todo|suicidarme)\b|\bya (?:lo )?tengo todo planeado\b|\btengo (?:la|una|el|mi) (?:soga|cuerda|pistola|arma|escopeta) (?:aqui|lista|listo|preparada|preparado|conmigo|en la mano)\b|\btengo (?:la|una|mi) (?:navaja|cuchilla) (?:lista|preparada|en la mano)\b|\bdormir y no (?:despertar|despertarme)\b|\bya no quiero estar aqui\b|\bme quiero ir para siempre\b"),
+        // A rope already got ("ya compré la soga"); not one bought for the swing, the washing or the farm.
+        new("es.suicide-rope-ready", Suicide, @"\bya (?:compre|consegui|tengo|amarre|colgue) (?:la|una) soga\b|\b(?:compre|consegui) (?:la|una) (?:soga|cuerda) para (?:ahorcarme|colgarme|matarme|acabar)\b")
+        {
+            NotBefore = @" (?:para|pa|pal|del|de la) (?:el|la|los|las|un|una|tender|amarrar|atar|subir|jalar|mi|tu|su|columpio|ropa|rancho|barco|caballo|vaca|camion|perro)\b",
+        },
         new("es.someone-no-life", Suicide,
             @"\b(?:dice|dijo) que (?:no quiere vivir|se quiere morir|quiere morirse|se va a matar|ya no quiere seguir|estariamos mejor sin (?:el|ella))\b|\bno quiere (?:vivir|seguir viviendo)\b"),
         new("es.overdose-signs", Overdose,
@@ -1550,7 +1582,7 @@ public static class CrisisLexicon
     public const string OnceNotPast = @"\bat once\b|\bonce (?:every|a|an|per|or twice|in a while|more|again)\b|\bonce (?:i|i'm|i've|you|he|she|they|we|it|it's|its|he's|she's|they're|we're|my|his|her|their|our|the|everyone|everybody|everyone's|nobody|no one|all|this|that)\b";
 
     public const string RecoveryMarker =
-        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am|he's|she's|they're) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|clean (?:for|since|now)|sober (?:for|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria)|(?:ya|ahora|por fin|gracias a dios|pero|el|ella|todo) esta bien|esta bien (?:ahora|ya|de salud|gracias)|esta bien$|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
+        @"\b(?:doing (?:much |so much |a lot )?(?:better|well|ok|okay|great|fine|good)|(?:is|are|was) (?:ok|okay|fine|alright|better|good) now|(?:i'm|i am|he's|she's|they're) (?:ok|okay|fine|alright|better|good|doing well|safe) now|recovered|survived|made it|pulled through|(?:clean|sober) (?:for (?:over |almost |nearly |about |more than |like |a good |a solid )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|couple|a couple|many|some|long|so long|a long|a while|ages|years?|months?|weeks?|days?)\b|since|now)|in recovery|got help|(?:has been|is|was|went) (?:in|to) (?:treatment|rehab)|passed away|died|lost (?:him|her|them|my \w+)|(?:his|her|their|the|a|at|from|since|after) funeral|\w+'s funeral|anniversary|esta (?:limpio|limpia|sobrio|sobria)|(?:ya|ahora|por fin|gracias a dios|pero|el|ella|todo) esta bien|esta bien (?:ahora|ya|de salud|gracias)|esta bien$|(?:llevo|lleva|tengo|tiene) (?:\w+ ){0,3}(?:limpio|limpia|sobrio|sobria)|en recuperacion|(?:i'm|im|i am) not (?:cutting|harming|hurting) (?:myself )?any ?more|no longer (?:cut|cutting|harm|harming|hurt|hurting|suicidal)|(?:that's|thats|that is|it's|its|it is) (?:all )?behind (?:me|us|him|her|them))\b";
 
     public const string DrugContext =
         @"\b(?:pills?|xanax|bars|benzos?|fentanyl|fent|heroin|dope|oxy\w*|percs?|percocets?|opioids?|opiates?|meth|coke|cocaine|crack|drugs?|high|using|used|shot up|snorted|smoked|injected|took|drank|drunk|did (?:a )?(?:line|bump|shot|hit)s?|alcohol|booze|molly|ecstasy|mdma|ketamine|k2|spice|lean|narcan|naloxone|overdos\w*|od|od'd|methadone|suboxone|needle)\b";
@@ -1588,7 +1620,7 @@ public static class CrisisLexicon
 
     /// <summary>After "overdosing"/"overdosed": things people say they overdosed on that are not drugs ("on netflix").</summary>
     private const string NotADrug =
-        @" on (?:coffee|cold brew|iced coffee|lattes?|matcha|soda|diet coke|boba|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|open tabs|browser tabs|emails|meetings|podcasts|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime)\b";
+        @" on (?:coffee|cold brew|iced coffee|lattes?|matcha|soda|diet coke|boba|caffeine|sugar|candy|chocolate|netflix|tv|youtube|tiktok|open tabs|browser tabs|emails|meetings|podcasts|work|love|cuteness|sunshine|pizza|junk food|carbs|energy drinks|red bull|reality tv|video games|gaming|sleep|naps|christmas|holiday|cookies|ice cream|espresso|cake|memes|true crime|(?:the )?(?:stock )?(?:photos|pictures|images|emojis?|exclamation (?:points|marks)|buzzwords|jargon|clip ?art|fonts|adjectives))\b";
 
     /// <summary>Negators that turn off a negatable match when they are among the three words before it.</summary>
     public static IReadOnlyList<string> Negators { get; } =

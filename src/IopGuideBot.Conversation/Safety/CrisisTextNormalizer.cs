@@ -41,12 +41,14 @@ internal static class CrisisTextNormalizer
     };
 
     /// <summary>
-    /// Emoji people use in place of the word for a means of harm ("🔪 again, can't stop"): read as that word, so the rules
-    /// about blades, pills and guns see them. Any other emoji becomes a space, as punctuation does.
+    /// Emoji people use in place of the word for a means of harm ("🔪 again, can't stop") or for what they see: read as that
+    /// word, so the rules about blades, pills, guns and hallucinations see them. Any other emoji becomes a space, as punctuation does.
     /// </summary>
     private static readonly Dictionary<int, string> EmojiWords = new()
     {
         [0x1F52A] = "knife", [0x1FA78] = "blood", [0x1F48A] = "pills", [0x1F52B] = "gun", [0x1FA92] = "razor",
+        // The creatures of a withdrawal's hallucinations ("no booze 3 days 🕷️🕷️ everywhere"), read as the words the withdrawal rules know.
+        [0x1F577] = "spiders", [0x1F41B] = "bugs", [0x1F41C] = "ants", [0x1FAB3] = "roaches", [0x1F40D] = "snakes", [0x1F400] = "rats", [0x1F401] = "rats",
     };
 
     private static readonly Regex SlashShorthand = LexiconRegex.Get(@"\b(?:j/k|w/)");

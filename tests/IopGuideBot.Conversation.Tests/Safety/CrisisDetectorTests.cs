@@ -604,6 +604,31 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 31, in our own words: creatures seen everywhere after stopping (as emoji too), the same signs after wanting to
+    /// be "clean for real" (an aim, not time clean), someone held by the throat or pinned down now, and a rope already got
+    /// (in Spanish) are a crisis; pregnancy on a prescribed treatment medicine asked about, an earlier pregnancy's use, the
+    /// writer's own words quoted and explained, self-harm done before and asked about, what is someone's ("my boss's
+    /// feelings") and a brochure that "overdosed on" something are not. The same words with the danger still count.
+    /// </summary>
+    [Theory]
+    [InlineData("no drinks since friday and there are 🕷️🕷️ all over the walls", true)]
+    [InlineData("stopped drinking cold turkey to be clean for real this time, so confused and seeing bugs", true)]
+    [InlineData("my girlfriend's got me by the throat right now", true)]
+    [InlineData("he is pinning me down on the bed and won't get off", true)]
+    [InlineData("ya conseguí la soga, mañana lo hago", true)]
+    [InlineData("30 weeks pregnant and the methadone clinic shut for the storm, missed two doses and cramping bad", true)]
+    [InlineData("when i wrote i can't take it anymore i meant the noise in the shelter, not life", false)]
+    [InlineData("when i wrote i can't take it anymore i meant it", true)]
+    [InlineData("i've cut myself before, will that keep me out of group?", false)]
+    [InlineData("i've cut myself before and i'm going to do it again tonight", true)]
+    [InlineData("i want to hurt my old boss's feelings so bad lol, anyway do you do evening groups", false)]
+    [InlineData("my doctor keeps me on methadone and i'm 20 weeks pregnant, do you have a mothers group", false)]
+    [InlineData("used pills all through my last pregnancy, now pregnant again and sober 8 months", false)]
+    [InlineData("this brochure overdosed on the exclamation points", false)]
+    public void Round_31_signs_told_plainly_count_and_a_prescribed_medicine_in_pregnancy_does_not(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -177,8 +177,10 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r31 (a new writer, kept sealed through round 30 and measured, totals only, at its start and end): first contact
     // (1a20986, the end of round 29) 98.5 % (266/270), false alarms 8.8 % (22/249).
     // After round 30 (3650910): the same, 98.5 % (266/270), 8.8 % (22/249).
-    // Read at the start of round 31 (a seen set since).
-    [InlineData("crisis-blind-r31.tsv", 0.985, 0.089)]
+    // Read at the start of round 31 (a seen set since). After round 31's lexicon (its four misses and its six lexicon false
+    // alarms taught in general words; a prescribed treatment medicine in pregnancy is no red flag): 100 % (270/270),
+    // false alarms 6.4 % (16/249).
+    [InlineData("crisis-blind-r31.tsv", 1.0, 0.065)]
     // r32 (a new writer, kept sealed through round 31 and measured, totals only, at its start and end): first contact
     // (fd15e01, round 30's lexicon) 99.6 % (269/270), false alarms 8.1 % (20/247).
     [InlineData("crisis-blind-r32.tsv", 0.996, 0.081)]
@@ -247,8 +249,9 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     private const double OrdinaryQuestionFalseAlarms = 0.004;
 
     private const double DevRecall = 1.0;
-    // 2/94 since round 6 (1/94 before): the networks flag one more of the team's own near-misses.
-    private const double DevFalseAlarms = 0.022;
+    // 0/95 since round 31 (2/94 from round 6, when the networks flagged one more of the team's own near-misses; 0/94 since
+    // the later lexicon guards): one false alarm of margin.
+    private const double DevFalseAlarms = 0.011;
 
     private static (double Value, string Text) Rate<T>(IEnumerable<T> items, Func<T, bool> counted)
     {

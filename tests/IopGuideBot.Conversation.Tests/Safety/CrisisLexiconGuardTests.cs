@@ -54,7 +54,7 @@ public sealed class CrisisLexiconGuardTests
     [InlineData("my brother says he'll kill me if i eat his leftovers lol", "my brother says he'll kill me if i tell anyone")]
     [InlineData("my brother says he'll kill me if i eat his leftovers lol", "my boyfriend says he'll kill me if i leave lol")]
     // Pregnancy planned; pregnancy now.
-    [InlineData("i'm on suboxone and we're hoping to get pregnant next year", "i'm on suboxone and we're pregnant")]
+    [InlineData("i'm on street subs and we're hoping to get pregnant next year", "i'm on street subs and we're pregnant")]
     // The staff's experience; the writer's own.
     [InlineData("do your therapists have experience with self harm", "i have experience with self harm, i did it last night")]
     // Spanish: an overdose years ago and years clean; last night.

@@ -229,6 +229,7 @@ public sealed class CrisisRuleTests
         ["es.not-after-tonight"] = ("ya no voy a necesitar nada despues de esta noche", "no voy a necesitar transporte para manana despues de todo, tengo carro"),
         ["es.someone-self-harm"] = ("mi hermana se corto los brazos anoche", "mi hija se corto el pelo muy corto"),
         ["es.suicide-means"] = ("esta noche me voy a tirar del puente", "esta noche voy a cruzar el puente"),
+        ["es.suicide-rope-ready"] = ("ya compre la soga y no se ni para que escribo", "ya compre la soga para el columpio de los ninos"),
         ["es.someone-no-life"] = ("mi esposo dice que no quiere vivir", "mi esposo dice que no quiere ir al programa"),
         ["es.overdose-signs"] = ("mi hermano esta morado y no se despierta", "mi hermano no responde mis mensajes"),
         ["es.withdrawal-severe"] = ("dejo de tomar y esta alucinando", "dejo de tomar y esta cansado"),
