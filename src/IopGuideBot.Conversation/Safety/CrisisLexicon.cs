@@ -370,7 +370,7 @@ public static class CrisisLexicon
         // A goodbye sent to a group or posted, then silence or a binge ("texted goodbye to the group chat and turned his
         // phone off").
         new("suicide.goodbye-then-silent", Suicide,
-            @"\b(?:texted|sent|posted|said|wrote|messaged) (?:a |his |her |their |my )?(?:goodbye|bye|farewell)(?: message| text| post)? (?:to|on|in) (?:the |our |his |her |their |my )?(?:group ?chat|group|family chat|everyone|everybody|us|all of us|facebook|instagram|snapchat|snap|twitter|discord|story)\b")
+            @"\b(?:texted|sent|posted|said|wrote|messaged) (?:a |his |her |their |my )?(?:goodbye|bye|farewell)(?: message| text| post)? (?:to|on|in) (?:the |our |his |her |their |my )?(?:group ?chat|group|family chat|everyone|everybody|us|all of us|facebook|instagram|snapchat|snap|twitter|discord|story)\b|\b(?:texted|messaged|sent|snapped|dm'd|dmed) (?:me|us) (?:a )?(?:goodbye|farewell)(?: message| text)?\b")
         {
             OnlyWithContext = @"\b(?:(?:turned|shut|switched) (?:his|her|their|my) (?:phone|location) off|(?:phone|location)(?:'s| is) off|not (?:answering|picking up|responding)|won't (?:answer|pick up)|bender|binge|pills|gun|rope|bridge|sorry|love you all|forever|for good)\b",
         },
@@ -716,6 +716,29 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
+        // A blade or a flame put to one's body ("the lighter. on my arm.").
+        new("suicide.self-harm-implement", Suicide,
+            @"\b(?:the |a |my )?(?:lighter|razor|blade|cigarette|box ?cutter|knife|scissors) (?:on|to|into|across|against) my (?:arm|arms|leg|legs|skin|wrist|wrists|thigh|thighs|stomach|hip|hips)\b")
+        {
+            NotBefore = @" (?:rest|band|chair|sleeve)\b",
+            OnlyWithContext = @"\b(?:lighter|razor|blade|cigarette|box ?cutter|knife|scissors|blood|bled|bleed\w*|cut|cuts|cutting|burn\w*|again|can't stop)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Cutting that went further than before ("🔪 again tonight, deeper than last time"), beside a blade or blood.
+        new("suicide.self-harm-deeper", Suicide, @"\b(?:cut |cutting |went |go |going |cuts |it's |its )?deeper than (?:last time|before|usual|ever|the last (?:one|time))\b")
+        {
+            OnlyWithContext = @"\b(?:razor|blade|box ?cutter|knife|scalpel|blood|bled|bleed\w*|cuts|cutting|cut (?:myself|again|my (?:arm|arms|leg|legs|wrist|wrists|thigh|thighs|skin))|stitches)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // A rope or a noose got for oneself ("honestly i bought a rope yesterday"), unless it is for a job named.
+        new("suicide.rope-got", Suicide, @"\bi (?:just |already |finally |went and )?(?:bought|got|picked up|have|tied) (?:a |the |some |myself a )?(?:rope|noose)\b")
+        {
+            NotBefore = @" (?:\w+ ){0,4}(?:for|to) (?:tie|tow|towing|climb|climbing|the swing|a swing|the tire swing|my hammock|a hammock|the boat|my boat|the dog|my dog|the horses?|cattle|work|camping|the gym|my truck|the truck|moving|the tarp|laundry|clothes|jump rope|skipping)\b| (?:swing|ladder|toy|light|lights|course|burn)\b",
+            DistantMarkerSuppresses = true,
+            InformationSuppresses = true,
+        },
         // Hitting oneself with no body part named ("keep hitting myself in the face, can't stop"): the same context as below.
         new("suicide.self-harm-hitting", Suicide,
             @"\b(?:hit|hitting|punched|punching|punch|slapped|slapping|slap|banged|banging|bang|bashed|bashing|bash|beat|beating|bit|biting|scratched|scratching) (?:my ?self|him ?self|her ?self)\b")
@@ -929,9 +952,11 @@ public static class CrisisLexicon
         },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
-            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
+            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\blips (?:are |went |going |turning |gone )(?:dark|black)\b|\b(?:he|she|they|he's|she's|they're|the baby|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|partner|friend|mom|dad|roommate|cousin)) (?:just )?(?:went|gone|turned|turning|going) (?:blue|grey|gray|purple)\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
         {
             InformationSuppresses = true,
+            // "Went blue in the face yelling at the ref": anger, not a lack of air.
+            NotBefore = @" in the face (?:from |yelling|screaming|shouting|arguing|laughing|talking|at)",
         },
         new("overdose.collapsed", Medical,
             $@"\b{People} (?:\w+ ){{0,2}}(?:passed out|collapsed|is unconscious|blacked out|went limp|is limp|fell and)\b|\b(?:passed out|collapsed|unconscious) and (?:won't|can't|isn't|not)\b")
@@ -980,7 +1005,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("withdrawal.gated-signs", Withdrawal,
-            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who )?(?:isn't|aren't|not) there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
+            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who |that )?(?:is |are )?(?:isn't|aren't|not) there|(?:seeing|see|saw) (?:people|someone|somebody|faces) (?:\w+ ){0,4}(?:who|that) (?:aren't|are not|isn't|is not|wasn't|weren't) (?:really )?there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:\w+ )?(?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
@@ -1037,7 +1062,7 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("danger.victim-hitting", Danger,
-            $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b|\b{Aggressor}(?:'s)? (?:is |are |keeps |just |has )?(?:currently |still |now |right now )?(?:holding|grabbing|dragging|pulling|yanking|got|has) me by (?:the|my) (?:hair|throat|neck)\b|\b{Aggressor}(?:'s)? (?:is |are |has )?(?:currently |still |now |right now )?(?:pinning|pinned|holding) me (?:down|against the (?:wall|floor|door))\b")
+            $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b|\b{Aggressor}(?:'s)? (?:is |are |keeps |just |has )?(?:currently |still |now |right now )?(?:holding|grabbing|dragging|pulling|yanking|got|has) me by (?:the|my) (?:hair|throat|neck)\b|\b{Aggressor}(?:'s)? (?:has |got |'s got |have )(?:me|us|my (?:\w+ )?(?:daughter|son|kids?|wife|husband|mom|mother|dad|sister|brother|baby|girlfriend|boyfriend)) (?:cornered|trapped|backed into a corner|locked in)\b|\b{Aggressor}(?:'s)? (?:is |are |has )?(?:currently |still |now |right now )?(?:pinning|pinned|holding) me (?:down|against the (?:wall|floor|door))\b")
         {
             Negatable = false,
             NotBefore = @" (?:up|out|off)\b",
@@ -1168,7 +1193,7 @@ public static class CrisisLexicon
 
         // ---- Pregnancy with opioid use or withdrawal: a same-day clinician ----
         new("pregnancy.opioid", Pregnancy,
-            @"\b(?:i'm|i am|she's|she is|we're|currently|just found out i'm|just found out she's|my (?:girlfriend|wife|partner|daughter|sister) is) (?:\w+ ){0,3}(?:pregnant|expecting)\b|\bpregnant (?:and|but|while|with|&)\b")
+            @"\b(?:i'm|i am|she's|she is|we're|currently|just found out i'm|just found out she's|my (?:girlfriend|wife|partner|daughter|sister) is) (?:\w+ ){0,3}(?:pregnant|expecting)\b|\bpregnant (?:and|but|while|with|&|y)\b")
         {
             NegatableInside = true,
             NotInside = NotYetPregnant,
@@ -1190,12 +1215,29 @@ public static class CrisisLexicon
 
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
-            @"\bchest (?:pain|pains|hurts|is hurting|has been hurting|been hurting|keeps hurting|feels tight|feels heavy|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:face|mouth|smile) (?:is |went |going |looks |got )?(?:all )?(?:droopy|drooping|crooked|saggy|sagging) on one side\b|\bone side of (?:my|his|her|their) (?:face|mouth) (?:is |went |has gone |going |feels )?(?:droopy|drooping|limp|dead)\b|\bone side of (?:my|his|her|their) body (?:is |went |has gone |going |feels )?(?:numb|limp|dead|weak)\b|\bblood (?:is )?(?:coming |pouring |leaking |dripping |running )?(?:from|out of) (?:his|her|my|their|the baby's) (?:ear|ears)\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
+            @"\bchest (?:pain|pains|hurts|is hurting|has been hurting|been hurting|keeps hurting|feels tight|feels heavy|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:face|mouth|smile) (?:is |went |going |looks |got )?(?:all )?(?:droopy|drooping|crooked|saggy|sagging) on one side\b|\bone side of (?:my|his|her|their) (?:face|mouth) (?:is |went |has gone |going |feels )?(?:droopy|drooping|limp|dead)\b|\bhalf (?:of )?(?:my|his|her|their) face (?:is |went |has gone |going |feels |just went )?(?:numb|droopy|drooping|limp|dead)\b|\bone side of (?:my|his|her|their) body (?:is |went |has gone |going |feels )?(?:numb|limp|dead|weak)\b|\bblood (?:is )?(?:coming |pouring |leaking |dripping |running )?(?:from|out of) (?:his|her|my|their|the baby's) (?:ear|ears)\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
             // "about to pass out from boredom in this waiting room": a figure of speech.
             NotBefore = @" (?:from|of) (?:sheer |pure |the )?(?:boredom|how (?:boring|bored|long)|being bored|laughing|laughter)\b",
+        },
+        // A heart attack's signs in plain words: a weight on the chest, the left arm numb beside the chest or a stimulant.
+        new("medical.heart-attack-signs", Medical,
+            @"\b(?:elephant|truck|weight|someone) (?:is )?(?:sitting|standing|pressing|crushing) on (?:my|his|her) chest\b|\bchest feels like (?:an elephant|a truck|a weight|someone|something heavy)\b|\b(?:my |his |her )?left arm (?:is |went |has gone |going |feels |keeps going )?(?:numb|tingly|tingling|heavy|dead)\b")
+        {
+            OnlyWithContext = @"\b(?:chest|heart|jaw|coke|cocaine|crack|meth|speed|sweating|sweaty|can't breathe|short of breath)\b",
+            // "an elephant sitting on my chest whenever I think about court": a worry's weight.
+            NotBefore = @" (?:\w+ )?(?:when|whenever|every time|each time|thinking|from (?:the )?(?:stress|anxiety|worry|worrying))\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Too short of breath to speak: "so short of breath i can't finish a sentence".
+        new("medical.breathless", Medical,
+            @"\bshort of breath (?:that )?(?:i|he|she|they) (?:can't|cannot|can not|can barely) (?:finish|talk|speak|get (?:a|my|the) (?:sentence|words) out|walk)\b|\b(?:can't|cannot|can barely) (?:finish a sentence|get a sentence out|get words out) (?:\w+ ){0,3}(?:breath|breathe|breathing)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
         },
         // Bleeding that goes on is an emergency whatever caused it (a cut, a wound, a fall): "the bleeding won't stop".
         // A sudden worst-ever headache (a bleed or a stroke) and a racing heart after stimulants.
@@ -1422,7 +1464,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.overdose", Overdose,
-            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) todo el (?:frasco|bote|blister)\b|\b(?:me tome|se tomo|me trague|se trago|me meti|se metio) (?:como |unas |unos |mas de |casi )?(?:[2-9]\d|\d{3}|veinte|treinta|cuarenta|cincuenta|cien) (?:pastillas|pildoras|clonazepam|clonas|rivotril|xanax|alprazolam|tafil|diazepam|valium|tramadol|zolpidem|ambien)\b|\b(?:me|se) las (?:tome|trague|tomo|trago)(?: yo)?,? todas\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
+            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo|me he tomado|se ha tomado|me he tragado|se ha tragado|me he acabado|se ha acabado) todo el (?:frasco|bote|blister)\b|\b(?:me tome|se tomo|me trague|se trago|me meti|se metio) (?:como |unas |unos |mas de |casi )?(?:[2-9]\d|\d{3}|veinte|treinta|cuarenta|cincuenta|cien) (?:pastillas|pildoras|clonazepam|clonas|rivotril|xanax|alprazolam|tafil|diazepam|valium|tramadol|zolpidem|ambien)\b|\b(?:me|se) las (?:tome|trague|tomo|trago)(?: yo)?,? todas\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
         {
             InformationSuppresses = true,
         },
@@ -1456,7 +1498,7 @@ public static class CrisisLexicon
         },
         new("es.pregnancy-danger", Pregnancy, @"\bembarazada\b|\b(?:\w+ )?meses de embarazo\b")
         {
-            OnlyWithContext = @"\b(?:sangrando|sangre|sangrado|contracciones|el bebe no se mueve|no siento al bebe|no se mueve el bebe|dolor (?:muy )?fuerte|mucho dolor|me duele (?:mucho|demasiado)|me voy a desmayar|me desmaye)\b",
+            OnlyWithContext = @"\b(?:sangrando|sangre|sangrado|contracciones|el bebe no se mueve|no siento al bebe|no se mueve el bebe|dolor (?:muy )?fuerte|mucho dolor|me duele (?:mucho|demasiado)|me voy a desmayar|me desmaye|se desmayo|esta desmayada|se cayo desmayada)\b",
             NegatableInside = true,
             InformationSuppresses = true,
         },

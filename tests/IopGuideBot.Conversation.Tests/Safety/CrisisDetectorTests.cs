@@ -629,6 +629,39 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 31, a probe in our own words (new voices: rig and kitchen workers, a parent on a child's phone, Spanglish, a
+    /// notes-app list): signs the learned signal alone caught are the lexicon's too — creatures on a wall after stopping,
+    /// lips going dark or someone gone blue, a blade or a flame put to one's arm, cutting deeper than before, a rope or a
+    /// noose got, someone cornered or locked in, a weight on the chest with the left arm numb, too short of breath to speak,
+    /// half a face gone numb, a goodbye texted to the writer, people seen or talked to who are not there, Spain's
+    /// "me he tomado todo el bote", fainting in pregnancy in Spanish. A rope for a swing, an arm numb from sleeping on it,
+    /// blue in the face from yelling, a lighter to the arm in high school and a worry's weight on the chest are not.
+    /// </summary>
+    [Theory]
+    [InlineData("no drinks for three days and there's roaches on the kitchen wall", true)]
+    [InlineData("she went purple after the pill at the party", true)]
+    [InlineData("his lips are going black and he's hardly breathing", true)]
+    [InlineData("i took the razor to my thigh again", true)]
+    [InlineData("the cuts tonight went deeper than before and there's blood on the sheets", true)]
+    [InlineData("i got a noose in the closet", true)]
+    [InlineData("my dad has us locked in the basement and he's drunk", true)]
+    [InlineData("did meth all night, my left arm went numb and my heart is pounding", true)]
+    [InlineData("grandpa is so short of breath he can't finish a sentence", true)]
+    [InlineData("half his face just went numb after the bender", true)]
+    [InlineData("se ha tomado todo el bote de pastillas", true)]
+    [InlineData("mi novia está embarazada y se desmayó en el baño", true)]
+    [InlineData("my friend messaged me goodbye and won't pick up now", true)]
+    [InlineData("stopped drinking friday and now he's talking to people that are not there", true)]
+    [InlineData("i bought a rope for the tire swing, anyway do you have evening groups", false)]
+    [InlineData("my left arm is numb from sleeping on it, can i still come in", false)]
+    [InlineData("my brother went blue in the face yelling at the ref lol", false)]
+    [InlineData("i used to put a lighter to my arm in high school, that's over", false)]
+    [InlineData("my anxiety is like an elephant sitting on my chest whenever i think about court", false)]
+    [InlineData("the snow was deeper than usual so i cut my walk short", false)]
+    public void Round_31_signs_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
