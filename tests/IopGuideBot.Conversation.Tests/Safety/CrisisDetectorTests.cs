@@ -685,12 +685,18 @@ public sealed class CrisisDetectorTests
     /// Danger ruled out in so many words frames the whole message as a denial, so the learned signal must be surer of its
     /// pieces ("not gonna od" reads close to "gonna od" to a sentence embedding). The negator must be in the same clause
     /// and at most two words from the danger: "no more. ending it tonight" and "I don't care if I die" are not denials.
+    /// Round 31: slang for suicide denied ("never gonna eat my gun", "not trying to off myself"), emergency signs denied
+    /// ("no bleeding") and breathing said to be fine.
     /// </summary>
     [Theory]
     [InlineData("not gonna od or anything, i just want to cut back on weekends", true)]
     [InlineData("i don't feel like dying, i feel stuck and i drink too much", true)]
     [InlineData("zero thoughts of hurting myself, it's the wine i want help with", true)]
     [InlineData("my dad isn't violent, he just drinks himself to sleep every night", true)]
+    [InlineData("relax, i'm never gonna eat my gun, i just want the group schedule", true)]
+    [InlineData("not trying to off myself, the beer is the problem", true)]
+    [InlineData("baby's kicking, no bleeding, i just want help staying off pills", true)]
+    [InlineData("he's breathing normally now and sleeping, what program would suit him", true)]
     [InlineData("no more. ending it tonight", false)]
     [InlineData("i don't care if i die tonight", false)]
     [InlineData("nobody would notice if i was gone", false)]

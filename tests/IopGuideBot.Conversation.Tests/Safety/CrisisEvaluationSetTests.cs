@@ -179,8 +179,8 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // After round 30 (3650910): the same, 98.5 % (266/270), 8.8 % (22/249).
     // Read at the start of round 31 (a seen set since). After round 31's lexicon (its four misses and its six lexicon false
     // alarms taught in general words; a prescribed treatment medicine in pregnancy is no red flag): 100 % (270/270),
-    // false alarms 6.4 % (16/249).
-    [InlineData("crisis-blind-r31.tsv", 1.0, 0.065)]
+    // false alarms 6.4 % (16/249); with slang for suicide, signs and breathing denied framed as denials: 5.2 % (13/249).
+    [InlineData("crisis-blind-r31.tsv", 1.0, 0.053)]
     // r32 (a new writer, kept sealed through round 31 and measured, totals only, at its start and end): first contact
     // (fd15e01, round 30's lexicon) 99.6 % (269/270), false alarms 8.1 % (20/247).
     [InlineData("crisis-blind-r32.tsv", 0.996, 0.081)]
