@@ -30,7 +30,7 @@ public static class CrisisLexicon
 
     /// <summary>Someone who can threaten or hurt the writer: pronouns (with contractions), "my ex", "some guy", a partner named first ("boyfriend hits me").</summary>
     private const string Aggressor =
-        $@"(?:he|she|they|he's|she's|they're|my {Kin}|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer)|(?:^|the )(?:husband|wife|boyfriend|girlfriend|partner|ex|stepdad|pimp))";
+        $@"(?:he|she|they|he's|she's|they're|my {Kin}(?: in law)?|someone|somebody|(?:some|a|this|that) (?:guy|man|dude|woman|girl|person|lady|dealer)|(?:^|the )(?:husband|wife|boyfriend|girlfriend|partner|ex|stepdad|pimp))";
 
     /// <summary>What follows "beat me" in a game or a race ("at cards", "to it", "home", "by ten minutes"), not in violence ("at home" is not here).</summary>
     private const string BeatenAtAGameOrRace = @"(?:at (?:\w+ball|cards|chess|pool|golf|tennis|poker|checkers|scrabble|monopoly|uno|darts|bowling|trivia|racing|arm wrestling|mario kart|(?:board |video |card )?games?)|to (?:it|the punch|the bathroom|the car|the phone|sleep|bed)|up|out|off|back|home|there|by (?:a|an|\d+|two|ten|five) \w+)";
@@ -45,7 +45,7 @@ public static class CrisisLexicon
         @"(?:calls?|meetings?|videos?|class|classes|forms?|paperwork|zoom|webinars?|presentations?|lectures?|homework|taxes|shifts?|orientations?|commercials?|ads|lines?|traffic|dmv|seminars?|trainings?|sermons?|speeches?)\b";
 
     private const string WithdrawalContext =
-        @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
+        @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|off (?:the |my )?(?:drink|booze|bottle|sauce|benzos|xanax|pills|klonopin|valium)|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
 
     /// <summary>
     /// Opioid use or withdrawal, the red flag in pregnancy. A treatment medicine taken as prescribed is not it ("I'm 14 weeks
@@ -709,10 +709,51 @@ public static class CrisisLexicon
         new("suicide.how-long-to-die", Suicide,
             @"\bhow long (?:does it|would it|will it|does|would|will|do|it) (?:\w+ )?(?:take|takes|would take|will take) (?:to|for (?:me|you|someone|a person) to) (?:bleed out|bleed to death|suffocate|hang|stop breathing)\b"),
         new("suicide.take-everything", Suicide, @"\b(?:gonna|going to|gunna|will|i'll|i'm gonna|im gonna|plan to|planning to|about to|want to|wanna) (?:take|swallow|down) (?:everything|every pill|all the pills|all my pills|all of it|the whole bottle|whatever (?:is|i can find)) (?:in|from|i (?:have|got|can find) in) (?:the|my) (?:medicine |bathroom |kitchen )?(?:cabinet|cupboard|drawer|bottle|house)\b"),
-        new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|cuttin|carved|carving|burned|burning|burnin|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing|hurtin|injuring|injured|harming|harmed) (?:my ?self|him ?self|her ?self)\b")
+        new("suicide.self-harm-act", Suicide, @"\b(?:cut|cutting|cuttin|carved|carving|burn|burned|burning|burnin|burnt|scratched|scratching|slashed|slashing|stabbed|stabbing|hurtin|injuring|injured|harming|harmed) (?:my ?self|him ?self|her ?self)\b")
         {
             NotBefore = @" (?:off|out|shaving|cooking|by accident|accidentally|on (?:a|the) (?:knife|glass|can|paper|stove|oven))",
             NotBetween = [DoneBeforeAsked],
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Means laid out and the writer with them: "the tablets lined up on the locker and I'm sitting with them".
+        new("suicide.means-laid-out", Suicide,
+            @"\b(?:pills|tablets|meds|tabs|bars|capsules) (?:are |all )?(?:lined up|laid out|counted out|in a pile|sorted out|in a row)\b|\bi (?:count|counted|counting|have counted) (?:them|the pills|my pills|the tablets|the meds)\b")
+        {
+            OnlyWithContext = @"\b(?:sitting with them|tonight|enough|what's the point|whats the point|no point|ready|all of them|goodbye|sorry|end|done)\b",
+            DistantMarkerSuppresses = true,
+        },
+        // Going somewhere and not coming back, with a place or a time that says how.
+        new("suicide.not-coming-back", Suicide,
+            @"\b(?:and |an |n )?(?:not|no|never|nae) (?:coming|comin|come) (?:back|home|down)\b|\btonight(?:'s| is) the night\b")
+        {
+            OnlyWithContext = @"\b(?:tonight|the night|water|river|lake|sea|ocean|bridge|woods|cliff|gap|edge|roof|rooftop|building|tracks|for good|someone to know|anyone to know|goodbye|sorry|no point|pills|rope|gun)\b",
+            NotBefore = @" (?:from|to) (?:the |my |this )?(?:trip|vacation|holiday|camp|work|job|rehab|program|army|navy|base|deployment|mexico|overseas)\b",
+        },
+        // Drinking a poison, or meaning to: Nigerian "sniper" (an insecticide), bleach, rat poison, weed killer.
+        new("suicide.poison-intent", Suicide,
+            @"\b(?:want to|wanna|wan|going to|gonna|go|about to|will|i'll|ready to|plan to) (?:drink|take|swallow|chop) (?:the |some |a |dis |dat |that |this )?(?:poison|sniper|rat poison|bleach|pesticide|insecticide|weed ?killer|gramoxone|paraquat|antifreeze|sniper wey)\b")
+        {
+            InformationSuppresses = true,
+        },
+        // Burning charcoal in a closed car or room, or an engine left running in a closed garage.
+        new("suicide.fumes", Suicide,
+            @"\bcharcoal (?:\w+ ){0,3}(?:and|&) (?:\w+ )?tape\b|\bcharcoal (?:\w+ ){0,3}(?:in|for) (?:my|the|his|her) (?:car|room|bathroom|tent)\b|\b(?:engine|car|truck|van) (?:is |was |still |left )?running in (?:the|a|his|her|my|our) (?:closed |shut )?garage\b|\bhose (?:from|on|to|into) the (?:exhaust|tailpipe)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Letters left for the family beside words of an end: "I wrote the letter for my children and put it on the table".
+        new("suicide.letters-left", Suicide,
+            @"\b(?:wrote|written|write|left|leaving|finished) (?:a |the |my )?(?:letters?|notes?) (?:for|to) (?:my )?(?:kids|children|family|wife|husband|mom|mum|mother|dad|parents|son|daughter|boys|girls)\b")
+        {
+            OnlyWithContext = @"\b(?:finished for me|it's finished|it is finished|over for me|goodbye|sorry|forgive|the end|tonight|no more|on the table|not their fault|none of this)\b",
+            DistantMarkerSuppresses = true,
+        },
+        // Fresh cuts shown or told beside more to come: "fresh cuts on her wrist and said she's not done".
+        new("suicide.fresh-cuts", Suicide, @"\bfresh (?:cuts|burns|wounds|scratches)\b")
+        {
+            OnlyWithContext = @"\b(?:not done|again|deeper|can't stop|razor|blade|on purpose|want to do more|more tonight|herself|himself|myself|wrists?)\b",
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
@@ -934,7 +975,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
-        new("overdose.on-the-floor", Medical, @"\b(?:twitching|jerking|seizing|convulsing|choking|gurgling|not moving|unconscious|slumped) (?:on|over on|in) (?:the|my|his|her) (?:floor|ground|bed|couch|bathroom|car|seat)\b")
+        new("overdose.on-the-floor", Medical, @"\b(?:twitching|jerking|seizing|convulsing|choking|gurgling|not moving|unconscious|slumped) (?:on|over on|in) (?:the|my|his|her) (?:floor|ground|bed|couch|bathroom|car|seat)\b|\b(?:on|lying on|laying on) the (?:\w+ )?(?:floor|ground) (?:and )?(?:not moving|unconscious|unresponsive|not responding|not breathing|won't wake up|can't wake up|not waking up)\b|\bslumped over (?:the |his |her |a |my )?(?:\w+ )?(?:console|desk|wheel|steering wheel|table|counter|toilet|sink)\b|\beyes (?:are |keep |have )?(?:rolled|rolling) back\b")
         {
             InformationSuppresses = true,
             DrugContextMeansOverdose = true,
@@ -952,7 +993,7 @@ public static class CrisisLexicon
         },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
-            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\blips (?:are |went |going |turning |gone )(?:dark|black)\b|\b(?:he|she|they|he's|she's|they're|the baby|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|partner|friend|mom|dad|roommate|cousin)) (?:just )?(?:went|gone|turned|turning|going) (?:blue|grey|gray|purple)\b|\bpinpoint pupils\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
+            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\blips (?:are |went |going |turning |gone )(?:dark|black)\b|\b(?:he|she|they|he's|she's|they're|the baby|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|partner|friend|mom|dad|roommate|cousin)) (?:just )?(?:went|gone|turned|turning|going) (?:blue|grey|gray|purple)\b|\bpinpoint pupils\b|\b(?:fish out of water|guppy|agonal) breathing\b|\bbreathing like a fish\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
         {
             InformationSuppresses = true,
             // "Went blue in the face yelling at the ref": anger, not a lack of air.
@@ -1005,7 +1046,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("withdrawal.gated-signs", Withdrawal,
-            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff)|(?:talking|talks) to (?:people|someone|somebody) (?:who |that )?(?:is |are )?(?:isn't|aren't|not) there|(?:seeing|see|saw) (?:people|someone|somebody|faces) (?:\w+ ){0,4}(?:who|that) (?:aren't|are not|isn't|is not|wasn't|weren't) (?:really )?there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:\w+ )?(?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
+            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff|devil|devils|demons?|ghosts?|figures)|(?:is |are )?not (?:knowing|recognising|recognizing) (?:who|me|us|anyone|anybody|his own|her own)|(?:talking|talks) to (?:people|someone|somebody) (?:who |that )?(?:is |are )?(?:isn't|aren't|not) there|(?:seeing|see|saw) (?:people|someone|somebody|faces) (?:\w+ ){0,4}(?:who|that) (?:aren't|are not|isn't|is not|wasn't|weren't) (?:really )?there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:\w+ )?(?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
@@ -1099,16 +1140,22 @@ public static class CrisisLexicon
             Negatable = false,
         },
         new("danger.relayed-threat", Danger,
-            $@"\b{Aggressor} (?:\w+ ){{0,4}}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b")
+            $@"\b{Aggressor} (?:\w+ ){{0,4}}(?:said|says|say|keeps saying|keep saying|told me|texted(?: me)?|swore|yelled|is saying|saying|screamed|screaming) (?:that )?(?:he'll|she'll|they'll|hell|shell|he's|she's|they're|he|she|they|he would|she would|they would) (?:is |are |will |would |going to |is going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b|\bthreatening (?:to (?:kill|hurt|shoot|stab|beat) )?(?:me|us|my (?:kids|children|family|baby|life))\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:following|stalking|chasing) (?:me|us)\b|\b{Aggressor}(?: is| are)? (?:\w+ )?(?:banging on|pounding on|kicking in|trying to (?:get in|break in|kick in|break down)) (?:the|my|our) (?:door|window)s?\b|\b(?:someone|somebody) (?:is )?(?:trying to )?break(?:ing)? in\b")
         {
             // "Nobody is threatening me" (or "following me or threatening me") is said to rule danger out.
             NotAfter = @"\b(?:nobody|no one|noone|no-one)(?:'s)? (?:is |was |has been |has ever been |ever )?(?:\w+ (?:me |us )?(?:or|and|nor) )?$",
             // "…says she'll kill me if I eat her leftovers lol": a conditional laughed off. A partner's or ex's threat is
             // never read that way (danger.partner-threat).
-            NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b")],
+            // "My mom says she'll kill me if I don't clean my room": a chore's figure of speech.
+            NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b"), ("", @" if (?:i|we) (?:[\w']+ ){0,3}(?:clean|room|homework|chores|dishes|curfew|fries|leftovers|snacks|charger|car keys|shirt|sweater|game|dinner|grades)\b")],
         },
         // The same threat with its condition first: "he said if I go to treatment he'll kill me". Laughed off after it
         // ("she says if I eat her fries she'll kill me haha"), it is a figure of speech.
+        // Coming back armed to a place: "come back with his piece and light this place up".
+        new("danger.shoot-up-place", Danger, @"\b(?:light|shoot) (?:this|the|that|our|your) (?:place|building|office|clinic|school|house|club|bar|party|lot) up\b|\bcome back (?:here )?with (?:a|his|her|my|the|their) (?:gun|piece|strap|pistol|rifle|shotgun|knife|machete)\b")
+        {
+            NotBefore = @" with (?:christmas|lights|candles|color|colour|joy|love|music|laughter)\b",
+        },
         new("danger.relayed-conditional-threat", Danger,
             $@"\b{Aggressor} (?:\w+ ){{0,4}}(?:said|says|keeps saying|told me|texted(?: me)?|swore|yelled|is saying) (?:that )?if (?:[\w']+ ){{1,6}}(?:he'll|she'll|they'll|hell|shell|he|she|they|he would|she would|they would) (?:will |would |is going to |is gonna |going to |gonna )?(?:kill|hurt|shoot|stab|beat|choke|strangle|murder) (?:me|us|my)\b")
         {
@@ -1221,6 +1268,27 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
             // "about to pass out from boredom in this waiting room": a figure of speech.
             NotBefore = @" (?:from|of) (?:sheer |pure |the )?(?:boredom|how (?:boring|bored|long)|being bored|laughing|laughter)\b",
+        },
+        // A stroke's face with its speech or strength gone: "his mouth is crooked and he cannot speak good".
+        new("medical.stroke-signs", Medical, @"\b(?:mouth|face|smile|lip) (?:is |went |has gone |looks |got |all )?(?:crooked|droopy|drooping|twisted)\b")
+        {
+            OnlyWithContext = @"\b(?:speak|talk|talking|words|slurr\w*|arm|leg|fell|fall|numb|weak|confused|understand)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Pain that spreads to the jaw or the arm beside the chest or a stimulant.
+        new("medical.pain-spreading", Medical,
+            @"\b(?:pain|hurts|hurting|pressure|ache) (?:\w+ ){0,4}(?:goes|going|spreading|spreads|moving|moves|radiating|shooting) (?:up |down )?(?:to|into|in|through) (?:my|his|her) (?:jaw|left arm|arm|neck)\b")
+        {
+            OnlyWithContext = @"\b(?:chest|brest|heart|coke|cocaine|crack|meth|speed|sweat\w*|sweet\w*)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Fallen and unable to get up after using: "i collapsed and now i can't get up".
+        new("medical.collapsed-cannot-rise", Medical, @"\bi (?:just )?(?:collapsed|fell|fell down|went down) (?:\w+ ){0,5}(?:can't|cannot|can not) (?:get up|stand|move|feel my legs)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
         },
         // A heart attack's signs in plain words: a weight on the chest, the left arm numb beside the chest or a stimulant.
         new("medical.heart-attack-signs", Medical,

@@ -662,6 +662,38 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 31, a second probe in our own words (speakers of Irish, Scottish, Australian, Indian, Nigerian and Ghanaian
+    /// English, and of English learned after Vietnamese, Korean, French, Persian, German, Somali, Amharic or Chinese):
+    /// means laid out and counted, going into the water and not coming back, meaning to drink a poison, charcoal or an
+    /// engine running in a closed garage, letters left for the children beside an end, fresh cuts and more to come, a
+    /// crooked mouth with speech gone, chest pain spreading to the jaw, eyes rolled back, fish-out-of-water breathing, the
+    /// devil seen after stopping the drink, someone on the floor not moving, a threat told as said, coming back armed.
+    /// The same words in an ordinary life are not.
+    /// </summary>
+    [Theory]
+    [InlineData("the tablets are laid out on the sink and there's enough", true)]
+    [InlineData("heading down to the river tonight and i'm not coming back", true)]
+    [InlineData("she locked the door and says she will drink the rat poison", true)]
+    [InlineData("the truck is running in the shut garage and i'm sitting in it", true)]
+    [InlineData("i've written letters to my boys, none of this is their fault, goodbye", true)]
+    [InlineData("my friend sent me fresh cuts again and says she can't stop", true)]
+    [InlineData("grandma's face went droopy and her words don't make sense", true)]
+    [InlineData("pain in my chest shooting up into my jaw after the meth", true)]
+    [InlineData("he did a line and his eyes are rolled back", true)]
+    [InlineData("she's doing the guppy breathing after the pill", true)]
+    [InlineData("three days off the bottle and i'm seeing demons in the hallway", true)]
+    [InlineData("my uncle is lying on the bathroom floor and not responding", true)]
+    [InlineData("my stepdad is screaming he'll stab us", true)]
+    [InlineData("a man in the parking lot says he'll shoot the clinic up", true)]
+    [InlineData("we're not coming back from the trip until sunday, can group wait", false)]
+    [InlineData("my vitamins are lined up in a row, lol, anyway what are the group times", false)]
+    [InlineData("i wrote a letter to my daughter about going to treatment, is that a good idea", false)]
+    [InlineData("my mom says she'll kill me if i don't clean my room", false)]
+    [InlineData("the kids want to light the house up with christmas lights", false)]
+    public void Round_31_a_second_probe_signs_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -198,7 +198,8 @@ public sealed class SafetyMiddlewareTests
     /// (a bump of coke, a cold shower) or a toddler who swallowed a pill gets the overdose reply, a threat with its condition
     /// first the danger reply; a thing called bad and laughed off, and the traffic that "will kill somebody", get an answer.
     /// Round 31: someone held by the throat now gets the danger reply, a numb left arm after cocaine the medical one;
-    /// pregnancy on prescribed methadone and a rope for a swing an answer.
+    /// an engine running in a closed garage with the writer in it the suicide one; pregnancy on prescribed methadone and a
+    /// rope for a swing an answer.
     /// </summary>
     [Theory]
     [InlineData("my wife has passed out twice in the last hour and she's grey and clammy", "crisis.medical")]
@@ -213,6 +214,7 @@ public sealed class SafetyMiddlewareTests
     [InlineData("i'm 5 months pregnant and my doctor has me on methadone, is there a group for moms", null)]
     [InlineData("did a bunch of coke and my left arm went numb, my chest is so heavy", "crisis.medical")]
     [InlineData("i bought a rope for the tire swing, anyway what time is group", null)]
+    [InlineData("is there a group on saturdays? also my car is running in the closed garage and i'm in it", "crisis.suicide")]
     public async Task Emergency_signs_taught_from_the_blind_rounds_get_the_emergency_reply_from_the_real_bot(string text, string? crisisReply)
     {
         await using var bot = new BotHarness();
