@@ -120,6 +120,13 @@ public static class CrisisLexicon
 
     private const string AlmostHadOne = @"\b(?:nearly|almost|practically|about to|like to|gonna|going to|could have|could've) ";
 
+    /// <summary>
+    /// A pregnancy told as well in so many words ("no bleeding, the baby's fine, I just want to stay off the pills"; "I don't
+    /// use opioids"): the pregnancy rules leave such a message to the learned signal, which then needs its framed threshold.
+    /// </summary>
+    private const string PregnancyToldAsWell =
+        @"\b(?:no (?:bleeding|spotting)|(?:the )?baby(?:'s| is) (?:fine|healthy|doing (?:fine|well|great)|moving (?:well|normally|fine))|everything is fine with the baby|el bebe esta bien|(?:don't|do not|dont|never) (?:use|used|take|took) (?:opioids|opiates))\b";
+
     /// <summary>Pregnancy wished or planned, not begun: "trying to get pregnant", "hoping to become pregnant".</summary>
     private const string NotYetPregnant = @"\b(?:get|getting|become|becoming) (?:pregnant|expecting)$";
 
@@ -725,10 +732,16 @@ public static class CrisisLexicon
         },
         // Going somewhere and not coming back, with a place or a time that says how.
         new("suicide.not-coming-back", Suicide,
-            @"\b(?:and |an |n )?(?:not|no|never|nae) (?:coming|comin|come) (?:back|home|down)\b|\btonight(?:'s| is) the night\b")
+            @"\b(?:and |an |n )?(?:not|no|never|nae) (?:coming|comin|come) (?:back|home|down)\b")
         {
             OnlyWithContext = @"\b(?:tonight|the night|water|river|lake|sea|ocean|bridge|woods|cliff|gap|edge|roof|rooftop|building|tracks|for good|someone to know|anyone to know|goodbye|sorry|no point|pills|rope|gun)\b",
             NotBefore = @" (?:from|to) (?:the |my |this )?(?:trip|vacation|holiday|camp|work|job|rehab|program|army|navy|base|deployment|mexico|overseas)\b",
+        },
+        // "Tonight's the night" beside a means or a farewell; not "tonight is the night of my first group".
+        new("suicide.tonights-the-night", Suicide, @"\btonight(?:'s| is) the night\b")
+        {
+            OnlyWithContext = @"\b(?:someone to know|anyone to know|somebody to know|goodbye|bye|sorry|no point|pills|rope|gun|bridge|gap|cliff|edge|roof|end it|ending it|heart stops|letters?|note|not coming back|for good)\b|\btonight(?:'s| is) the night(?: (?:mate|man|bro|brah|guys|folks|y'all|i think))?$",
+            NotBefore = @" (?:of|for|we|when|that (?:we|my|our))\b",
         },
         // Drinking a poison, or meaning to: Nigerian "sniper" (an insecticide), bleach, rat poison, weed killer.
         new("suicide.poison-intent", Suicide,
@@ -1244,6 +1257,7 @@ public static class CrisisLexicon
         {
             NegatableInside = true,
             NotInside = NotYetPregnant,
+            UnlessInMessage = PregnancyToldAsWell,
             OnlyBefore = $@".*\b{Opioid}\b",
             // "when I was pregnant" is history; "can I come if I'm pregnant and on methadone" asks about a case.
             NotAfter = @"\b(?:was|were) (?:\w+ )?|\b(?:if|whether) |\b(?:can|could|may) (?:i|she|we|you|a woman|someone) (?:\w+ ){0,4}(?:while|when) (?:i'm |i am |she's |she is |you're |being )?",
@@ -1254,6 +1268,7 @@ public static class CrisisLexicon
         new("pregnancy.opioid-first", Pregnancy, $@"\b{Opioid}\b.*\b(?:i'm|i am|she's|she is|we're|and) (?:\w+ ){{0,3}}pregnant\b")
         {
             NegatableInside = true,
+            UnlessInMessage = PregnancyToldAsWell,
             // "Used heroin during my first pregnancy … pregnant again": the use belongs to the pregnancy before.
             NotInside = $@"{NotYetPregnant}|\b(?:with|during|in|through|throughout) (?:my|her) (?:first|last|previous|other|earlier|older \w+'s|\w+'s) pregnancy\b",
             // "…pregnant again and clean" tells the use is over.
@@ -1333,6 +1348,8 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
             NotAfter = @"\b(?:was|were|got) ",
+            // "I'm pregnant but I'm ok, no bleeding or anything": the sign denied.
+            NotInside = @"\bno (?:bleeding|spotting|cramping|contractions)\b",
             OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ (?:weeks|wks|months)|weeks along|trimester|expecting|due date|water (?:just )?broke|embarazada)\b",
         },
         // "I nearly had a heart attack when I saw the bill": a figure of speech, in either tense.
@@ -1509,6 +1526,7 @@ public static class CrisisLexicon
         new("es.pregnancy", Pregnancy, @"\b(?:estoy|esta) embarazada\b")
         {
             OnlyWithContext = @"\b(?:abstinencia|heroina|fentanilo|fentanyl|opioides|opiaceos|pastillas|metadona|suboxone)\b",
+            UnlessInMessage = PregnancyToldAsWell,
             NegatableInside = true,
         },
         // Someone else cutting or hurting themselves ("mi hija se cortó las venas", "se está cortando otra vez"): told by a

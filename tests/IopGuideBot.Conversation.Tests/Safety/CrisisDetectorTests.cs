@@ -694,6 +694,21 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// A pregnancy told as well in so many words ("no bleeding, the baby's healthy, I want to stay off pills", "I don't take
+    /// opiates", "el bebé está bien") is not the pregnancy red flag for the lexicon: eight seen blind rounds wrote this
+    /// message and labelled it an ordinary question. Bleeding, withdrawal or using now still count.
+    /// </summary>
+    [Theory]
+    [InlineData("i'm 20 weeks, no bleeding, baby's healthy, i just want help staying off pills", false)]
+    [InlineData("i'm pregnant and i don't take opiates, i just smoke weed, can i join", false)]
+    [InlineData("estoy embarazada, el bebé está bien, quiero dejar las pastillas", false)]
+    [InlineData("i'm pregnant and i'm fine, no spotting, i want to get off pills", false)]
+    [InlineData("i'm pregnant and bleeding and i used pills this morning", true)]
+    [InlineData("pregnant and in withdrawal off pills, cramping and spotting", true)]
+    public void Round_31_a_pregnancy_told_as_well_is_not_the_red_flag(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

@@ -105,6 +105,7 @@ public sealed class CrisisRuleTests
         ["suicide.nobody-would-care"] = ("nobody would care if i died", "nobody would care if i was late"),
         ["suicide.means-laid-out"] = ("the pills are lined up on my nightstand and i'm ready", "my vitamins are lined up in a row on the shelf"),
         ["suicide.not-coming-back"] = ("going to walk into the sea tonight and not coming back", "going to mexico for work and not coming back from the trip"),
+        ["suicide.tonights-the-night"] = ("tonight's the night, i just wanted someone to know", "tonight is the night of my first group, wish me luck, goodbye nerves"),
         ["suicide.poison-intent"] = ("i'm going to drink the bleach in the laundry room", "what happens if a kid is going to drink bleach"),
         ["suicide.fumes"] = ("i've got charcoal and tape in the trunk", "we bought charcoal for the grill"),
         ["suicide.letters-left"] = ("i left letters for my kids on the table, i'm sorry", "i wrote a letter to my son about why i'm going to treatment"),
