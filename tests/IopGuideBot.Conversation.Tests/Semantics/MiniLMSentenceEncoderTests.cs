@@ -104,6 +104,34 @@ public sealed class MiniLMSentenceEncoderTests
         Assert.Empty(differences);
     }
 
+    [Fact]
+    public void A_crisis_encoder_patched_into_the_sentence_encoders_bytes_judges_as_one_from_its_own_read()
+    {
+        string[] pieces =
+        [
+            "what time do the evening groups start",
+            "i have the pills counted out and i am saying goodbye to everyone tonight",
+            "my son needs help now",
+            "i dont want to be here anymore",
+            "can my husband come to some of the sessions",
+            "tengo la soga lista",
+        ];
+        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        MiniLMEmbeddingTables.Shared.AddTo(options);
+        var graph = CrisisEncoder.ReadPackageGraph();
+        using var sentences = new MiniLMSentenceEncoder(graph, options);
+        var vectorsBefore = sentences.Encode(Sentences);
+
+        using var fromOwnRead = CrisisEncoder.Load(CrisisEncoder.OpenEmbeddedAdapter(), 0, shareEmbeddingTables: true, CrisisEncoder.ReadPackageGraph());
+        using var fromLeftover = CrisisEncoder.Load(CrisisEncoder.OpenEmbeddedAdapter(), 0, shareEmbeddingTables: true, graph);
+
+        Assert.NotEqual(CrisisEncoder.ReadPackageGraph(), graph); // the adapter did change the bytes the session was built from
+        Assert.Equal(fromOwnRead.Judge(pieces), fromLeftover.Judge(pieces));
+        Assert.Equal(fromOwnRead.Pool(pieces), fromLeftover.Pool(pieces));
+        // ONNX Runtime copied the graph when the session was built: patching the array afterwards changes no vector.
+        Assert.Equal(vectorsBefore, sentences.Encode(Sentences));
+    }
+
     private static void Compare(float[] expected, float[] actual, string what, List<string> differences)
     {
         if (expected.Length != actual.Length)
