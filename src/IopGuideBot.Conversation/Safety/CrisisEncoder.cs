@@ -73,9 +73,17 @@ public sealed class CrisisEncoder : IDisposable
     /// </summary>
     internal static CrisisEncoder Load(Stream adapter, int intraOpThreads, bool shareEmbeddingTables)
     {
-        ArgumentNullException.ThrowIfNull(adapter);
         var watch = Stopwatch.StartNew();
-        var graph = ReadPackageGraph();
+        // Ours to patch: the bytes the sentence encoder's session was built from, or a fresh read.
+        return Load(adapter, intraOpThreads, shareEmbeddingTables, MiniLMPackageGraph.Take(), watch);
+    }
+
+    /// <summary>As above, over <paramref name="graph"/> (the package's graph, as read), which the adapter changes in place.</summary>
+    internal static CrisisEncoder Load(Stream adapter, int intraOpThreads, bool shareEmbeddingTables, byte[] graph, Stopwatch? watch = null)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(graph);
+        watch ??= Stopwatch.StartNew();
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var (classes, maxTokens, headWeight, headBias) = Apply(adapter, graph, changed);
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };

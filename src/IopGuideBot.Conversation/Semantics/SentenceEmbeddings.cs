@@ -22,7 +22,7 @@ public sealed class SentenceEmbeddings : IDisposable
     /// <summary>Length of every vector.</summary>
     public const int Dimensions = 384;
 
-    private readonly SentenceEncoder _encoder;
+    private readonly MiniLMSentenceEncoder _encoder;
     private readonly MemoryCache _cache;
     private readonly SemanticsOptions _options;
 
@@ -51,7 +51,10 @@ public sealed class SentenceEmbeddings : IDisposable
             MiniLMEmbeddingTables.Shared.AddTo(session);
         }
 
-        _encoder = new SentenceEncoder(session);
+        var graph = MiniLMPackageGraph.Take();
+        _encoder = new MiniLMSentenceEncoder(graph, session);
+        MiniLMPackageGraph.Leave(graph); // unchanged: the crisis encoder patches it instead of reading its own
+
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheEntries) });
         LoadTime = watch.Elapsed;
     }
@@ -161,6 +164,12 @@ public sealed class SentenceEmbeddings : IDisposable
 
         return advised;
     }
+
+    /// <summary>
+    /// Lets go of the graph's bytes a session left for the next one (<see cref="MiniLMPackageGraph"/>) if nothing took
+    /// them: once start-up has built every session, they are 90 MB nobody reads.
+    /// </summary>
+    public static void ForgetLeftoverGraph() => MiniLMPackageGraph.Forget();
 
     private string Cut(string text) => text.Length <= _options.MaxInputChars ? text : text[.._options.MaxInputChars];
 

@@ -22,7 +22,8 @@ namespace IopGuideBot.Hosting;
 /// another on this thread, so they do not compete with the first answers (<see cref="CrisisDetector.BuildLinearTimeRegexes"/>).
 /// They come before the collection below, which gives back what building them left behind (after it, a restart's resident
 /// set was ~80 MB larger).
-/// Why one explicit collection: start-up reads two 90 MB copies of the sentence-encoder graph into managed arrays, trains
+/// Why one explicit collection: start-up reads the 90 MB sentence-encoder graph into a managed array (once for both
+/// encoders; a copy nobody took is let go here, <see cref="SentenceEmbeddings.ForgetLeftoverGraph"/>), trains
 /// or loads classifiers, and all of that is garbage once the service runs. It sits in the large
 /// object heap until a full collection, which a lightly used service may not need for hours, so the process kept
 /// ~200 MB it did not use (BENCHMARKS.md, memory). One aggressive, compacting collection after start-up returns it.
@@ -60,6 +61,7 @@ internal sealed partial class AfterStartupWork(IServiceProvider services, ILogge
     {
         var before = Environment.WorkingSet;
         var modelImage = SentenceEmbeddings.ReleaseModelImagePages(); // every session over the graph is built by now
+        SentenceEmbeddings.ForgetLeftoverGraph();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogStartupMemoryReleased(logger, before >> 20, Environment.WorkingSet >> 20, GC.GetTotalMemory(false) >> 20, modelImage >> 20);

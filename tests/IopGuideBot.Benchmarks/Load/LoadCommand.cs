@@ -227,7 +227,7 @@ internal static class LoadCommand
 
             await Task.Delay(500);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms (service CPU {cpuAtFirstTurn:N0} ms by then), first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start; RSS {service.RssMegabytes():N0} MB once start-up's work was done"));
+                $"{(run == 0 ? "first start (empty data directory)" : $"restart {run}")}: listening {startup.Listening.TotalMilliseconds:N0} ms, first answered turn {startup.FirstTurn.TotalMilliseconds:N0} ms (service CPU {cpuAtFirstTurn:N0} ms by then), first typed question answered {typed.TotalMilliseconds:N0} ms{(typedOk ? "" : " (NO REPLY)")}, semantic matcher logged ready by {semantic.TotalMilliseconds:N0} ms after process start; RSS {service.RssMegabytes():N0} MB once start-up's work was done, peak (VmHWM) {service.PeakRssMegabytes():N0} MB"));
             if (Environment.GetEnvironmentVariable("LOAD_DEBUG") is not null)
             {
                 File.WriteAllText(Path.Combine(Path.GetTempPath(), $"iopguidebot-load-start-{run}.log"), service.Output);
