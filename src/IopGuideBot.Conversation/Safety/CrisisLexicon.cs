@@ -745,7 +745,7 @@ public static class CrisisLexicon
         },
         // Drinking a poison, or meaning to: Nigerian "sniper" (an insecticide), bleach, rat poison, weed killer.
         new("suicide.poison-intent", Suicide,
-            @"\b(?:want to|wanna|wan|going to|gonna|go|about to|will|i'll|ready to|plan to) (?:drink|take|swallow|chop) (?:the |some |a |dis |dat |that |this )?(?:poison|sniper|rat poison|bleach|pesticide|insecticide|weed ?killer|gramoxone|paraquat|antifreeze|sniper wey)\b")
+            @"\b(?:want to|wanna|wan|going to|gonna|go|about to|will|i'll|ready to|plan to) (?:drink|swallow|chop) (?:the |some |a |dis |dat |that |this )?(?:poison|sniper|rat poison|bleach|pesticide|insecticide|weed ?killer|gramoxone|paraquat|antifreeze)\b|\b(?:want to|wanna|going to|gonna|about to|ready to|plan to) take (?:the |some )?poison\b")
         {
             InformationSuppresses = true,
         },
@@ -755,6 +755,8 @@ public static class CrisisLexicon
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
+            // "Charcoal and tape for the camping trip": a cookout's shopping.
+            NotBefore = @" (?:\w+ ){0,3}for (?:the |a |our |my )?(?:grill|bbq|barbecue|camping|campsite|trip|cookout|party|picnic|tailgate|smoker)\b",
         },
         // Letters left for the family beside words of an end: "I wrote the letter for my children and put it on the table".
         new("suicide.letters-left", Suicide,

@@ -690,6 +690,8 @@ public sealed class CrisisDetectorTests
     [InlineData("i wrote a letter to my daughter about going to treatment, is that a good idea", false)]
     [InlineData("my mom says she'll kill me if i don't clean my room", false)]
     [InlineData("the kids want to light the house up with christmas lights", false)]
+    [InlineData("i'll take the weed killer back to the store after group", false)]
+    [InlineData("picked up charcoal and duct tape for the camping trip", false)]
     public void Round_31_a_second_probe_signs_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
