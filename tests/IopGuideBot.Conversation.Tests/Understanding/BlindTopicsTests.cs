@@ -265,7 +265,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // After round 31 (04a2d76): the same, 243, 62, 22 (fallbacks 40).
     [InlineData("topics-heldout-r32.tsv", 243, 62, 22)]
     // r33 (300 lines, a new writer, 75 family, kept sealed through round 32 and measured at its start and end, totals
-    // only): first contact (2b0e08b, round 31's first lexicon commit) 257, 64, 21 (fallbacks 28).
+    // only): first contact (ea26579, round 31's first lexicon commit) 257, 64, 21 (fallbacks 28).
     // After round 31 (04a2d76): the same, 257, 64, 21 (fallbacks 28).
     [InlineData("topics-heldout-r33.tsv", 257, 64, 21)]
     public async Task Blind_set_holds_its_recorded_figures(string file, int minimumRight, int minimumFamilyRight, int maximumConfidentWrong)
