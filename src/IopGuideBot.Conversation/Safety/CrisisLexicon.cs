@@ -45,7 +45,7 @@ public static class CrisisLexicon
         @"(?:calls?|meetings?|videos?|class|classes|forms?|paperwork|zoom|webinars?|presentations?|lectures?|homework|taxes|shifts?|orientations?|commercials?|ads|lines?|traffic|dmv|seminars?|trainings?|sermons?|speeches?)\b";
 
     private const string WithdrawalContext =
-        @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|off (?:the |my )?(?:drink|booze|bottle|sauce|benzos|xanax|pills|klonopin|valium)|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
+        @"(?:withdraw\w*|detox\w*|dts|quit|quitting|stopped|stopping|cold turkey|sober|sobering|kicking|dope ?sick|came off|coming off|off (?:the |my )?(?:drink|booze|bottle|sauce|benzos|xanax|pills|klonopin|valium|ativan|librium|lorazepam|clonazepam|diazepam|alprazolam)|went off|no (?:alcohol|booze|drinks?|drinking|xanax|bars|benzos?|pills))";
 
     /// <summary>
     /// Opioid use or withdrawal, the red flag in pregnancy. A treatment medicine taken as prescribed is not it ("I'm 14 weeks
@@ -96,7 +96,7 @@ public static class CrisisLexicon
     /// after a" suicide attempt, "released from inpatient for" suicidal ideation.
     /// </summary>
     private const string TreatedFor =
-        @"\b(?:discharged|released|home|out) from (?:the )?(?:hospital|inpatient|psych ward|psych unit|psych hospital|psychiatric (?:unit|ward|hospital)|er|icu|behavioral health(?: unit)?)(?: [\w']+){0,2} (?:after|for|because of|following|due to|over) (?:a |an |his |her |my |their |the )?";
+        @"\b(?:was|were|been|stayed|spent (?:\w+ ){1,2}) (?:in|at) (?:the |a )?(?:hospital|inpatient|psych ward|psych unit|psych hospital|psychiatric (?:unit|ward|hospital)|behavioral health(?: unit)?)(?: [\w']+){0,3} (?:after|for|because of|following|due to|over) (?:a |an |his |her |my |their |the )?$|\b(?:discharged|released|home|out) from (?:the )?(?:hospital|inpatient|psych ward|psych unit|psych hospital|psychiatric (?:unit|ward|hospital)|er|icu|behavioral health(?: unit)?)(?: [\w']+){0,2} (?:after|for|because of|following|due to|over) (?:a |an |his |her |my |their |the )?";
 
     /// <summary>Pills or drugs taken on purpose, told in the past.</summary>
     private const string MethodPast =
@@ -743,6 +743,45 @@ public static class CrisisLexicon
             OnlyWithContext = @"\b(?:someone to know|anyone to know|somebody to know|goodbye|bye|sorry|no point|pills|rope|gun|bridge|gap|cliff|edge|roof|end it|ending it|heart stops|letters?|note|not coming back|for good)\b|\btonight(?:'s| is) the night(?: (?:mate|man|bro|brah|guys|folks|y'all|i think))?$",
             NotBefore = @" (?:of|for|we|when|that (?:we|my|our))\b",
         },
+        // The rest of the pills after the house is asleep: "going to finish all my mom's sleeping pills after everyone goes to bed".
+        new("suicide.all-the-pills-later", Suicide,
+            @"\b(?:going to|gonna|gunna|i'll|i will|plan to|planning to|about to|want to|wanna|i'm going to) (?:take|swallow|down|finish|eat) (?:all|every one of|the rest of|the whole bottle of) (?:of )?(?:my |the |his |her |\w+'s |my \w+'s )?(?:\w+ )?(?:pills|tablets|meds|medication|xanax|bars|oxys?|percs?)\b")
+        {
+            OnlyWithContext = @"\b(?:tonight|after everyone|when everyone|once everyone|goes to bed|go to bed|asleep|goodbye|no point|end it|at once|in one go|not wake up|done)\b",
+            NotBefore = @" (?:as prescribed|to the|back|with me|on the trip)\b",
+        },
+        // Stopping a life-sustaining medicine on purpose: "I've decided to stop taking my insulin, there is no point anymore".
+        new("suicide.stopping-lifeline", Suicide, @"\b(?:stop|stopped|stopping|quit|quitting|not taking|won't take) (?:taking )?(?:my )?(?:insulin|dialysis|heart (?:meds|medication|pills)|blood thinners?)\b")
+        {
+            OnlyWithContext = @"\b(?:no point|decided|end it|let it happen|let myself go|better off|goodbye|tell someone|done with|tired of living|don't want to live|on purpose)\b",
+            DistantMarkerSuppresses = true,
+        },
+        // A crash meant to pass as an accident: "nobody would know it wasn't an accident".
+        new("suicide.staged-accident", Suicide, @"\b(?:make it look like|look like|know it wasn't|know it was not|think it was|pass (?:it )?(?:off )?as) an accident\b")
+        {
+            OnlyWithContext = @"\b(?:crash|steer\w*|drive|driving|car|truck|bridge|pillars?|wall|tree|overpass|pills|overdose|od|kill|die|end)\b",
+            InformationSuppresses = true,
+        },
+        // Done fighting beside a means or tonight: "still got my service pistol and tonight i'm done fighting".
+        new("suicide.done-fighting", Suicide, @"\b(?:i'm|im|i am) (?:so )?(?:done|finished|through) fighting\b")
+        {
+            OnlyWithContext = @"\b(?:tonight|gun|pistol|rifle|pills|rope|better off|goodbye|insurance|end it|bridge)\b",
+            NotBefore = @" (?:with|for|about|over) (?:my|the|this|insurance|them|him|her|you)\b",
+        },
+        // Gone quiet behind a locked door after taking pills: "in the bath an hour after a bunch of pills, door locked, won't answer".
+        new("overdose.pills-and-silence", Overdose,
+            @"\b(?:took|taking|taken|swallowed|after taking|had) (?:a bunch of|a lot of|a handful of|all (?:her|his|my|the)|too many|way too many|some|\d+ of (?:her|his|my|the)?) ?(?:\w+ )?(?:pills|tablets|meds|xanax|bars)\b")
+        {
+            OnlyWithContext = @"\b(?:won't|wont|will not|isn't|is not|not) (?:answer|answering|respond|responding|wake|waking|open)\b|\bdoor (?:is )?locked\b|\blocked (?:the door|herself|himself|themselves)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // An engine heard running from a garage someone locked himself in.
+        new("suicide.fumes-heard", Suicide, @"\b(?:hear|hearing|heard|can hear) the (?:car|engine|truck|van|generator) running\b|\b(?:car|engine|truck|van)(?:'s| is)? (?:still )?running (?:in there|inside)\b")
+        {
+            OnlyWithContext = @"\bgarage\b",
+            DistantMarkerSuppresses = true,
+        },
         // Drinking a poison, or meaning to: Nigerian "sniper" (an insecticide), bleach, rat poison, weed killer.
         new("suicide.poison-intent", Suicide,
             @"\b(?:want to|wanna|wan|going to|gonna|go|about to|will|i'll|ready to|plan to) (?:drink|swallow|chop) (?:the |some |a |dis |dat |that |this )?(?:poison|sniper|rat poison|bleach|pesticide|insecticide|weed ?killer|gramoxone|paraquat|antifreeze)\b|\b(?:want to|wanna|going to|gonna|about to|ready to|plan to) take (?:the |some )?poison\b")
@@ -1061,7 +1100,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("withdrawal.gated-signs", Withdrawal,
-            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff|devil|devils|demons?|ghosts?|figures)|(?:is |are )?not (?:knowing|recognising|recognizing) (?:who|me|us|anyone|anybody|his own|her own)|(?:talking|talks) to (?:people|someone|somebody) (?:who |that )?(?:is |are )?(?:isn't|aren't|not) there|(?:seeing|see|saw) (?:people|someone|somebody|faces) (?:\w+ ){0,4}(?:who|that) (?:aren't|are not|isn't|is not|wasn't|weren't) (?:really )?there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:\w+ )?(?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
+            @"\b(?:(?:body|arms?|legs?|hands?) (?:\w+ )?(?:jerking|twitching|spasming|convulsing)|(?:jerking|twitching|spasming) (?:uncontrollably|all over|non ?stop|so bad)|muscle (?:jerks|jerking|twitches|spasms)|(?:about to|going to|gonna) (?:pass out|faint|black out)|(?:doesn't|don't|didn't|can't|does not|do not) (?:even )?(?:recognize|recognise|know) (?:me|us|anyone|anybody|who (?:i am|she is|he is|they are|we are)|where (?:she|he|they) (?:is|are))|(?:seeing|see|saw|hearing) (?:\w+ )?(?:bugs|spiders|snakes|rats|mice|ants|shadows|things|faces|voices|stuff|devil|devils|demons?|ghosts?|figures)|(?:is |are )?not (?:knowing|recognising|recognizing) (?:who|me|us|anyone|anybody|his own|her own)|(?:seeing|see|saw|keep seeing) (?:my |his |her )?dead (?:\w+)|i (?:think i )?(?:blacked out|passed out|fainted) for a (?:minute|second|sec|bit|few)|(?:talking|talks) to (?:people|someone|somebody) (?:who |that )?(?:is |are )?(?:isn't|aren't|not) there|(?:seeing|see|saw) (?:people|someone|somebody|faces) (?:\w+ ){0,4}(?:who|that) (?:aren't|are not|isn't|is not|wasn't|weren't) (?:really )?there|(?:bugs|spiders|snakes|ants|rats|roaches)(?: (?:bugs|spiders|snakes|ants|rats|roaches))* (?:everywhere|all over (?:the|my) (?:walls?|floor|bed|room|skin|arms|body)|on the (?:\w+ )?(?:walls?|ceiling)|in (?:the|my) (?:walls?|bed))|(?:hearing|hear|heard|seeing|see) (?:stuff|things|voices|people) (?:nobody|no one|noone) else (?:hears|can hear|sees|can see))\b")
         {
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
@@ -1123,6 +1162,14 @@ public static class CrisisLexicon
             Negatable = false,
             NotBefore = @" (?:up|out|off)\b",
         },
+        // Thrown or shoved just now: "he just threw me down the stairs" (its own rule: the one above is at the engine's size limit).
+        new("danger.victim-thrown", Danger, $@"\b{Aggressor} (?:just |has just |just now )?(?:threw|pushed|shoved|kicked|dragged) me (?:down|into|against|through|off|out of|across)\b")
+        {
+            Negatable = false,
+            DistantMarkerSuppresses = true,
+            // "Pushed me into signing up": persuaded, not shoved.
+            NotBefore = @" (?:signing|going|doing|getting|trying|taking|quitting|coming|joining|calling|treatment|rehab|this|it|therapy|counseling|the program|a program|the idea)\b",
+        },
         // Abuse told in the present simple is still going on: "my husband hits me when he drinks", "he beats me".
         new("danger.victim-habitual", Danger,
             $@"\b{Aggressor} (?:always |still |often |sometimes |usually |also )?(?:beats|hits|chokes|punches|kicks|strangles|slaps|smacks) (?:me|us)\b")
@@ -1162,7 +1209,7 @@ public static class CrisisLexicon
             // "…says she'll kill me if I eat her leftovers lol": a conditional laughed off. A partner's or ex's threat is
             // never read that way (danger.partner-threat).
             // "My mom says she'll kill me if I don't clean my room": a chore's figure of speech.
-            NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b"), ("", @" if (?:i|we) (?:[\w']+ ){0,3}(?:clean|room|homework|chores|dishes|curfew|fries|leftovers|snacks|charger|car keys|shirt|sweater|game|dinner|grades)\b")],
+            NotBetween = [("", @" if (?:[\w']+ ){0,10}(?:lol|lmao|haha\w*|hehe|jk|rofl)\b"), ("", @" if (?:i|we|he|she|they) (?:[\w']+ ){0,3}(?:clean|room|homework|chores|dishes|curfew|fries|leftovers|snacks|charger|car keys|shirt|sweater|game|dinner|grades)\b")],
         },
         // The same threat with its condition first: "he said if I go to treatment he'll kill me". Laughed off after it
         // ("she says if I eat her fries she'll kill me haha"), it is a figure of speech.
@@ -1304,6 +1351,21 @@ public static class CrisisLexicon
         // Fallen and unable to get up after using: "i collapsed and now i can't get up".
         new("medical.collapsed-cannot-rise", Medical, @"\bi (?:just )?(?:collapsed|fell|fell down|went down) (?:\w+ ){0,5}(?:can't|cannot|can not) (?:get up|stand|move|feel my legs)\b")
         {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Breathing slowed or strange after a drug: "mixed my klonopin with vodka and my breathing feels really slow".
+        new("overdose.breathing-slow", Overdose,
+            @"\b(?:breathing|breaths|breathes) (?:is |are |feels |feel |seems |seem |getting |has gotten |sounds |sound |got )?(?:really |so |very |super |kind of |kinda |real )?(?:slow|slower|shallow|weird|funny|strange|wrong)\b")
+        {
+            OnlyWithContext = $@"{DrugContext}|\b(?:klonopin|ativan|valium|ambien|seroquel|vodka|whiskey|tequila|rum|gin|beer|wine|liquor|mixed|speedball)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Blood sugar dangerously low: "my sugar is 40 and I'm drunk and shaking".
+        new("medical.low-sugar", Medical, @"\b(?:blood )?(?:sugar|glucose|bg|bs) (?:is |is at |at |of |reads |reading |dropped to |down to |was )?[1-5]\d\b")
+        {
+            OnlyWithContext = @"\b(?:diabetic|diabetes|insulin|shaking|shaky|confused|can't think|cant think|sweating|dizzy|drunk|passing out)\b",
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
@@ -1580,7 +1642,7 @@ public static class CrisisLexicon
             DrugContextMeansOverdose = true,
         },
         new("es.withdrawal-severe", Withdrawal,
-            @"\b(?:esta|estoy) (?:temblando|alucinando|convulsionando)\b|\b(?:esta|estoy) viendo cosas\b|\b(?:le|me) (?:dan|dio|estan dando) convulsiones\b")
+            @"\b(?:esta|estoy) (?:temblando|alucinando|convulsionando)\b|\b(?:esta|estoy) viendo cosas\b|\b(?:ve|veo|oye|oigo) (?:cosas|bichos|animales|gente|voces)\b(?: \w+){0,8} (?:tiembla|temblando)|\b(?:tiembla|temblando) (?:\w+ ){0,8}(?:ve|veo|oye|oigo) (?:cosas|bichos|animales|gente|voces)\b|\b(?:le|me) (?:dan|dio|estan dando) convulsiones\b")
         {
             InformationSuppresses = true,
         },
@@ -1645,7 +1707,7 @@ public static class CrisisLexicon
     /// Caribbean English ("mi nuh waan dead").
     /// </summary>
     public const string DenialFrame =
-        @"\b(?:not|never|no|zero|didn't|did not|don't|do not|isn't|is not|wasn't|haven't|have not|won't|will not|not gonna|not going to|aren't|nothing)(?: \w+){0,2} (?:do anything (?:to|stupid|dumb)|doing anything (?:to|stupid|dumb)|hurt|hurting|harm|harming|cut|cutting|od|od'd|overdos\w*|violent|dying|die|kill|killing|ending it|end it|take too much|took too much|black out|blacked out|laid a hand|hearing|seeing things|suicidal|thoughts of (?:hurting|harming|killing|suicide|dying|ending)|wish to die|plan to|eat (?:my|a|the) gun|off my ?self|top (?:my ?self|masel|mysel)|unalive|do (?:my ?self|masel) in)\b|\bno (?:bleeding|spotting|pain|cramps|cramping|contractions|seizures?|fits|shakes|shaking|chest pain|trouble breathing)\b|\b(?:breathing|breathes) (?:just )?(?:fine|normally|normal|okay|ok|good|great)\b|\bno (?:me )?(?:voy a|pienso|quiero|planeo) (?:hacerme (?:nada|da[ñn]o)|hacer (?:nada|ninguna locura)|matarme|morirme|quitarme la vida|lastimarme)\b|\bno (?:tengo|he tenido) (?:ningun |ningunos |ninguna )?(?:pensamientos?|ideas?|ganas|planes) de (?:hacerme (?:da[ñn]o|nada)|suicid\w*|matarme|morir(?:me)?|lastimarme|quitarme la vida)\b|\bno (?:soy|estoy) (?:suicida|en peligro)\b|\b(?:mi|me) (?:nuh|nah|neva) (?:(?:waan|wan|go|a go) )?(?:dead|die|hurt|kill)\b";
+        @"\b(?:not|never|no|zero|didn't|did not|don't|do not|isn't|is not|wasn't|haven't|have not|won't|will not|not gonna|not going to|aren't|nothing)(?: \w+){0,2} (?:do anything (?:to|stupid|dumb)|doing anything (?:to|stupid|dumb)|hurt|hurting|harm|harming|cut|cutting|od|od'd|overdos\w*|violent|dying|die|kill|killing|ending it|end it|take too much|took too much|black out|blacked out|laid a hand|hearing|seeing things|suicidal|thoughts of (?:hurting|harming|killing|suicide|dying|ending)|wish to die|plan to|eat (?:my|a|the) gun|off my ?self|top (?:my ?self|masel|mysel)|unalive|do (?:my ?self|masel) in)\b|\bno (?:bleeding|spotting|pain|cramps|cramping|contractions|seizures?|fits|shakes|shaking|chest pain|trouble breathing)\b|\b(?:breathing|breathes) (?:just )?(?:fine|normally|normal|okay|ok|good|great)\b|\b(?:awake|conscious) and (?:talking|alert|responding|joking)\b|\bno (?:me )?(?:voy a|pienso|quiero|planeo) (?:hacerme (?:nada|da[ñn]o)|hacer (?:nada|ninguna locura)|matarme|morirme|quitarme la vida|lastimarme)\b|\bno (?:tengo|he tenido) (?:ningun |ningunos |ninguna )?(?:pensamientos?|ideas?|ganas|planes) de (?:hacerme (?:da[ñn]o|nada)|suicid\w*|matarme|morir(?:me)?|lastimarme|quitarme la vida)\b|\bno (?:soy|estoy) (?:suicida|en peligro)\b|\b(?:mi|me) (?:nuh|nah|neva) (?:(?:waan|wan|go|a go) )?(?:dead|die|hurt|kill)\b";
 
     /// <summary>Words before a match that make it hypothetical ("if someone is overdosing").</summary>
     public const string Hypothetical = @"\b(?:if|in case|whether|when someone|when somebody|when a person|when you|what happens when|ever (?:find|finds|see|sees|come across|walk in on|come home to)|que (?:hago|hacer|debo hacer|se hace|se debe hacer|hay que hacer) si|en caso de que)\b";

@@ -711,6 +711,31 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 31, a third probe in our own words (someone else in danger now, danger tucked into an ordinary question):
+    /// all of someone's pills once the house is asleep, insulin stopped on purpose, a crash made to look like an accident,
+    /// "done fighting" beside a gun, pills and then silence behind a locked door, an engine heard running in a garage,
+    /// breathing gone slow after pills and drink, a blood sugar in the forties, thrown down the stairs, the dead seen or a
+    /// blackout after going off benzos, "ve cosas y tiembla". A stay in the psych ward told as over is history.
+    /// </summary>
+    [Theory]
+    [InlineData("i'm going to swallow the rest of my grandma's pills when everyone goes to bed", true)]
+    [InlineData("i quit my insulin three days ago, there's no point", true)]
+    [InlineData("thinking of driving into the overpass so it looks like an accident", true)]
+    [InlineData("i'm done fighting, the gun's loaded", true)]
+    [InlineData("she took a bunch of her xanax and the door is locked", true)]
+    [InlineData("my dad's in the garage and i can hear the truck running", true)]
+    [InlineData("drank a pint and took some bars, my breathing feels slow", true)]
+    [InlineData("my blood sugar is 45 and i'm confused and sweating", true)]
+    [InlineData("my husband just shoved me down the stairs", true)]
+    [InlineData("went off my ativan and i keep seeing my dead father in the hall", true)]
+    [InlineData("mi papá dejó de beber y ve bichos y está temblando", true)]
+    [InlineData("i was in the psych ward in march for suicidal thoughts, doing well now, can i join", false)]
+    [InlineData("i'm done fighting with my insurance, just tell me the cost", false)]
+    [InlineData("my breathing gets shallow when i'm anxious, is that normal", false)]
+    public void Round_31_a_third_probe_signs_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
@@ -746,6 +771,7 @@ public sealed class CrisisDetectorTests
     [InlineData("not trying to off myself, the beer is the problem", true)]
     [InlineData("baby's kicking, no bleeding, i just want help staying off pills", true)]
     [InlineData("he's breathing normally now and sleeping, what program would suit him", true)]
+    [InlineData("he's awake and talking now, what program would suit him", true)]
     [InlineData("no more. ending it tonight", false)]
     [InlineData("i don't care if i die tonight", false)]
     [InlineData("nobody would notice if i was gone", false)]
