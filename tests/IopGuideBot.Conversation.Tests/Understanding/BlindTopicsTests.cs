@@ -263,6 +263,7 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // r32 (300 lines, a new writer, 78 family, kept sealed through round 31 and measured at its start and end, totals
     // only): first contact (fd15e01, round 30's lexicon) 243, 62, 22 (fallbacks 40).
     // After round 31 (04a2d76): the same, 243, 62, 22 (fallbacks 40).
+    // Read at the start of round 32 (a seen set since).
     [InlineData("topics-heldout-r32.tsv", 243, 62, 22)]
     // r33 (300 lines, a new writer, 75 family, kept sealed through round 32 and measured at its start and end, totals
     // only): first contact (ea26579, round 31's first lexicon commit) 257, 64, 21 (fallbacks 28).
