@@ -299,7 +299,8 @@ public static class CrisisLexicon
         {
             NotBetween = [AskedAndSaidNo],
             // "a self-harm history" and "a history of self-harm" tell the past, as do "self-harm scars".
-            NotBefore = @" (?:history|background|scars?|scarring)\b",
+            // "Is self-harm talked about in group?" asks what the program covers.
+            NotBefore = @" (?:history|background|scars?|scarring|(?:is |gets |ever |also )?(?:talked about|discussed|covered|addressed|brought up|a topic))\b",
             // "Do your therapists have experience with self-harm?" asks about the staff; "I have experience with…" does not.
             // "What do you do if someone in group says they're going to hurt themselves?" asks the clinic what it does.
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of |\b(?:what do you do|what do you guys do|what do your (?:staff|counsel?ors|therapists) do|how do you handle it|how do you deal with it|what happens|what's your policy|what is your policy) (?:if|when|whenever) (?:(?:a|an|one of your|some) (?:\w+ )?)?(?:patient|client|member|person|someone|somebody|participant)(?: (?:in|at) (?:\w+ )?(?:group|session|class|the program|treatment))? (?:says|tells you|tells staff|tells a counsel?or|mentions|admits)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $",
@@ -955,6 +956,16 @@ public static class CrisisLexicon
             // "took way too many shifts / classes / days off": too much of something that is not a drug.
             NotBefore = @" (?:coffee|caffeine|food|sugar|time|to eat|tea|pizza|candy|sleep|work|water|long|shifts|hours|overtime|classes|credits|courses|days off|days|naps|selfies|photos|pictures|notes|breaks|risks|chances|jobs|calls|meetings|vacation|pto|sick days|steps)\b",
         },
+        // A dose taken twice or doubled, then too sleepy or the chest heavy: for an opioid such as methadone the second dose
+        // is an overdose in progress ("took my night dose twice and can barely keep my eyes open"). The sign must be there:
+        // "I doubled my dose by mistake, what should I do" alone is a question for a pharmacist.
+        new("overdose.double-dose", Overdose,
+            @"\b(?:took|taken|had|swallowed|drank|double dosed|doubled up on) (?:my |his |her |their |the |a |today's |tonight's )?(?:[\w']+ ){0,2}(?:dose|doses|pills?|meds|medication|medicine) (?:twice|two times|again by mistake)\b|\b(?:doubled|double dosed|doubled up on|took a double) (?:my |his |her |their |the )?(?:[\w']+ )?(?:doses?|pills|meds)\b|\bdouble dosed\b|\btook (?:two|2|both) (?:of )?(?:my |his |her |the )?(?:[\w']+ )?doses\b")
+        {
+            Tense = RuleTense.PastDefaultCrisis,
+            InformationSuppresses = true,
+            OnlyWithContext = @"\b(?:drowsy|so sleepy|very sleepy|really sleepy|can't stay awake|cant stay awake|can't keep (?:my|his|her) eyes open|barely (?:keep|stay)|nodding|nodding off|falling asleep|won't wake|wont wake|hard to wake|groggy|confused|breathing (?:slow|shallow|weird)|slow breathing|chest (?:feels |is |getting )?(?:heavy|tight)|hard to breathe|can't breathe|lips (?:are )?(?:blue|gray|grey)|passing out|passed out|dizzy)\b",
+        },
         // A count of pills taken just now: "took like 20 of my seroquel", "swallowed thirty of her pills".
         new("overdose.took-a-count", Overdose,
             @"\b(?:took|swallowed|popped|taken|downed) (?:like |about |around |maybe |almost |over |at least |nearly )?(?:\d{2,}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|a whole handful) (?:of (?:my|his|her|their|the|them|those|these)\b|(?:\w+ )?(?:pills|tabs|tablets|bars|capsules|caps|xanax|percs|oxys)\b)")
@@ -1109,6 +1120,8 @@ public static class CrisisLexicon
         new("withdrawal.dts", Withdrawal, @"\b(?:dts|dt's|delirium tremens|delirium)\b")
         {
             InformationSuppresses = true,
+            // "Before, I have DTs in Poland… now I drink again slowly": told as the past.
+            DistantMarkerSuppresses = true,
             NotAfter = @"\bhad (?:the )?|\bever (?:get|had|have) (?:the )?|\b(?:history|hx) of (?:the |bad |severe )?",
         },
         new("withdrawal.confused", Withdrawal, @"\b(?:so|really|very|super|totally|completely|getting|gotten|i'm|i am|he's|she's|is) (?:confused|disoriented)\b")
@@ -1320,6 +1333,8 @@ public static class CrisisLexicon
             UnlessInMessage = PregnancyToldAsWell,
             // "Used heroin during my first pregnancy … pregnant again": the use belongs to the pregnancy before.
             NotInside = $@"{NotYetPregnant}|\b(?:with|during|in|through|throughout) (?:my|her) (?:first|last|previous|other|earlier|older \w+'s|\w+'s) pregnancy\b",
+            // "With my first baby I was on heroin… pregnant again": the same, told by the child.
+            NotAfter = @"\b(?:with|when i had|when she had|during|before) (?:my|her) (?:first|last|previous|older|oldest|other) (?:baby|child|kid|son|daughter|one),? (?:[\w']+ ){0,5}",
             // "…pregnant again and clean" tells the use is over.
             NotBefore = @"(?: again)?,? (?:and|but|&) (?:\w+ )?(?:clean|sober|not using|off (?:everything|drugs|it all))\b",
         },
@@ -1413,7 +1428,8 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
             NotAfter = @"\b(?:was|were|got) ",
             // "I'm pregnant but I'm ok, no bleeding or anything": the sign denied.
-            NotInside = @"\bno (?:bleeding|spotting|cramping|contractions)\b",
+            // "I'm not having contractions or anything": the same, said with "not".
+            NotInside = @"\bno (?:bleeding|spotting|cramping|contractions)\b|\b(?:not|never|isn't|ain't) (?:[\w']+ )?(?:bleeding|spotting|cramping|having (?:any )?contractions|leaking)\b",
             OnlyWithContext = @"\b(?:pregnant|pregnancy|\d+ (?:weeks|wks|months)|weeks along|trimester|expecting|due date|water (?:just )?broke|embarazada)\b",
         },
         // "I nearly had a heart attack when I saw the bill": a figure of speech, in either tense.
@@ -1589,7 +1605,9 @@ public static class CrisisLexicon
         },
         new("es.pregnancy", Pregnancy, @"\b(?:estoy|esta) embarazada\b")
         {
-            OnlyWithContext = @"\b(?:abstinencia|heroina|fentanilo|fentanyl|opioides|opiaceos|pastillas|metadona|suboxone)\b",
+            // As in English, methadone or buprenorphine taken as prescribed is treatment, not the red flag ("estoy embarazada
+            // y en metadona, ¿me aceptan?"); missed, stopped, run out or bought on the street, it is.
+            OnlyWithContext = @"\b(?:abstinencia|heroina|fentanilo|fentanyl|opioides|opiaceos|pastillas)\b|\b(?:sin|se me acabo|se me acabaron|se acabo|no tengo|no me dieron|no me dan|me quitaron|me cortaron|deje|dejo|dejar|no he tomado|no tome|perdi|falte a)(?: (?:la|mi|su|el|las|mis|los|de|tomar|dosis))* (?:metadona|suboxone|dosis)\b|\b(?:metadona|suboxone)(?: [\w]+){0,3} (?:de la calle|en la calle|se me acabo|se acabo|no me la dan)\b|\bcerr\w+ (?:la |mi )?clinica\b",
             UnlessInMessage = PregnancyToldAsWell,
             NegatableInside = true,
         },
@@ -1750,8 +1768,10 @@ public static class CrisisLexicon
     /// <summary>An acute event being had as the person writes: "is having a heart attack at 62 years old" is not history.</summary>
     private const string AcuteEventNow = "(?:is|are|i'm|i am|he's|he is|she's|she is|they're) having (?:a |an )?(?:heart attack|seizure|seizures|stroke|fit|overdose)";
 
+    // A dose taken twice or doubled ("took my evening dose twice") is today's event: it does not make "twice" a count of
+    // times past.
     public const string RecentMarker =
-        $@"\b(?:{AcuteEventNow}|(?:nobody|no one|noone)(?: is|'s)? (?:coming|answering|picking up)|right now|just now|at the moment|currently|today|tonight|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){{0,2}}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
+        $@"\b(?:{AcuteEventNow}|(?:nobody|no one|noone)(?: is|'s)? (?:coming|answering|picking up)|right now|just now|at the moment|currently|today|tonight|(?:dose|doses|pills?|meds|medication|medicine) (?:twice|two times)|double dos(?:e|ed|ing)|doubled (?:up )?(?:on )?(?:my|his|her|the) (?:[\w']+ )?doses?|this (?:morning|afternoon|evening)|(?:a|an|one|two|three|few|a few|couple|a couple|couple of|a couple of|\d+|half an|twenty|thirty|ten|fifteen) (?:minutes?|mins?|hours?|hrs?) ago|yesterday|last night|earlier|just now|(?:after|despite) (?:\w+ ){{0,2}}(?:days?|weeks?|months?|years?) (?:clean|sober|of sobriety)|just (?:\w*[a-df-z]ed|took|did|had|drank|ate|shot|snorted|smoked|swallowed|used|found|got|woke|fell|cut|hit|saw|came|went|gave|threw|broke|ran|started|stopped|quit|od'd|od))\b";
 
     /// <summary>
     /// A <see cref="RecentMarker"/> "just" before a feeling or a wish, not a deed: "I'm just scared I'm heading the same way",
@@ -1760,8 +1780,10 @@ public static class CrisisLexicon
     public const string JustAFeeling =
         @"^just (?:scared|tired|worried|bored|stressed|exhausted|confused|interested|overwhelmed|depressed|frustrated|annoyed|embarrassed|ashamed|terrified|frightened|concerned|tempted|relieved|pissed|excited|wanted|wondered|hoped|asked|wished|curious)$";
 
+    // The one who "found me when I OD'd" tells the past. ("before" ending a clause is read by CrisisLexiconSignal, which
+    // sees the clause marks this pattern cannot.)
     public const string DistantMarker =
-        $@"\b(?:(?:years?|yrs?|{SeasonsAgo}) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|previously|growing up|in my (?:twenties|teens|thirties)|(?:freshman|sophomore|junior|senior) year|in (?:high school|middle school|college|university|uni)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
+        $@"\b(?:(?:years?|yrs?|{SeasonsAgo}) ago|(?:\w+ )?years back|last (?:year|month|summer|winter|spring|fall|autumn|christmas|week|weekend)|months ago|(?:a )?long time ago|a while (?:ago|back)|when (?:i|he|she|we|they) (?:was|were) (?:a kid|a teen|a teenager|younger|little|in (?:high school|college|my twenties|the army|active addiction)|\d+|using|drinking)|(?:at|age) \d+ years old|i'm \d+ now|(?:\d+|\w+) (?:years|months) (?:clean|sober|ago)|(?:in|en) (?:19|20)\d\d|{BackThen}|in the past|used to|as a (?:teen|teenager|kid)|twice|(?:a few|several|many|\w+) times(?: before)?|before$|before that|(?:found|saved|narcanned|revived) (?:me|him|her|them) when (?:i|he|she|they) (?:od'd|oded|od'ed|overdosed)|previously|growing up|in my (?:twenties|teens|thirties)|(?:freshman|sophomore|junior|senior) year|in (?:high school|middle school|college|university|uni)|hace (?:\w+ )?(?:anos|meses|tiempo)|el ano pasado|cuando (?:era|estaba))\b";
 
     /// <summary>"once" is a distant marker ("I overdosed once") except where it is not about the past; see <see cref="OnceNotPast"/>.</summary>
     public const string Once = @"\bonce\b";

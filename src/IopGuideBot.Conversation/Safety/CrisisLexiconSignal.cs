@@ -64,6 +64,8 @@ internal sealed class CrisisLexiconSignal
     private readonly LexiconPattern _distant = CompiledCrisisRule.Compile(CrisisLexicon.DistantMarker);
     private readonly LexiconPattern _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
     private readonly LexiconPattern _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
+    private readonly LexiconPattern _before = CompiledCrisisRule.Compile(@"\bbefore\b");
+    private readonly LexiconPattern _notBefore = CompiledCrisisRule.Compile(@"\b(?:not|never|nothing|nobody|no one|no)\b|n't\b");
     private readonly LexiconPattern _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
     private readonly LexiconPattern _clauseHistory = CompiledCrisisRule.Compile(CrisisLexicon.ClauseHistoryMarker);
     private readonly LexiconPattern _clauseStill = CompiledCrisisRule.Compile(CrisisLexicon.ClauseStillMarker);
@@ -81,7 +83,7 @@ internal sealed class CrisisLexiconSignal
     public void Scan(NormalizedText normalized, LexiconFindings findings)
     {
         var text = normalized.Text;
-        var context = new MessageContext(this, text);
+        var context = new MessageContext(this, normalized);
         foreach (var rule in _rules)
         {
             // The main pattern first: the message guards are compiled on first use (see CompiledCrisisRule), and most
@@ -129,7 +131,7 @@ internal sealed class CrisisLexiconSignal
     public CrisisFrame Frame(NormalizedText normalized)
     {
         var text = normalized.Text;
-        var context = new MessageContext(this, text);
+        var context = new MessageContext(this, normalized);
         var findings = new LexiconFindings();
         Scan(normalized, findings);
         return new CrisisFrame(
@@ -379,16 +381,41 @@ internal sealed class CrisisLexiconSignal
 
     private enum Verdict { Crisis, Negated, Suppressed, RuledOut }
 
-    private sealed class MessageContext(CrisisLexiconSignal signal, string text)
+    /// <summary>
+    /// "before" ending a clause places what it ends in the past: "he hit me before. can I come alone?", "Before, I have DTs
+    /// in Poland". The normalised text has no punctuation left, so the clause marks tell where a clause ends.
+    /// </summary>
+    private bool HasClauseFinalBefore(NormalizedText normalized)
     {
-        public bool HasRecentMarker { get; } = signal.HasRecentMarker(text);
+        var text = normalized.Text;
+        foreach (var match in _before.EnumerateMatches(text))
+        {
+            var end = match.Index + match.Length;
+            // "I have not done this before." and "never felt like this before" tell a first time, which is now.
+            if (end < text.Length && normalized.ClauseStartOf(end + 1) == end + 1)
+            {
+                var start = normalized.ClauseStartOf(match.Index);
+                if (!_notBefore.IsMatch(text.AsSpan(start, end - start)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class MessageContext(CrisisLexiconSignal signal, NormalizedText normalized)
+    {
+        public bool HasRecentMarker { get; } = signal.HasRecentMarker(normalized.Text);
 
         public bool HasDistantOrRecoveryMarker { get; } =
-            signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._onceNotPast.Count(text);
+            signal._distant.IsMatch(normalized.Text) || signal._recovery.IsMatch(normalized.Text)
+            || signal._once.Count(normalized.Text) > signal._onceNotPast.Count(normalized.Text) || signal.HasClauseFinalBefore(normalized);
 
-        public bool HasDrugContext { get; } = signal._drugContext.IsMatch(text);
+        public bool HasDrugContext { get; } = signal._drugContext.IsMatch(normalized.Text);
 
         /// <summary>Asks about a topic ("what is…", "signs of…") without saying it is happening to the writer now.</summary>
-        public bool IsInformationRequest { get; } = signal._informationFrame.IsMatch(text) && !signal._firstPersonNow.IsMatch(text);
+        public bool IsInformationRequest { get; } = signal._informationFrame.IsMatch(normalized.Text) && !signal._firstPersonNow.IsMatch(normalized.Text);
     }
 }

@@ -736,6 +736,31 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 32 (r32 read at the start): a dose taken twice or doubled, then too sleepy or the chest heavy, is an overdose in
+    /// progress, and "twice" beside a dose is today's event, not a count of times past; "before" ending a clause tells the
+    /// past unless the clause says it is a first time; a sign denied with "not" ("not having contractions"); an opioid
+    /// told of an earlier baby; a prescribed medicine in pregnancy in Spanish; self-harm asked about as a subject of group;
+    /// the one who "found me when I overdosed". Our own words.
+    /// </summary>
+    [Theory]
+    [InlineData("took my night dose twice and i can barely keep my eyes open", true)]
+    [InlineData("grandma doubled up on her pain pills and she's so drowsy she can't hold a cup", true)]
+    [InlineData("i think i double dosed my methadone, my chest feels heavy and i'm so sleepy", true)]
+    [InlineData("swallowed twenty of my seroquel. never done anything like this before. what happens now", true)]
+    [InlineData("estoy embarazada y se me acabó la metadona, estoy temblando y vomitando", true)]
+    [InlineData("he's hit me before and he's outside the door right now", true)]
+    [InlineData("i doubled my dose by mistake last month, should i tell the nurse at intake", false)]
+    [InlineData("my partner hit me before. is there a family group i can go to without him?", false)]
+    [InlineData("before, i had the dts in detox. i'm drinking again and want to stop before it gets there", false)]
+    [InlineData("not bleeding or having contractions, i'm just pregnant and on suboxone, can i still join", false)]
+    [InlineData("when i had my first son i was using heroin. i'm pregnant again and on subutex now, doing good", false)]
+    [InlineData("estoy embarazada de cinco meses y tomo mi metadona con receta, ¿puedo entrar al programa?", false)]
+    [InlineData("is self harm discussed in the groups at all", false)]
+    [InlineData("my brother is the one who found me when i overdosed, can he come to family night", false)]
+    public void Round_32_a_double_dose_is_an_overdose_and_a_clause_ending_in_before_is_the_past(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.

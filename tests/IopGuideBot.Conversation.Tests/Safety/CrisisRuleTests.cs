@@ -203,6 +203,7 @@ public sealed class CrisisRuleTests
         ["medical.stroke-signs"] = ("her mouth went crooked and she can't talk right", "his smile is crooked in every photo"),
         ["medical.pain-spreading"] = ("after the coke the pain is spreading to my left arm", "my tooth pain goes up into my jaw"),
         ["medical.collapsed-cannot-rise"] = ("i fell in the kitchen and i can't get up", "i fell asleep early and got up at five"),
+        ["overdose.double-dose"] = ("took my night dose twice and i can barely keep my eyes open", "took my night dose twice this week, is that bad for my liver"),
         ["overdose.breathing-slow"] = ("he took some xanax and his breathing is really shallow", "my breathing gets shallow when i'm anxious"),
         ["medical.low-sugar"] = ("i'm diabetic and my sugar is 38 and i'm shaking", "my sugar is 38 percent of my diet lol"),
         ["medical.heart-attack-signs"] = ("did coke and now my left arm is numb and my chest hurts", "my left arm is numb from sleeping on it"),
