@@ -306,6 +306,77 @@ public static class CrisisLexicon
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of |\b(?:what do you do|what do you guys do|what do your (?:staff|counsel?ors|therapists) do|how do you handle it|how do you deal with it|what happens|what's your policy|what is your policy) (?:if|when|whenever) (?:(?:a|an|one of your|some) (?:\w+ )?)?(?:patient|client|member|person|someone|somebody|participant)(?: (?:in|at) (?:\w+ )?(?:group|session|class|the program|treatment))? (?:says|tells you|tells staff|tells a counsel?or|mentions|admits)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $",
             InformationSuppresses = true,
         },
+        // Sleep as the end: "I just want to go to sleep forever", "going to sleep and not wake up this time". "I could sleep
+        // forever after that shift" is tiredness, and has no wish or intent in front of it.
+        new("suicide.sleep-forever", Suicide,
+            @"\b(?:want|wanna|wanting|going|gonna|ready|need) (?:to )?(?:go to )?sleep forever\b|\b(?:going to|gonna|want to|wanna|i'll|i will) (?:go to )?sleep and (?:not|never) wake up\b")
+        {
+            DistantMarkerSuppresses = true,
+        },
+        // Not safe with oneself: "I'm not safe with myself tonight", "don't think I'm safe alone right now".
+        new("suicide.not-safe-with-myself", Suicide,
+            @"\b(?:i'm not|im not|i am not|not|don't feel|dont feel|don't think i'm|dont think im|don't think i am) safe (?:with myself|by myself|from myself|around myself|alone|on my own|being alone)\b")
+        {
+            Negatable = false,
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Hurting a part of one's body now: "cutting my arm right now", "burning my wrist with a lighter". A strap or a cast
+        // "cutting into my arm" is not the person.
+        new("suicide.harming-body-part", Suicide,
+            @"(?:^|\b(?:i'm|im|i am|been|keep|started|still|just|and) (?:[\w']+ )?)(?:cutting|slicing|burning|carving|scratching|stabbing) (?:up )?my (?:arms?|wrists?|legs?|thighs?|stomach|skin|hands?|chest|forearms?|ankles?)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            NotBefore = @" (?:on|with) (?:the|a) (?:oven|stove|grill|pan|iron|curling iron|straightener)\b| by (?:accident|mistake)\b| (?:at|in) (?:work|the kitchen)\b",
+        },
+        // Asked to raise someone's children "after he's gone", or one's own "when I'm gone": the goodbye of someone
+        // planning to die.
+        new("suicide.kids-after-gone", Suicide,
+            @"\b(?:take care of|look after|raise|watch over|keep) (?:my|his|her|their) (?:kids|children|son|daughter|boys|girls|baby|babies|dog|cat|pets?)(?: [\w']+){0,2} (?:after|when|once) (?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're) (?:gone|dead|not around|not here)\b")
+        {
+            DistantMarkerSuppresses = true,
+        },
+        // Asking when life insurance pays "if something happens to me": a warning sign of a plan, as is asking whether it
+        // covers suicide.
+        new("suicide.insurance-payout", Suicide,
+            @"\b(?:life insurance|insurance|policy)(?: [\w']+){0,6} (?:if|when|after|once) (?:something happens to me|i die|i'm gone|im gone|i'm dead|i kill myself|i take my (?:own )?life)\b|\b(?:life insurance|insurance|policy) (?:pay|pays|payout|cover|covers)(?: out)?(?: for)? (?:a )?suicide\b")
+        {
+            DistantMarkerSuppresses = true,
+        },
+        // A decision told: "I've decided tonight is when I end it", "the guy typing this has decided he's done".
+        // "I decided to end it with my dealer" ends something else.
+        new("suicide.decided", Suicide,
+            @"\b(?:i've|ive|i have|i|has|he's|she's|hes|shes) (?:finally |just |already |now )?decided (?:[\w']+ ){0,3}(?:to end it|to end my life|to kill myself|to die|to do it|to go through with it|when i end it|i end it|i'm ending it|(?:i'm|im|he's|hes|she's|shes) done|it's time|its time)\b")
+        {
+            NotBefore = @"(?: [\w']+)? with (?:my|him|her|them|the|a|this|that|drinking|drugs|using)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // A risk assessment written like a chart about oneself: "plan: pills tonight. intent: yes. means: in hand".
+        new("suicide.charted-intent", Suicide, @"\bintent (?:yes|y|confirmed|present|high)\b|\bmeans (?:in hand|at hand|on hand|available|yes|ready)\b")
+        {
+            OnlyWithContext = @"\bplan\b",
+            InformationSuppresses = true,
+        },
+        // Trying again soon after an attempt that stopped: "I was going to do it last night but couldn't, I'll try again
+        // tonight".
+        new("suicide.try-again-soon", Suicide, @"\b(?:going to|gonna|will|i'll|ill|i'm going to) try (?:it )?again (?:tonight|today|tomorrow|later|soon|this weekend)\b")
+        {
+            OnlyWithContext = @"\b(?:do it|kill|die|end it|pills|rope|jump|attempt\w*|tried to|couldn't go through|chickened out|lost my nerve)\b",
+            InformationSuppresses = true,
+        },
+        // The pills already taken and told to no one: "I already took the pills. I told nobody."
+        new("overdose.pills-taken-secretly", Overdose, @"\b(?:already|just) (?:took|swallowed|taken) (?:the|all the|all my|all of the|those) pills\b")
+        {
+            OnlyWithContext = @"\b(?:told (?:nobody|no one|noone|anyone)|nobody knows|no one knows|telling you|goodbye|it's done|its done|too late)\b",
+        },
+        // A picture of the means sent to someone: "my twin texted me a picture of pills with 'sorry'".
+        new("suicide.sent-picture-of-means", Suicide,
+            @"\b(?:sent|texted|snapped|messaged|posted) (?:me |us )?(?:a )?(?:picture|pic|photo|snap|video|selfie) (?:of|with) (?:(?:his|her|their|a|the|some|all|a bunch of|a pile of|a handful of) )?(?:pills|gun|rope|noose|razor|razors|blade|knife|bottle of pills|pill bottles?|wrists?|cuts)\b"),
+        // The last message to anyone: "last message I'm sending anyone", "this is the last text I'll ever send".
+        new("suicide.last-message", Suicide,
+            @"\b(?:last|final) (?:message|text|words?) (?:i'm |im |i am |i'll |ill |i will )?(?:ever )?(?:sending|send|writing|typing|saying)(?: to)? (?:anyone|anybody|everyone|everybody|anyone ever)\b|\b(?:last|final) (?:message|text) (?:i'll|ill|i will) ever send\b"),
         // "Before I do something stupid": the euphemism for hurting oneself, unless the message names the stupid thing.
         new("suicide.something-stupid", Suicide,
             @"\b(?:before i|afraid i'll|scared i'll|afraid i might|scared i might|worried i'll|or i'll|or i might|so i don't|so i won't|i might|i'm going to|i'm about to|i want to) (?:do|try) something (?:stupid|dumb|drastic|i (?:can't|won't) take back|permanent|i'll regret)\b")
@@ -614,7 +685,7 @@ public static class CrisisLexicon
         new("suicide.tell-someone-before", Suicide,
             @"\b(?:tell|let) (?:someone|somebody|anyone|you|one person) (?:know )?before (?:i go|i'm gone|im gone|i do it|it's over|its over|the end|i leave for good|i'm not here|im not here)\b|\b(?:tell|let) (?:someone|somebody|anyone|one person) (?:know )?before$|\b(?:someone|somebody|anyone|one person) to know before (?:i go|i'm gone|im gone|i do it|it's over|its over|the end|i'm not here|im not here)\b"),
         // "The most painless way to go": asked as a question, it is the warning sign, not a request for information.
-        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless way to (?:go|die|do it|end it|kill myself)\b|\b(?:least painful|most painless|painless|easiest|quickest|fastest|cleanest) way out\b|\bleast painful way to (?:go|die|do it|end it|end my life|kill myself)\b|\b(?:easiest|fastest|quickest|surest|simplest|quietest|cleanest|best) (?:way|ways|method|methods) to (?:die|end it|end my life|kill myself|off myself|go for good)\b"),
+        new("suicide.painless-way", Suicide, @"\b(?:most |least )?painless (?:way|ways|methods?) to (?:go|die|do it|end it|kill myself)\b|\b(?:least painful|most painless|painless|easiest|quickest|fastest|cleanest) way out\b|\bleast painful way to (?:go|die|do it|end it|end my life|kill myself)\b|\b(?:easiest|fastest|quickest|surest|simplest|quietest|cleanest|best) (?:way|ways|method|methods) to (?:die|end it|end my life|kill myself|off myself|go for good)\b"),
         // Putting affairs in order beside drinking, grief or an end: "my affairs are in order", "typing out my will… after that I'm done".
         // Also someone sending their will to a friend in the middle of a binge ("sent me her will… on a bender for days").
         new("suicide.affairs-in-order", Suicide, @"\bmy affairs (?:are )?(?:all )?in order\b|\b(?:writing|typing|typing out|wrote|finished|finishing) my will\b|\b(?:sent|texted|emailed|e-mailed|forwarded|shared|showed|gave) (?:me|us) (?:his|her|their) (?:last )?will\b")
@@ -875,7 +946,7 @@ public static class CrisisLexicon
         // "if I'm still around by then", "if I don't wake up tomorrow": said in passing beside an ordinary question, the
         // writer doubts they will be alive. Not "if I'm still here in town" or "if I don't wake up in time".
         new("suicide.if-still-alive", Suicide,
-            @"\bif (?:i'm|i am|i'll|i will) still (?:be )?(?:alive|around|here|breathing|living)\b|\bif i (?:don't|do not|never) wake up\b")
+            @"\bif (?:i'm|i am|i'll|i will) still (?:be )?(?:alive|around|here|breathing|living)\b|\bif i (?:don't|do not|never) wake up\b|\b(?:not sure|don't know if|dont know if|idk if|doubt) (?:i'll|ill|i will|i'm gonna|im gonna|i'd) (?:still )?be alive\b")
         {
             Negatable = false,
             NotBefore = @" (?:in|at|on|for|with|working|living|employed|enrolled|awake|up|early|before|to|after|when|and|next|this|the)\b",
@@ -968,7 +1039,7 @@ public static class CrisisLexicon
         },
         // A count of pills taken just now: "took like 20 of my seroquel", "swallowed thirty of her pills".
         new("overdose.took-a-count", Overdose,
-            @"\b(?:took|swallowed|popped|taken|downed) (?:like |about |around |maybe |almost |over |at least |nearly )?(?:\d{2,}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|a whole handful) (?:of (?:my|his|her|their|the|them|those|these)\b|(?:\w+ )?(?:pills|tabs|tablets|bars|capsules|caps|xanax|percs|oxys)\b)")
+            @"\b(?:took|swallowed|popped|taken|downed) (?:like |about |around |maybe |almost |over |at least |nearly )?(?:\d{2,}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|a whole handful) (?:of (?:my|his|her|their|the|them|those|these)\b|(?:\w+ )?(?:pills|tabs|tablets|bars|capsules|caps|xanax|percs|oxys|lyrica|pregabalin|gabapentin|neurontin|seroquel|klonopin|klonopins|ativan|valium|ambien|tylenol|advil|ibuprofen|benadryl|tramadol|trazodone|lorazepam|clonazepam|oxycodone|norcos?|vicodin|imodium|loperamide)\b)")
         {
             Tense = RuleTense.PastDefaultCrisis,
             InformationSuppresses = true,
@@ -1058,7 +1129,7 @@ public static class CrisisLexicon
         },
         // Classic opioid-overdose signs: an overdose even when no drug is named.
         new("overdose.opioid-signs", Overdose,
-            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\blips (?:are |went |going |turning |gone )(?:dark|black)\b|\b(?:he|she|they|he's|she's|they're|the baby|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|partner|friend|mom|dad|roommate|cousin)) (?:just )?(?:went|gone|turned|turning|going) (?:blue|grey|gray|purple)\b|\bpinpoint pupils\b|\b(?:fish out of water|guppy|agonal) breathing\b|\bbreathing like a fish\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
+            @"\b(?:lips|face|fingers|fingernails|nails|skin) (?:are |is |look |looks |look kind of |seem |went )?(?:kinda |kind of |sort of |a little |all |real |really |so )?(?:turning |gone |going )?(?:blue|purple|gray|grey)\b|\bturning blue\b|\b(?:blue|purple|gray|grey) lips\b|\blips (?:are |went |going |turning |gone )(?:dark|black)\b|\b(?:he|she|they|he's|she's|they're|the baby|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|boyfriend|girlfriend|partner|friend|mom|dad|roommate|cousin)) (?:just )?(?:went|gone|turned|turning|going) (?:blue|grey|gray|purple)\b|\bpinpoint pupils\b|\b(?:fish out of water|guppy|agonal) breathing\b|\bbreathing like a fish\b|\b(?:snoring|gurgling) (?:weird|strange|sound|noise|loud)|\b(?:weird|strange|loud) (?:snoring|gurgling)")
         {
             InformationSuppresses = true,
             // "Went blue in the face yelling at the ref": anger, not a lack of air.
@@ -1099,6 +1170,22 @@ public static class CrisisLexicon
             @"\b(?:had|having|been having) (?:\d+|two|three|four|a couple|a few|several|more) (?:of them )?(?:today|tonight|this (?:morning|afternoon|evening)|since (?:last night|this morning|yesterday)|in the last (?:day|few hours|hour))\b|\b(?:i|he|she) just had (?:one|another)\b")
         {
             OnlyWithContext = @"\b(?:seizures?|fits|convulsions)\b",
+        },
+        // Seizures since the drinking or the pills stopped, or seized again: "two seizures since I stopped the vodka
+        // yesterday", "went cold turkey and seized again tonight".
+        new("withdrawal.seizure-since-stopping", Withdrawal,
+            @"\b(?:seizures?|seized|seizing|fits|convulsions|convulsed)(?: [\w']+){0,4} since (?:i|he|she|they|we|my \w+) (?:stopped|quit|put down|came off|went off|gave up|last drank|had (?:a|my|his|her) last drink)\b|\b(?:seized|convulsed|seized up) (?:again|twice|today|tonight|this morning|this afternoon|earlier|last night)\b")
+        {
+            InformationSuppresses = true,
+            NotBefore = @"(?: [\w']+){0,3} (?:in (?:19|20)\d\d|years ago|last year|back then|back in)\b",
+            NotInside = @"\bfits of\b",
+        },
+        // A seizure on day N of stopping: "day 3 off the bromazolam and I had a fit at work".
+        new("withdrawal.seizure-days-off", Withdrawal, @"\b(?:had (?:a |another )?(?:seizure|fit)|seized|convulsed)\b")
+        {
+            OnlyWithContext = @"\bday (?:\d|one|two|three|four|five|six|seven) (?:off|without|of (?:no|quitting|detox|withdrawal|coming off))\b|\b(?:\d|one|two|three|four|five) days? (?:off|without) (?:the |my |any )?[\w']+\b",
+            InformationSuppresses = true,
+            NotBefore = @"(?: [\w']+){0,3} (?:in (?:19|20)\d\d|years ago|last year|back then|back in)\b",
         },
         new("withdrawal.hallucinating", Withdrawal,
             @"\b(?:hallucinating|hallucinatin|halucinating|hallucinating)\b|\b(?:seeing|hearing) (?:things|stuff|voices|people|bugs|spiders|shadows)(?: that| who)? (?:aren't|are not|isn't|that aren't)\b|\b(?:i'm|i am|keep|started|been) (?:seeing|hearing) (?:things|stuff|voices|bugs|spiders)\b|\bhearing voices\b|\b(?:bugs|things|spiders|ants) (?:are )?crawling (?:on|under|all over|in)\b")
@@ -1168,6 +1255,44 @@ public static class CrisisLexicon
             $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been )?(?:threatening|threatened) (?:to (?:kill|hurt|shoot) )?(?:me|us|my)\b|\b{Aggressor} (?:is|are|keeps|keep|just|has been|started) (?:hit|beat|choked|attacked) (?:me|us|my)\b|\b(?:afraid|scared) (?:that )?(?:he|she|they|my {Kin})(?:'ll| will| is going to| might| are going to|'s going to) (?:kill|hurt) (?:me|us|my)\b|\b(?:don't|do not) feel safe (?:at home|here|with (?:him|her|them)|right now|in my house)\b|\bnot safe (?:at home|in my (?:home|house))\b|\bunsafe at home\b")
         {
             Negatable = false,
+        },
+        // Someone beating a relative now, told by the one who hears it: "my stepdad is drunk and beating my mom". Beating
+        // someone at cards or a game is not.
+        new("danger.beating-someone-now", Danger,
+            @"\b(?:is|he's|hes|she's|shes|they're|are|keeps|keep|started|and|now|still) (?:[\w']+ )?(?:beating|hitting|punching|choking|strangling|kicking|slapping|stomping) (?:on )?(?:my|our) (?:mom|mum|mother|mommy|mummy|mama|ma|dad|father|sister|brother|grandma|grandmother|nan|wife|girlfriend|husband|boyfriend|baby|little (?:brother|sister))\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+            NotBefore = @"(?: [\w']+)? (?:at|in) (?:cards|chess|pool|checkers|darts|\w+ball|the game|games?|fortnite|video games|a race|racing|arm wrestling|everything)\b",
+        },
+        // A weapon swung or pointed at someone now: "swinging a knife at my husband in the kitchen".
+        new("danger.weapon-at-someone", Danger,
+            @"\b(?:swinging|waving|pointing|jabbing|slashing|brandishing|aiming) (?:a |the |his |her |their )?(?:knife|machete|bat|gun|pistol|rifle|shotgun|axe|hammer|broken bottle|bottle|blade) (?:around )?at (?:me|us|my|him|her|them|the kids|everyone)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Armed and looking for the writer: "my ex is in the dining room with a gun looking for me".
+        new("danger.armed-and-looking", Danger,
+            @"\b(?:with|has|got|carrying|holding) (?:a |his |her |their |the )?(?:gun|knife|pistol|rifle|shotgun|machete|bat|axe|weapon) (?:[\w']+ ){0,3}(?:looking for|coming for|hunting for|searching for|after) (?:me|us|my|the kids)\b")
+        {
+            DistantMarkerSuppresses = true,
+        },
+        // Locked in by someone and stuck there now: "my girlfriend locks me in the apartment when she goes to buy, I'm stuck
+        // in here now".
+        new("danger.locked-in-by-someone", Danger, @"\b(?:locks|locked|keeps|has) me (?:locked )?(?:in|inside)\b")
+        {
+            OnlyWithContext = @"\b(?:right now|stuck|can't get out|cant get out|won't let me (?:out|leave)|wont let me (?:out|leave)|trapped|no way out|locked in (?:right )?now)\b",
+            DistantMarkerSuppresses = true,
+        },
+        // Driving drunk or high with children in the car, or just driven off that way: "my wife is driving drunk with the
+        // baby in the car", "dad just drove away wasted with my little brothers in the truck".
+        new("danger.driving-drunk-with-kids", Danger,
+            @"\b(?:driving|drove|drove off|drove away|took off|is behind the wheel|got behind the wheel)(?: [\w']+){0,2} (?:drunk|wasted|hammered|high|loaded|blacked out|smashed|blasted|tanked|plastered)\b|\bdrunk driving\b")
+        {
+            OnlyWithContext = @"\b(?:kids|baby|babies|children|child|toddler|(?:my|our|his|her) (?:little )?(?:brothers?|sisters?|son|daughter|grandkids?|boy|girl)|the (?:boys|girls))\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
         },
         new("danger.victim-hitting", Danger,
             $@"\b{Aggressor} (?:is |are |keeps |keep |just |has been |started |been |always )?(?:hitting|beating|hurting|choking|attacking|punching|kicking|strangling) (?:me|us|my)\b|\b{Aggressor}(?:'s)? (?:is |are |keeps |just |has )?(?:currently |still |now |right now )?(?:holding|grabbing|dragging|pulling|yanking|got|has) me by (?:the|my) (?:hair|throat|neck)\b|\b{Aggressor}(?:'s)? (?:has |got |'s got |have )(?:me|us|my (?:\w+ )?(?:daughter|son|kids?|wife|husband|mom|mother|dad|sister|brother|baby|girlfriend|boyfriend)) (?:cornered|trapped|backed into a corner|locked in)\b|\b{Aggressor}(?:'s)? (?:is |are |has )?(?:currently |still |now |right now )?(?:pinning|pinned|holding) me (?:down|against the (?:wall|floor|door))\b")
@@ -1273,7 +1398,7 @@ public static class CrisisLexicon
         // Hiding from someone who is violent now: "I'm hiding in the bathroom, he's drunk and has a knife". Hiding in a
         // room is also how a parent gets five quiet minutes, so a threat, a weapon or violence must be in the message.
         new("danger.hiding-from-someone", Danger,
-            $@"\b(?:i'm |i am |im |we're |we are |still |currently |right now |rn )?hiding (?:in|under|inside) (?:the|a|my|our) (?:\w+ )?(?:bathroom|bedroom|closet|room|car|truck|basement|attic|garage|shed|bed|laundry room)\b|\b(?:i'm|i am|im|we're|we are|still|currently) hiding from (?:him|her|them|my {Kin})\b|\blocked (?:myself|ourselves|me and the kids|the kids and me|us) in (?:the|a|my|our) (?:\w+ )?(?:bathroom|bedroom|closet|room|car|basement|office)\b")
+            $@"\b(?:i'm |i am |im |we're |we are |still |currently |right now |rn )?hiding (?:in|under|inside|behind) (?:the|a|my|our) (?:\w+ ){{0,2}}(?:bathroom|bedroom|closet|room|car|truck|basement|attic|garage|shed|bed|laundry room|freezer|cooler|pantry|office|stockroom|storeroom|van|dumpster|counter)\b|\b(?:i'm|i am|im|we're|we are|still|currently) hiding from (?:him|her|them|my {Kin})\b|\blocked (?:myself|ourselves|me and the kids|the kids and me|us) in (?:the|a|my|our) (?:\w+ )?(?:bathroom|bedroom|closet|room|car|basement|office)\b")
         {
             DistantMarkerSuppresses = true,
             OnlyWithContext = @"\b(?:knife|gun|weapon|machete|bat|hit|hits|hitting|beat|beats|beating|hurt me|hurt us|hurting|threat\w*|drunk|wasted|raging|rage|screaming|banging|pounding|kick(?:ing)? (?:in|down)|break(?:ing)? (?:in|down)|chok\w*|strangl\w*|kill (?:me|us))\b",
@@ -1339,6 +1464,15 @@ public static class CrisisLexicon
             NotBefore = @"(?: again)?,? (?:and|but|&) (?:\w+ )?(?:clean|sober|not using|off (?:everything|drugs|it all))\b",
         },
 
+        // A severe headache with the vision changing in pregnancy (the signs of pre-eclampsia), after a stimulant or not.
+        new("pregnancy.headache-vision", Pregnancy,
+            @"\bheadache(?: [\w']+){0,6} (?:vision|seeing spots|seeing stars|blurry|blurred|can't see|cant see)\b|\b(?:vision|seeing spots|seeing stars|blurry|blurred)(?: [\w']+){0,6} headache\b")
+        {
+            OnlyWithContext = @"\b(?:pregnant|pregnancy|weeks along|trimester|expecting|months along|\d+ (?:weeks|wks|months) (?:pregnant|along))\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+
         // ---- Other medical emergencies: 911 ----
         new("medical.emergency", Medical,
             @"\bchest (?:pain|pains|hurts|is hurting|has been hurting|been hurting|keeps hurting|feels tight|feels heavy|tightness|is tight|pressure)\b|\b(?:having|had|is having) a stroke\b|\bface (?:is )?drooping\b|\b(?:face|mouth|smile) (?:is |went |going |looks |got )?(?:all )?(?:droopy|drooping|crooked|saggy|sagging) on one side\b|\bone side of (?:my|his|her|their) (?:face|mouth) (?:is |went |has gone |going |feels )?(?:droopy|drooping|limp|dead)\b|\bhalf (?:of )?(?:my|his|her|their) face (?:is |went |has gone |going |feels |just went )?(?:numb|droopy|drooping|limp|dead)\b|\bone side of (?:my|his|her|their) body (?:is |went |has gone |going |feels )?(?:numb|limp|dead|weak)\b|\bblood (?:is )?(?:coming |pouring |leaking |dripping |running )?(?:from|out of) (?:his|her|my|their|the baby's) (?:ear|ears)\b|\b(?:bleeding|bleed) (?:a lot|heavily|badly|bad|so bad|so much|everywhere|really bad|really badly)\b|\b(?:vomiting|throwing up|puking|coughing up|coughing) blood\b|\b(?:i|i'm|i think i) (?:\w+ )?(?:passing out|about to pass out|going to pass out|keep passing out)\b")
@@ -1378,6 +1512,21 @@ public static class CrisisLexicon
             DistantMarkerSuppresses = true,
         },
         // Blood sugar dangerously low: "my sugar is 40 and I'm drunk and shaking".
+        // A heart racing or hurting after a stimulant: "four days on meth and my heart hurts", "heart at 190 after coke".
+        new("medical.stimulant-heart", Medical,
+            @"\b(?:my |his |her )?heart (?:hurts|is hurting|really hurts|feels like it's going to explode|feels like it's gonna explode|won't slow down|wont slow down|is racing|has been racing|been racing|keeps racing|is at (?:1[5-9]\d|2\d\d)|rate is (?:1[5-9]\d|2\d\d))\b|\b(?:pulse|heart rate|hr|heart) (?:is |of |at |been at |has been at )?(?:1[6-9]\d|2\d\d)\b")
+        {
+            OnlyWithContext = @"\b(?:coke|cocaine|crack|meth|speed|adderall|addys?|molly|mdma|ecstasy|stimulants?|uppers|bath salts|flakka|ice|crystal|pre ?workout|vyvanse|ritalin)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Blood in the urine with unbearable pain (a ketamine bladder, a kidney): "peeing blood and the pain is unbearable".
+        new("medical.blood-in-urine-pain", Medical, @"\b(?:peeing|pissing|urinating|pee is|urine is|passing) (?:pure |straight |bright red |red )?blood\b")
+        {
+            OnlyWithContext = @"\b(?:unbearable|can't stand|cant stand|worst pain|excruciating|screaming|agony|can't walk|cant walk|fever|passing out)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
         new("medical.low-sugar", Medical, @"\b(?:blood )?(?:sugar|glucose|bg|bs) (?:is |is at |at |of |reads |reading |dropped to |down to |was )?[1-5]\d\b")
         {
             OnlyWithContext = @"\b(?:diabetic|diabetes|insulin|shaking|shaky|confused|can't think|cant think|sweating|dizzy|drunk|passing out)\b",
@@ -1553,7 +1702,7 @@ public static class CrisisLexicon
 
         // ---- Spanish: the most common crisis statements (accents are folded by the normaliser: "tomé" → "tome") ----
         new("es.suicide-wish", Suicide,
-            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|he pensado en|pense en|pensaba en|he estado pensando en|sigo pensando en|ando pensando en|estuve pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|colgarme|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b")
+            @"\b(?:quiero|quisiera|deseo|me quiero|voy a|pienso en|estoy pensando en|he pensado en|pense en|pensaba en|he estado pensando en|sigo pensando en|ando pensando en|estuve pensando en|tengo ganas de|ganas de) (?:morir|morirme|matarme|suicidarme|quitarme la vida|colgarme|acabar con (?:mi vida|todo)|desaparecer para siempre)\b|\bme (?:quiero|voy a) (?:matar|morir|suicidar|quitar la vida)\b|\bsuicidarme\b|\bpensamientos suicidas\b|\bquitarme la vida\b|\bacabar con mi vida\b")
         {
             // "me quiero morir de la vergüenza / de risa / de hambre": an idiom, like "I could die of embarrassment".
             NotBefore = @" de (?:la |el )?(?:verguenza|pena|risa|hambre|sueno|calor|frio|aburrimiento|ganas|nervios|envidia|amor|gusto|cansancio|celos|sed)\b",
@@ -1577,6 +1726,14 @@ public static class CrisisLexicon
             OnlyWithContext = @"\bya no (?:voy a|vaya a|iba a|pienso) (?:estar|existir)\b|\bya no (?:estare|existire)\b|\bno (?:voy a|vaya a) estar (?:aqui|mas|vivo|viva|mucho tiempo)\b|\bpara siempre\b|\bno me (?:van|vas|vayan) a ver\b|\bultima vez\b",
         },
         new("es.self-harm-now", Suicide, @"\bme estoy (?:quemando|cortando|lastimando|haciendo dano|haciendo daño|golpeando)\b|\bme (?:quemo|corto|lastimo) (?:con|otra vez|todas las noches|cada noche)\b"),
+        // Someone up high saying they will jump ("está arriba del techo gritando que se va a tirar"), or a car to be crashed
+        // on purpose ("voy a estrellar el carro contra un árbol").
+        new("es.will-jump", Suicide, @"\b(?:se va a|se quiere|dice que se va a|amenaza con) (?:tirar|aventar|lanzar)\b|\b(?:tirarse|aventarse|lanzarse) (?:del|de la|desde)\b")
+        {
+            OnlyWithContext = @"\b(?:techo|azotea|puente|edificio|balcon|ventana|piso|tren|metro|barranco|acantilado|cerro)\b",
+        },
+        new("es.crash-on-purpose", Suicide,
+            @"\b(?:voy a|me voy a|quiero|pienso|pensando en|ganas de) (?:estrellar|chocar|estampar) (?:el|mi|la|su) (?:carro|coche|auto|camion|camioneta|trailer|troca|moto) (?:contra|en)\b|\b(?:voy a|quiero|pienso|pensando en|ganas de) (?:estrellarme|chocarme|estamparme) (?:contra|en|con)\b"),
         new("es.drunk-driving", Danger, @"\b(?:esta|está|va|anda|sigue) manejando (?:borracho|borracha|drogado|drogada|tomado|tomada|pedo|pisto)\b|\bmanejando (?:borracho|borracha|drogado|drogada) con\b"),
         // Someone hurting the children or another relative now.
         new("es.danger-hurting-family", Danger,
@@ -1599,7 +1756,7 @@ public static class CrisisLexicon
         // Everything ready to do it ("tiene todo listo para matarse"), told of someone else or of oneself.
         new("es.someone-plan", Suicide, @"\bplan(?:eado)? (?:para|de) (?:suicidarse|matarse|quitarse la vida)\b|\bplanea (?:suicidarse|matarse|quitarse la vida)\b|\btodo (?:listo|preparado) para (?:suicidarse|suicidarme|matarse|matarme|quitarse la vida|quitarme la vida)\b"),
         new("es.chest-pain", Medical, @"\b(?:me duele|le duele) (?:mucho )?el pecho\b|\bdolor (?:fuerte )?(?:en el|de) pecho\b"),
-        new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente)\b|\b(?:esta|anda|sigue|estoy|ando|sigo) (?:viendo|oyendo|escuchando) (?:cosas|voces|bichos|animales|gente|aranas|insectos)\b|\bconvulsiono\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo) (?:una |unas )?convulsion(?:es)?\b")
+        new("es.withdrawal", Withdrawal, @"\b(?:veo|escucho|oigo) (?:cosas|voces|bichos|animales|gente|aranas|insectos|ratas|serpientes|culebras|sombras|hormigas|cucarachas)\b|\b(?:hablando|habla|hablo|platicando) con (?:gente|personas|alguien|nadie|gente muerta) que no (?:esta|estan|existe|existen|hay)\b|\b(?:esta|anda|sigue|estoy|ando|sigo) (?:viendo|oyendo|escuchando) (?:cosas|voces|bichos|animales|gente|aranas|insectos)\b|\bconvulsiono\b|\btemblores (?:muy )?(?:fuertes|graves|horribles)\b|\b(?:tuve|tiene|tuvo|esta teniendo|tengo|estoy teniendo|le dan|me dan) (?:una |unas )?convulsion(?:es)?\b")
         {
             InformationSuppresses = true,
         },
@@ -1632,7 +1789,7 @@ public static class CrisisLexicon
             InformationSuppresses = true,
         },
         new("es.overdose", Overdose,
-            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo|me he tomado|se ha tomado|me he tragado|se ha tragado|me he acabado|se ha acabado) todo el (?:frasco|bote|blister)\b|\b(?:me tome|se tomo|me trague|se trago|me meti|se metio) (?:como |unas |unos |mas de |casi )?(?:[2-9]\d|\d{3}|veinte|treinta|cuarenta|cincuenta|cien) (?:pastillas|pildoras|clonazepam|clonas|rivotril|xanax|alprazolam|tafil|diazepam|valium|tramadol|zolpidem|ambien)\b|\b(?:me|se) las (?:tome|trague|tomo|trago)(?: yo)?,? todas\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
+            @"\b(?:tiene|esta teniendo|creo que (?:tiene|es)) una sobredosis\b|\b(?:tome|me tome|se tomo|tomo|me trague|se trago) (?:muchas|demasiadas|todas las|todas mis|un monton de|un frasco de|el frasco de|un bote de) (?:pastillas|pildoras|medicinas|medicamentos)\b|\bno (?:respira|despierta|reacciona)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo) (?:todo el|el|un) (?:frasco|bote|blister) (?:entero|completo)\b|\b(?:me tome|se tomo|me trague|se trago|me acabe|se acabo|me he tomado|se ha tomado|me he tragado|se ha tragado|me he acabado|se ha acabado) todo el (?:frasco|bote|blister)\b|\b(?:me tome|se tomo|me trague|se trago|me meti|se metio) (?:como |unas |unos |mas de |casi )?(?:1\d|[2-9]\d|\d{3}|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|cien) (?:pastillas|pildoras|clonazepam|clonas|rivotril|xanax|alprazolam|tafil|diazepam|valium|tramadol|zolpidem|ambien)\b|\b(?:me|se) las (?:tome|trague|tomo|trago)(?: yo)?,? todas\b|\blabios (?:azules|morados)\b|\b(?:tome|tomo|me meti|use|uso) demasiad[oa]s?\b.*\bno (?:puedo|puede) respirar\b|\bno (?:puedo|puede) respirar bien\b")
         {
             InformationSuppresses = true,
         },

@@ -761,6 +761,48 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 32, two probes in our own words (new voices and styles: trades, chart-like notes, web-search phrasing, the
+    /// third person about oneself, all capitals, a TL;DR): 72/79 and 0/28 before, 31 of the risky caught by the learned
+    /// signal alone and seven by nothing; after, 78/79 and 0/28. The lexicon now backs them: seizures since stopping or on day N off, sleep
+    /// forever, not safe with oneself, cutting a named part of the body, raising the kids "after he's gone", the last
+    /// message to anyone, life insurance "if something happens to me", a decision told, a risk charted about oneself,
+    /// trying again tonight, pills taken and told to no one, a picture of the means, a severe headache with the vision
+    /// going in pregnancy, a weapon swung at someone, armed and looking for the writer, locked in by someone, a relative
+    /// beaten now, driving drunk with the children, a heart racing after a stimulant, blood in the urine with unbearable
+    /// pain, blue lips, someone up high who says they will jump and a car to be crashed on purpose in Spanish.
+    /// </summary>
+    [Theory]
+    [InlineData("three seizures since my dad stopped drinking on friday", true)]
+    [InlineData("day four off the klonopin and i seized in the grocery store", true)]
+    [InlineData("i just want to go to sleep forever", true)]
+    [InlineData("i don't think i'm safe alone tonight", true)]
+    [InlineData("carving my forearm with a box cutter right now", true)]
+    [InlineData("my sister asked me to look after her boys when she's gone, she's been giving her stuff away", true)]
+    [InlineData("how much does life insurance pay out if i die, asking for my kids", true)]
+    [InlineData("i have decided to go through with it tonight", true)]
+    [InlineData("plan: overdose. intent: yes. means: on hand", true)]
+    [InlineData("i took all the pills already. nobody knows", true)]
+    [InlineData("my best friend sent me a pic of a pile of pills and said goodbye", true)]
+    [InlineData("34 weeks pregnant, used last night, now a splitting headache and i keep seeing spots", true)]
+    [InlineData("my cousin is pointing a gun at my uncle in the driveway", true)]
+    [InlineData("my ex has a gun and he is looking for me at my job", true)]
+    [InlineData("my dad is wasted and hitting my mom in the living room right now", true)]
+    [InlineData("my husband is driving blasted with our son in the back seat", true)]
+    [InlineData("smoked crystal all weekend and my heart rate is 200", true)]
+    [InlineData("overdose what to do. roommate blue lips", true)]
+    [InlineData("mi hija está en la azotea del edificio y dice que se va a aventar", true)]
+    [InlineData("voy a chocar mi troca contra el puente esta noche", true)]
+    [InlineData("i had a seizure when i quit drinking five years ago, sober since, do you have alumni groups", false)]
+    [InlineData("after night shifts i could sleep forever", false)]
+    [InlineData("my mom used to drive drunk with us in the car, i want to talk about it in therapy", false)]
+    [InlineData("my heart races when i think about group, is that normal", false)]
+    [InlineData("does insurance pay for the family program", false)]
+    [InlineData("i decided to end it with my boyfriend because he uses", false)]
+    [InlineData("hace años me dio una convulsión por dejar el alcohol, ahora estoy bien", false)]
+    public void Round_32_probes_in_our_own_words_the_learned_signal_alone_caught_are_the_lexicons_too(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
