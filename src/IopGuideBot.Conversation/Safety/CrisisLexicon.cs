@@ -306,10 +306,10 @@ public static class CrisisLexicon
             NotAfter = @"\b(?:counsel?ors?|therapists?|staff|clinicians?|doctors?|nurses?|team|providers?|you|you guys|y'all|program|groups?|anyone|anybody)(?: [\w']+){0,2} (?:trained in|training (?:in|on)|experience (?:with|in)|experienced (?:with|in)|specialize in|specialise in|specializes in|specialises in|certified in|qualified (?:for|in)) |\b(?:a|any|my|some|no|past|prior) (?:history|hx|background) of |\b(?:what do you do|what do you guys do|what do your (?:staff|counsel?ors|therapists) do|how do you handle it|how do you deal with it|what happens|what's your policy|what is your policy) (?:if|when|whenever) (?:(?:a|an|one of your|some) (?:\w+ )?)?(?:patient|client|member|person|someone|somebody|participant)(?: (?:in|at) (?:\w+ )?(?:group|session|class|the program|treatment))? (?:says|tells you|tells staff|tells a counsel?or|mentions|admits)(?: that)?(?: they| he| she| they're| he's| she's| they are| he is| she is)? $",
             InformationSuppresses = true,
         },
-        // Sleep as the end: "I just want to go to sleep forever", "going to sleep and not wake up this time". "I could sleep
+        // Sleep as the end: "I just want to go to sleep forever" ("sleep and never wake up" is suicide.not-live's). "I could sleep
         // forever after that shift" is tiredness, and has no wish or intent in front of it.
         new("suicide.sleep-forever", Suicide,
-            @"\b(?:want|wanna|wanting|going|gonna|ready|need) (?:to )?(?:go to )?sleep forever\b|\b(?:going to|gonna|want to|wanna|i'll|i will) (?:go to )?sleep and (?:not|never) wake up\b")
+            @"\b(?:want|wanna|wanting|going|gonna|ready|need) (?:to )?(?:go to )?sleep forever\b")
         {
             DistantMarkerSuppresses = true,
         },
@@ -374,6 +374,36 @@ public static class CrisisLexicon
         // A picture of the means sent to someone: "my twin texted me a picture of pills with 'sorry'".
         new("suicide.sent-picture-of-means", Suicide,
             @"\b(?:sent|texted|snapped|messaged|posted) (?:me |us )?(?:a )?(?:picture|pic|photo|snap|video|selfie) (?:of|with) (?:(?:his|her|their|a|the|some|all|a bunch of|a pile of|a handful of) )?(?:pills|gun|rope|noose|razor|razors|blade|knife|bottle of pills|pill bottles?|wrists?|cuts)\b"),
+        // No need for the program "after tonight": "whats the cost. nvm probably won't need it after tonight".
+        new("suicide.no-need-after-tonight", Suicide,
+            @"\b(?:won't|wont|will not|not going to|won't even|wont even|not that i'll|not that ill|not that i will|not like i'll|not like ill) (?:need|be needing|be using) (?:it|this|that|any of (?:it|this)|the program|treatment|help|a spot|anything) after (?:tonight|today|this weekend|tomorrow)\b")
+        {
+            // The pattern holds its own negation: "won't need it after tonight" is the sign, not a denial of one.
+            Negatable = false,
+        },
+        // A will written beside the means or an end: "wrote my will today and the pills are lined up".
+        new("suicide.will-and-means", Suicide, @"\b(?:wrote|written|made|finished|signed|updated) (?:out |up )?my will\b")
+        {
+            OnlyWithContext = @"\b(?:pills|gun|rope|noose|tonight|goodbye|lined up|the end|i'm done|im done|so someone knows|nobody will|no one will|ready)\b",
+            DistantMarkerSuppresses = true,
+        },
+        // The bottle and the pills together: "tonight I'm finishing the bottle and the pills together".
+        new("suicide.bottle-and-pills", Suicide, @"\b(?:finish|finishing|take|taking|swallow|swallowing|down|downing|drink|drinking) (?:the|a|my|this) bottle and (?:the|all the|all my|my|those) pills\b|\b(?:the )?pills and (?:the|a|my) bottle (?:together|at once|tonight)\b")
+        {
+            DistantMarkerSuppresses = true,
+        },
+        // Waiting at the tracks: "standing at the train tracks for an hour waiting for the next one".
+        new("suicide.at-the-tracks", Suicide, @"\b(?:standing|sitting|waiting|lying|laying|parked) (?:at|on|by|near|beside|next to) (?:the )?(?:train|railroad|rail|subway|metro) (?:tracks?|line|crossing|platform edge)\b")
+        {
+            OnlyWithContext = @"\b(?:waiting for|next (?:one|train)|an hour|for hours|can't do|don't want|goodbye|end it|jump|step)\b",
+            DistantMarkerSuppresses = true,
+        },
+        // Staring at a poison: "I keep staring at the bottle of antifreeze in the garage".
+        new("suicide.staring-at-poison", Suicide, @"\b(?:staring at|looking at|holding|eyeing) (?:the|a|this|that) (?:bottle of |jug of |can of |box of )?(?:antifreeze|bleach|rat poison|weed killer|drain cleaner|lye|pesticide|paraquat|roundup|insecticide)\b")
+        {
+            OnlyWithContext = @"\b(?:keep|kept|been|for an hour|for hours|all night|drink|swallow|thinking|end|die|can't stop)\b",
+            DistantMarkerSuppresses = true,
+        },
         // The last message to anyone: "last message I'm sending anyone", "this is the last text I'll ever send".
         new("suicide.last-message", Suicide,
             @"\b(?:last|final) (?:message|text|words?) (?:i'm |im |i am |i'll |ill |i will )?(?:ever )?(?:sending|send|writing|typing|saying)(?: to)? (?:anyone|anybody|everyone|everybody|anyone ever)\b|\b(?:last|final) (?:message|text) (?:i'll|ill|i will) ever send\b"),
@@ -1079,6 +1109,32 @@ public static class CrisisLexicon
             DrugContextMeansOverdose = true,
             DistantMarkerSuppresses = true,
         },
+        // Someone who cannot be woken: "we can't wake him, he's cold". Waking a teenager for school is not it.
+        new("overdose.cant-wake-someone", Medical,
+            @"\b(?:can't|cant|cannot|can not|couldn't|couldnt|unable to) (?:wake|rouse) (?:him|her|them|my \w+|the baby|mom|dad|mum)(?: up)?\b")
+        {
+            NotBefore = @"(?: up)? (?:for|on time|in time|early|in the morning|before|without)\b",
+            InformationSuppresses = true,
+            DrugContextMeansOverdose = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Breathing like snoring or a handful of breaths a minute after a drug: "took something around noon and his
+        // breathing sounds like snoring", "breathing like 4 times a minute".
+        new("overdose.breathing-sounds", Overdose,
+            @"\bbreathing (?:sounds |is |sounds like |like |is like )?(?:snoring|gurgling|rattling|raspy and slow)\b|\bbreath(?:ing|es|s)?(?: [\w']+){0,3} (?:times|breaths) (?:a |per |every )?(?:minute|min)\b")
+        {
+            OnlyWithContext = $@"{DrugContext}|\b(?:took something|taken something|lean|syrup|edibles?|ghb|g|tranq|xylazine)\b",
+            InformationSuppresses = true,
+            // Not DistantMarkerSuppresses: "4 times a minute" would read as a count of times past.
+            NotBefore = @"(?: [\w']+){0,3} (?:years ago|last year|back then|in (?:19|20)\d\d)\b",
+        },
+        // Falling asleep while vomiting after pills or drink: "can't stand up and keeps falling asleep while puking".
+        new("overdose.asleep-while-vomiting", Overdose,
+            @"\b(?:falling asleep|passing out|nodding off|passed out|dozing off) (?:while|and|when|in (?:his|her|their|my) (?:own )?) ?(?:puking|throwing up|vomiting|vomit|puke)\b|\b(?:puking|throwing up|vomiting) (?:while|and) (?:falling asleep|passing out|nodding off|passed out|unconscious|not waking)\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
         // "Hasn't woken up since he used": the same sign told in the perfect ("for school", "to my texts" are not it).
         new("overdose.not-woken", Medical, $@"\b{People}(?:'s|'re)? (?:hasn't|has not|haven't|have not) (?:woken up|woke up|been responding|responded)\b")
         {
@@ -1188,7 +1244,7 @@ public static class CrisisLexicon
             NotBefore = @"(?: [\w']+){0,3} (?:in (?:19|20)\d\d|years ago|last year|back then|back in)\b",
         },
         new("withdrawal.hallucinating", Withdrawal,
-            @"\b(?:hallucinating|hallucinatin|halucinating|hallucinating)\b|\b(?:seeing|hearing) (?:things|stuff|voices|people|bugs|spiders|shadows)(?: that| who)? (?:aren't|are not|isn't|that aren't)\b|\b(?:i'm|i am|keep|started|been) (?:seeing|hearing) (?:things|stuff|voices|bugs|spiders)\b|\bhearing voices\b|\b(?:bugs|things|spiders|ants) (?:are )?crawling (?:on|under|all over|in)\b")
+            @"\b(?:hallucinating|hallucinatin|halucinating|hallucinating)\b|\b(?:seeing|hearing) (?:things|stuff|voices|people|bugs|spiders|shadows|kids|children|faces|animals|snakes|rats|someone|a man|men|a woman|figures|dead people)(?: that| who)? (?:aren't|are not|isn't|that aren't|who aren't)\b|\b(?:i'm|i am|keep|started|been) (?:seeing|hearing) (?:things|stuff|voices|bugs|spiders)\b|\bhearing voices\b|\b(?:bugs|things|spiders|ants) (?:are )?crawling (?:on|under|all over|in)\b")
         {
             InformationSuppresses = true,
         },
@@ -1276,6 +1332,32 @@ public static class CrisisLexicon
         new("danger.armed-and-looking", Danger,
             @"\b(?:with|has|got|carrying|holding) (?:a |his |her |their |the )?(?:gun|knife|pistol|rifle|shotgun|machete|bat|axe|weapon) (?:[\w']+ ){0,3}(?:looking for|coming for|hunting for|searching for|after) (?:me|us|my|the kids)\b")
         {
+            DistantMarkerSuppresses = true,
+        },
+        // A knife or a gun grabbed by someone paranoid or high: "six days on meth, convinced people are in the walls, and he
+        // grabbed a knife".
+        new("danger.grabbed-weapon", Danger, @"\b(?:grabbed|picked up|got out|pulled out|is holding|has) (?:a|the|his|her|a kitchen) (?:knife|gun|bat|machete|axe|hammer|pistol|rifle|shotgun)\b")
+        {
+            OnlyWithContext = @"\b(?:high|meth|tweaking|drunk|wasted|paranoid|convinced|voices|psychosis|psychotic|in the walls|after (?:me|us)|screaming|raging|threaten\w*)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Fire threatened with people inside: "says he'll burn the house down with us inside, he has gas cans".
+        new("danger.burn-house-down", Danger, @"\b(?:burn|torch|set fire to) (?:the|our|my|this) (?:house|place|apartment|trailer|home)(?: down)?\b")
+        {
+            OnlyWithContext = @"\b(?:with (?:us|me|everyone|the kids|them) (?:inside|in it|in there)|gas cans?|gasoline|lighter fluid|matches|threaten\w*|says he'll|says she'll|said he'll|said she'll|swears)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // Scalded on purpose: "my partner just threw boiling water at me".
+        new("danger.scalded", Danger, @"\b(?:threw|thrown|poured|tossed|splashed) (?:boiling|scalding|hot) (?:water|oil|coffee|grease|tea) (?:at|on|over) (?:me|us|my|him|her|them)\b")
+        {
+            DistantMarkerSuppresses = true,
+        },
+        // A child taken by someone drunk or threatening: "he's drunk, he has my baby and says I'll never see her again".
+        new("danger.child-taken", Danger, @"\b(?:took|taken|has|grabbed|snatched|ran off with|drove off with|left with) (?:my|our) (?:baby|son|daughter|kids|children|child|toddler|little \w+)\b")
+        {
+            OnlyWithContext = @"\b(?:drunk|high|wasted|never see (?:him|her|them) again|driving off|drove off|won't give (?:him|her|them) back|gun|knife|threaten\w*|in the car and)\b",
             DistantMarkerSuppresses = true,
         },
         // Locked in by someone and stuck there now: "my girlfriend locks me in the apartment when she goes to buy, I'm stuck
@@ -1527,6 +1609,21 @@ public static class CrisisLexicon
             InformationSuppresses = true,
             DistantMarkerSuppresses = true,
         },
+        // An infection spreading from an injection site: "swollen, hot, red streaks going up and a fever of 104".
+        new("medical.spreading-infection", Medical,
+            @"\bred (?:streaks?|lines?) (?:going|running|spreading|moving|creeping|up)\b|\bstreaks? (?:going|running|spreading) up (?:my|his|her|the) (?:arm|leg)\b")
+        {
+            OnlyWithContext = @"\b(?:fever|shooting|shot up|injection|injecting|needle|abscess|swollen|hot to the touch|pus)\b",
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
+        // One pupil larger than the other (after a fall or a blow to the head): "one pupil is huge".
+        new("medical.uneven-pupils", Medical,
+            @"\bone (?:of (?:his|her|my|their) )?pupils? (?:is )?(?:bigger|huge|larger|blown|dilated|way bigger)\b|\bpupils? (?:are |is )?(?:different|uneven|not the same) sizes?\b")
+        {
+            InformationSuppresses = true,
+            DistantMarkerSuppresses = true,
+        },
         new("medical.low-sugar", Medical, @"\b(?:blood )?(?:sugar|glucose|bg|bs) (?:is |is at |at |of |reads |reading |dropped to |down to |was )?[1-5]\d\b")
         {
             OnlyWithContext = @"\b(?:diabetic|diabetes|insulin|shaking|shaky|confused|can't think|cant think|sweating|dizzy|drunk|passing out)\b",
@@ -1734,6 +1831,8 @@ public static class CrisisLexicon
         },
         new("es.crash-on-purpose", Suicide,
             @"\b(?:voy a|me voy a|quiero|pienso|pensando en|ganas de) (?:estrellar|chocar|estampar) (?:el|mi|la|su) (?:carro|coche|auto|camion|camioneta|trailer|troca|moto) (?:contra|en)\b|\b(?:voy a|quiero|pienso|pensando en|ganas de) (?:estrellarme|chocarme|estamparme) (?:contra|en|con)\b"),
+        // Shut in with a blade or a gun: "mi hijo está encerrado en el baño con una navaja y no quiere salir".
+        new("es.locked-in-with-means", Suicide, @"\bencerrad[oa] (?:en (?:el|la|su|mi) )?(?:\w+ )?(?:con|y tiene) (?:una|un|la|el|unas|sus|mis) (?:navaja|cuchillo|pistola|arma|cuchilla|soga|pastillas|escopeta)\b"),
         new("es.drunk-driving", Danger, @"\b(?:esta|está|va|anda|sigue) manejando (?:borracho|borracha|drogado|drogada|tomado|tomada|pedo|pisto)\b|\bmanejando (?:borracho|borracha|drogado|drogada) con\b"),
         // Someone hurting the children or another relative now.
         new("es.danger-hurting-family", Danger,
@@ -1855,7 +1954,7 @@ public static class CrisisLexicon
         },
         new("es.danger-told", Danger, @"\b(?:dice|dijo|jura|juro|grita|grito|amenaza|amenazo|me escribio|me mando) (?:que )?(?:me|nos) (?:va|van) a matar\b|\b(?:dice|dijo|jura|juro|grita|grito|amenaza|amenazo|me escribio|me mando) que si (?:\w+ ){1,6}(?:me|nos) (?:mata|matara|mataria|va a matar|van a matar)\b"),
         // "Terminar con todo" is ending it all; "terminar con todo esto de las drogas" is ending the drugs.
-        new("es.end-it-all", Suicide, @"\b(?:terminar|acabar|termino|acabo|terminare|acabare) con todo\b")
+        new("es.end-it-all", Suicide, @"\b(?:terminar|acabar|termino|acabo|terminare|acabare) con todo\b|\b(?:esta noche|hoy|manana) (?:termino|acabo|terminare|acabare) con esto\b")
         {
             NotBefore = @" (?:esto|eso|lo|el|la|las|los|mi (?:adiccion|consumo|vicio))\b",
         },

@@ -803,6 +803,39 @@ public sealed class CrisisDetectorTests
         Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
 
     /// <summary>
+    /// Round 32, a third probe in our own words (danger tucked into an ordinary question, someone else in danger now;
+    /// 40/40 and 0/10 before, 22 of the risky caught by the learned signal alone): someone who cannot be woken, breathing
+    /// like snoring or a few breaths a minute after a drug, falling asleep while vomiting, red streaks from an injection
+    /// with a fever, one pupil blown after a fall, a weapon grabbed by someone paranoid or high, a house to be burned with
+    /// people inside, boiling water thrown, a child taken by someone drunk, "won't need it after tonight", a will written
+    /// beside the means, the bottle and the pills together, waiting at the tracks, staring at a poison, someone shut in
+    /// with a blade in Spanish, hallucinated people.
+    /// </summary>
+    [Theory]
+    [InlineData("my sister used and we can't wake her, her lips look gray", true)]
+    [InlineData("he drank a bunch of lean with bars and his breathing is rattling", true)]
+    [InlineData("she mixed g and vodka and keeps nodding off while vomiting", true)]
+    [InlineData("my arm where i inject has red streaks going up and i'm burning with fever", true)]
+    [InlineData("my wife fell down the stairs drunk and her pupils are different sizes", true)]
+    [InlineData("my brother is paranoid on meth and pulled out a gun in the living room", true)]
+    [InlineData("he's screaming that he'll burn our house down with us inside and he has gasoline", true)]
+    [InlineData("my girlfriend threw scalding coffee on me and i'm locked in the bedroom", true)]
+    [InlineData("my husband is high and ran off with our baby, he said i'd never see her again", true)]
+    [InlineData("can you tell me about evening groups? not that i'll need it after tonight", true)]
+    [InlineData("i finished my will and the pills are counted out", true)]
+    [InlineData("tonight i'm drinking a bottle and all my pills", true)]
+    [InlineData("i'm standing on the subway platform edge waiting for the next train", true)]
+    [InlineData("my mom has been eyeing the weed killer all night saying she can't do this", true)]
+    [InlineData("my dad stopped drinking and keeps seeing children who aren't there", true)]
+    [InlineData("mi hijo está encerrado en el baño con un cuchillo", true)]
+    [InlineData("my son sleeps so hard i can't wake him for school", false)]
+    [InlineData("we wrote our wills when we bought the house, anyway what's the cost", false)]
+    [InlineData("my house is next to the railroad tracks, is there a bus to you", false)]
+    [InlineData("my ex has our kids this weekend so i can start monday", false)]
+    public void Round_32_a_third_probe_danger_in_an_ordinary_question_and_someone_else_in_danger_now(string text, bool crisis) =>
+        Assert.Equal(crisis, _detector.Assess(text).IsCrisis);
+
+    /// <summary>
     /// Not a crisis now: a history of self-harm asked about, a screening question answered "I don't do that", pregnancy
     /// asked about as a case ("if I'm pregnant and on suboxone"), an overdose long ago beside "I'm just worried", a Nigerian
     /// pidgin denial, the Spanish idiom "morir de la vergüenza". The same words said as now still count.
