@@ -38,6 +38,8 @@ internal static class UnderstandingCalibration
         var dev5 = Score(Load(Path.Combine(understandingTests, "topics-heldout-r5.tsv")), examples, embeddings, cacheFile, commands, l2);
         // Rounds 2 and 3 together choose (round 3 holds the long, story-like and two-part messages); round 1 checks.
         var dev = dev2.Concat(dev3).ToList();
+        // Every seen set by name, for CALIBRATE_SEARCH (per-set figures: no set may lose much for the pooled gain).
+        var named = new List<(string Name, List<Scored> Rows)> { ("dev", dev1), ("dev-r2", dev2), ("dev-r3", dev3), ("heldout-r5", dev5) };
         // Round 9 (the topic-tuned encoder): the held-out sets of earlier rounds have all been seen, so they choose too,
         // with rounds 2 and 3 (CALIBRATE_HELDOUT=0 leaves them out). The sealed rounds' sets are never read: they judge.
         if (Environment.GetEnvironmentVariable("CALIBRATE_HELDOUT") != "0")
@@ -46,7 +48,9 @@ internal static class UnderstandingCalibration
             var rounds = seen.Select(f => (File: f, Round: int.Parse(Path.GetFileNameWithoutExtension(f)["topics-heldout-r".Length..], CultureInfo.InvariantCulture))).ToList();
             foreach (var (file, round) in rounds.Where(r => r.Round != 5))
             {
-                dev.AddRange(Score(Load(file), examples, embeddings, cacheFile, commands, l2));
+                var scoredRound = Score(Load(file), examples, embeddings, cacheFile, commands, l2);
+                dev.AddRange(scoredRound);
+                named.Add(($"heldout-r{round}", scoredRound));
             }
 
             Console.WriteLine($"held-out rounds choosing: {string.Join(", ", rounds.Select(r => r.Round))}; sealed, not read: {string.Join(", ", sealedRounds.Select(Path.GetFileName))}");
@@ -122,6 +126,15 @@ internal static class UnderstandingCalibration
             Console.WriteLine($"  options {setting}: dev {Evaluate(dev, options, examples).Counts} | dev1 {Evaluate(dev1, options, examples).Counts}");
         }
 
+        // CALIBRATE_SEARCH=1: every threshold swept one at a time around the defaults, then a greedy walk, over every seen
+        // set by name (the dev sets, dev-professional and each seen held-out round), keeping only settings that answer more
+        // right in total with no more confident-but-wrong in total and cost no set more than CALIBRATE_SET_LOSS (2) right.
+        if (Environment.GetEnvironmentVariable("CALIBRATE_SEARCH") == "1")
+        {
+            named.Add(("dev-professional", Score(Load(Path.Combine(understandingTests, "topics-dev-professional.tsv")), examples, embeddings, cacheFile, commands, l2)));
+            Search(named, examples);
+        }
+
         if (Environment.GetEnvironmentVariable("CALIBRATE_DEFAULTS_ONLY") == "1")
         {
             return;
@@ -182,6 +195,166 @@ internal static class UnderstandingCalibration
         {
             Console.WriteLine($"  fast {options.FastConfidence:0.00} semantic {options.SemanticConfidence:0.000} sole {options.SoleConfidence:0.0} margin {options.SemanticMargin:0.00} minimum {options.MinimumSimilarity:0.00} near {options.NearParaphraseSimilarity:0.00} nearest {options.NearestConfidence:0.00}/{options.NearestMargin:0.00} agree {options.AgreementConfidence:0.00} " +
                 $"| dev {devFigures} | cv {cvFigures}");
+        }
+    }
+
+    private static readonly (string Name, double[] Values)[] SearchSpace =
+    [
+        (nameof(UnderstandingOptions.FastConfidence), [0.8, 0.85, 0.9, 0.95, 1.0]),
+        (nameof(UnderstandingOptions.SemanticConfidence), [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55]),
+        (nameof(UnderstandingOptions.SemanticMargin), [0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25]),
+        (nameof(UnderstandingOptions.MinimumSimilarity), [0.4, 0.425, 0.45, 0.475, 0.5, 0.525, 0.55, 0.6]),
+        (nameof(UnderstandingOptions.SoleConfidence), [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 1.0]),
+        (nameof(UnderstandingOptions.NearParaphraseSimilarity), [0.7, 0.75, 0.775, 0.8, 0.825, 0.85, 0.9, 1.0]),
+        (nameof(UnderstandingOptions.NearestConfidence), [0.5, 0.55, 0.575, 0.6, 0.625, 0.65, 0.7, 0.8, 1.0]),
+        (nameof(UnderstandingOptions.NearestMargin), [0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25]),
+        (nameof(UnderstandingOptions.AgreementConfidence), [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.0]),
+        (nameof(UnderstandingOptions.UnanimousConfidence), [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 1.0]),
+        (nameof(UnderstandingOptions.UnanimousSimilarity), [0.5, 0.55, 0.575, 0.6, 0.625, 0.65, 0.7]),
+        (nameof(UnderstandingOptions.MeaningAloneConfidence), [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.0]),
+    ];
+
+    private static void Search(List<(string Name, List<Scored> Rows)> named, IntentExamples examples)
+    {
+        var maximumSetLoss = int.Parse(Environment.GetEnvironmentVariable("CALIBRATE_SET_LOSS") ?? "2", CultureInfo.InvariantCulture);
+        Figures[] PerSet(UnderstandingOptions o) => named.Select(n => Evaluate(n.Rows, o, examples)).ToArray();
+        static UnderstandingOptions With(UnderstandingOptions from, string name, double value)
+        {
+            var copy = new UnderstandingOptions();
+            foreach (var (n, _) in SearchSpace)
+            {
+                var property = typeof(UnderstandingOptions).GetProperty(n)!;
+                property.SetValue(copy, property.GetValue(from));
+            }
+
+            typeof(UnderstandingOptions).GetProperty(name)!.SetValue(copy, value);
+            return copy;
+        }
+
+        static string Describe(UnderstandingOptions o) => string.Join(" ", SearchSpace.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={typeof(UnderstandingOptions).GetProperty(p.Name)!.GetValue(o):0.###}")));
+        var baseline = PerSet(new UnderstandingOptions());
+        int Right(Figures[] f) => f.Sum(x => x.Right);
+        int Wrong(Figures[] f) => f.Sum(x => x.ConfidentWrong);
+        int Fallbacks(Figures[] f) => f.Sum(x => x.Fallbacks);
+        int WorstLoss(Figures[] f, Figures[] against) => f.Zip(against, (a, b) => b.Right - a.Right).Max();
+        string Line(Figures[] f, Figures[] against) => $"right {Right(f)} ({Right(f) - Right(against):+0;-0;0}) wrong {Wrong(f)} ({Wrong(f) - Wrong(against):+0;-0;0}) fallback {Fallbacks(f)} worst set {-WorstLoss(f, against):+0;-0;0}";
+        Console.WriteLine($"search over {named.Count} sets, {named.Sum(n => n.Rows.Count)} questions: defaults right {Right(baseline)} wrong {Wrong(baseline)} fallback {Fallbacks(baseline)}");
+
+        // One threshold at a time: where each one's frontier lies.
+        foreach (var (name, values) in SearchSpace)
+        foreach (var value in values)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sweep {name}={value:0.###}: {Line(PerSet(With(new UnderstandingOptions(), name, value)), baseline)}"));
+        }
+
+        // Greedy: the single change that gains most right answers while keeping the constraints against the defaults.
+        var current = new UnderstandingOptions();
+        var currentFigures = baseline;
+        for (var step = 0; step < 8; step++)
+        {
+            (UnderstandingOptions Options, Figures[] Figures, string Move)? best = null;
+            foreach (var (name, values) in SearchSpace)
+            foreach (var value in values)
+            {
+                var candidate = With(current, name, value);
+                var f = PerSet(candidate);
+                if (Wrong(f) > Wrong(baseline) || WorstLoss(f, baseline) > maximumSetLoss || Right(f) <= Right(currentFigures))
+                {
+                    continue;
+                }
+
+                if (best is null || Right(f) > Right(best.Value.Figures) || (Right(f) == Right(best.Value.Figures) && Wrong(f) < Wrong(best.Value.Figures)))
+                {
+                    best = (candidate, f, string.Create(CultureInfo.InvariantCulture, $"{name}={value:0.###}"));
+                }
+            }
+
+            if (best is null)
+            {
+                break;
+            }
+
+            (current, currentFigures) = (best.Value.Options, best.Value.Figures);
+            Console.WriteLine($"  greedy step {step + 1} {best.Value.Move}: {Line(currentFigures, baseline)}");
+        }
+
+        Console.WriteLine($"  greedy result: {Describe(current)}");
+        foreach (var (set, i) in named.Select((n, i) => (n.Name, i)))
+        {
+            Console.WriteLine($"    {set,-18} {baseline[i].Right,4}/{baseline[i].ConfidentWrong,3}/{baseline[i].Fallbacks,3} -> {currentFigures[i].Right,4}/{currentFigures[i].ConfidentWrong,3}/{currentFigures[i].Fallbacks,3}");
+        }
+
+        // Pairs of the thresholds that move most, the settings meeting the constraints by right answers.
+        var pairs = new List<(string Move, Figures[] Figures)>();
+        for (var a = 0; a < SearchSpace.Length; a++)
+        for (var b = a + 1; b < SearchSpace.Length; b++)
+        foreach (var va in SearchSpace[a].Values)
+        foreach (var vb in SearchSpace[b].Values)
+        {
+            var f = PerSet(With(With(new UnderstandingOptions(), SearchSpace[a].Name, va), SearchSpace[b].Name, vb));
+            if (Wrong(f) <= Wrong(baseline) && WorstLoss(f, baseline) <= maximumSetLoss && Right(f) > Right(baseline))
+            {
+                pairs.Add((string.Create(CultureInfo.InvariantCulture, $"{SearchSpace[a].Name}={va:0.###} {SearchSpace[b].Name}={vb:0.###}"), f));
+            }
+        }
+
+        Console.WriteLine($"  pairs meeting the constraints: {pairs.Count}");
+        foreach (var (move, f) in pairs.OrderByDescending(p => Right(p.Figures)).ThenBy(p => Wrong(p.Figures)).Take(25))
+        {
+            Console.WriteLine($"    {move}: {Line(f, baseline)}");
+        }
+
+        // From each of the best pairs, more single changes while every constraint holds (more right, or as many right with
+        // fewer wrong): where a walk from a good pair ends.
+        UnderstandingOptions Parse(string move)
+        {
+            var o = new UnderstandingOptions();
+            foreach (var pair in move.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')))
+            {
+                o = With(o, pair[0], double.Parse(pair[1], CultureInfo.InvariantCulture));
+            }
+
+            return o;
+        }
+
+        var starts = pairs.OrderByDescending(p => Right(p.Figures) - Wrong(p.Figures)).Take(6).Select(p => p.Move)
+            .Concat((Environment.GetEnvironmentVariable("CALIBRATE_SEARCH_TRY") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
+        foreach (var start in starts)
+        {
+            var walk = Parse(start);
+            var walkFigures = PerSet(walk);
+            var moves = new List<string> { start };
+            for (var step = 0; step < 4; step++)
+            {
+                (UnderstandingOptions Options, Figures[] Figures, string Move)? best = null;
+                foreach (var (name, values) in SearchSpace)
+                foreach (var value in values)
+                {
+                    var candidate = With(walk, name, value);
+                    var f = PerSet(candidate);
+                    var better = Right(f) > Right(walkFigures) || (Right(f) == Right(walkFigures) && Wrong(f) < Wrong(walkFigures));
+                    if (!better || Wrong(f) > Wrong(baseline) || WorstLoss(f, baseline) > maximumSetLoss)
+                    {
+                        continue;
+                    }
+
+                    if (best is null || Right(f) - Wrong(f) > Right(best.Value.Figures) - Wrong(best.Value.Figures))
+                    {
+                        best = (candidate, f, string.Create(CultureInfo.InvariantCulture, $"{name}={value:0.###}"));
+                    }
+                }
+
+                if (best is null)
+                {
+                    break;
+                }
+
+                (walk, walkFigures) = (best.Value.Options, best.Value.Figures);
+                moves.Add(best.Value.Move);
+            }
+
+            Console.WriteLine($"  walk {string.Join(" + ", moves)}: {Line(walkFigures, baseline)}");
+            Console.WriteLine("    per set (right/wrong change): " + string.Join(" ", named.Select((n, i) => (n.Name, D: walkFigures[i].Right - baseline[i].Right, W: walkFigures[i].ConfidentWrong - baseline[i].ConfidentWrong)).Where(x => x.D != 0 || x.W != 0).Select(x => $"{x.Name} {x.D:+0;-0;0}/{x.W:+0;-0;0}")));
         }
     }
 

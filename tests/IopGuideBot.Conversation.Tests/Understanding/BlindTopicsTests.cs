@@ -156,115 +156,126 @@ public sealed class BlindTopicsTests(ITestOutputHelper output)
     // right, family 2,683 → 2,688, wrong 391 → 378, fallbacks 786 → 785; r27 251, 73, 28 → 253, 73, 26. Rows lowered on
     // purpose for the pooled gain: r5 291, 106, 18 → 291, 105, 18; r7 270, 95, 17 → 269, 95, 17; r8 265, 100, 15 → 264,
     // 100, 15; r10 282, 112, 6 → 282, 111, 6; r16 286, 85, 8 → 282, 84, 8; r24 263, 72, 19 → 263, 71, 19.
-    [InlineData("topics-heldout-r1.tsv", 198, 58, 23)]
+    // Round 32 (judged on r33, kept sealed; r32's misses read at its start, seen since): thresholds recalibrated over every
+    // seen set by name (`--calibrate` with CALIBRATE_SEARCH=1: one threshold at a time, then pairs, each kept only with
+    // more right, no more confident-but-wrong and no set losing more than 2 right): SoleConfidence 0.6 → 0.65 (the meaning
+    // classifier alone needs a second opinion up to 0.65), AgreementConfidence 1 → 0.4 (the n-gram and meaning classifiers
+    // agreeing on the first intent at a mean of 0.4 answer), NearParaphraseSimilarity 0.80 → 0.775. Through the bot over
+    // every seen set (dev, dev r2, dev r3, dev-professional, held-out r1–r32): right 9,090 → 9,113, family 3,016 → 3,031,
+    // confident-but-wrong 466 → 458, fallbacks 963 → 947 (held-out alone 8,131 → 8,153, 418 → 409). Every row holds its
+    // exact new figures; rows lowered on purpose for the pooled gain (no set loses more than 2 right): r5 292, 105, 18 →
+    // 290, 104, 17; r6 278, 101, 3 → 277, 101, 4; r12 271, 111, 14 → 269, 111, 15; r14 277, 122, 7 → 279, 122, 8; r15 280,
+    // 104, 8 → 281, 104, 9; r16 282, 84, 8 → 282, 83, 9; r25 268, 79, 12 → 268, 77, 11; r27 253, 73, 26 → 251, 73, 26; r29
+    // 267, 66, 12 → 266, 66, 11; r30 251, 66, 15 → 253, 67, 16.
+    [InlineData("topics-heldout-r1.tsv", 202, 61, 21)]
     // Round 13: one more wrong on r2 (a crisis reply: "once she…" no longer reads as the distant past, so a worried
     // story about a relative is judged at the normal threshold; the same change catches plans that start "once my
     // roommate leaves").
     [InlineData("topics-heldout-r2.tsv", 158, 42, 34)]
-    [InlineData("topics-heldout-r3.tsv", 283, 101, 9)]
-    [InlineData("topics-heldout-r5.tsv", 291, 105, 18)]
-    [InlineData("topics-heldout-r6.tsv", 278, 101, 4)]
-    [InlineData("topics-heldout-r7.tsv", 269, 95, 17)]
-    [InlineData("topics-heldout-r8.tsv", 264, 100, 15)]
+    [InlineData("topics-heldout-r3.tsv", 285, 104, 9)]
+    [InlineData("topics-heldout-r5.tsv", 290, 104, 17)]
+    [InlineData("topics-heldout-r6.tsv", 277, 101, 4)]
+    [InlineData("topics-heldout-r7.tsv", 269, 96, 14)]
+    [InlineData("topics-heldout-r8.tsv", 265, 100, 13)]
     // r9 (300 lines, a new writer, 119 family, never read while tuning): first contact 222, 88, 32; measured when the round
     // was done: 222, 87, 30 (fallbacks 52 → 54; 11 of the 30 wrong are crisis replies). With the round-9 crisis attempt in
     // front (reverted, see CrisisEvaluationSetTests) it was 224, 89, 27.
     // Round 10: 225, 89, 31. Round 11: 228, 89, 27.
-    [InlineData("topics-heldout-r9.tsv", 244, 93, 20)]
+    [InlineData("topics-heldout-r9.tsv", 249, 95, 18)]
     // r10 (300 lines, a new writer, 122 family): first contact 256, 104, 19. Its first-contact misses were printed to the
     // lead once (this test prints them), so r10 is a seen set; round 10 was judged on r11, kept sealed. Round 10: 266, 109, 16.
     // Round 11: 271, 110, 11.
-    [InlineData("topics-heldout-r10.tsv", 282, 111, 6)]
+    [InlineData("topics-heldout-r10.tsv", 283, 112, 5)]
     // r11 (300 lines, a new writer, 118 family, kept sealed through round 10 and measured once at its end, totals only):
     // first contact 254, 96, 11; after round 10: 266, 101, 7; after round 11 (totals only): 269, 101, 7.
-    [InlineData("topics-heldout-r11.tsv", 282, 107, 4)]
+    [InlineData("topics-heldout-r11.tsv", 284, 110, 4)]
     // r12 (300 lines, a new writer, 128 family, kept sealed through round 11 and measured at its start and end, totals
     // only): first contact (bf2951e) 245, 103, 19; after round 11: 245, 102, 17 (fallbacks 40 → 42). The seen sets' gain
     // did not carry over to this writer (lists of questions, autocorrect, ALL CAPS, quoted advice).
-    [InlineData("topics-heldout-r12.tsv", 271, 111, 14)]
+    [InlineData("topics-heldout-r12.tsv", 269, 111, 15)]
     // r13 (300 lines, a new writer, 132 family, kept sealed through round 12 and measured at its start and end, totals
     // only): first contact (5b26bff) 234, 97, 23 (fallbacks 47); after round 12: 244, 101, 22 (fallbacks 38).
-    [InlineData("topics-heldout-r13.tsv", 260, 108, 14)]
+    [InlineData("topics-heldout-r13.tsv", 263, 109, 12)]
     // r14 (300 lines, a new writer, 130 family, kept sealed through round 13 and measured at its start and end, totals
     // only): first contact (b49ca32) 267, 115, 10 (fallbacks 27); after round 13: 269, 118, 7 (fallbacks 28).
     // Its misses were read at the start of round 14 (a seen set since).
-    [InlineData("topics-heldout-r14.tsv", 277, 122, 7)]
+    [InlineData("topics-heldout-r14.tsv", 279, 122, 8)]
     // r15 (300 lines, a new writer, 107 family, kept sealed through round 14 and measured at its start and end, totals
     // only): first contact (b4ecd16) 269, 101, 18 (fallbacks 19); after round 14 (4aff1d1) 270, 101, 17 (fallbacks 19).
-    [InlineData("topics-heldout-r15.tsv", 280, 104, 8)]
+    [InlineData("topics-heldout-r15.tsv", 281, 104, 9)]
     // r16 (300 lines, a new writer, 86 family, kept sealed through round 15 and measured at its start and end, totals
     // only): first contact (2362d76) 253, 79, 13 (fallbacks 39); after round 15 (cfc7a83) 258, 78, 11 (fallbacks 36).
-    [InlineData("topics-heldout-r16.tsv", 282, 84, 8)]
+    [InlineData("topics-heldout-r16.tsv", 282, 83, 9)]
     // r17 (300 lines, a new writer, 78 family, kept sealed through round 16 and measured at its start and end, totals
     // only; its list had referral-partners, a topic written during round 16): first contact (3f28c18) 265, 73, 12
     // (fallbacks 29); after round 16 (92a632b) 273, 73, 10 (fallbacks 23).
-    [InlineData("topics-heldout-r17.tsv", 273, 73, 11)]
+    [InlineData("topics-heldout-r17.tsv", 274, 73, 8)]
     // r18 (300 lines, a new writer, 78 family, kept sealed through round 17 and measured at its start and end, totals
     // only): first contact (a103e22) 261, 65, 17 (fallbacks 36); after round 17 (3b611e1) the same (the content did not
     // change this round).
-    [InlineData("topics-heldout-r18.tsv", 265, 67, 17)]
+    [InlineData("topics-heldout-r18.tsv", 270, 67, 16)]
     // r19 (300 lines, a new writer, 83 family, kept sealed through round 18 and measured at its start and end, totals
     // only): first contact (0865d6e) 267, 72, 9 (fallbacks 27); after round 18 (8c39bce) 267, 72, 10 (fallbacks 26).
     // Read at the start of round 19 (a seen set since).
-    [InlineData("topics-heldout-r19.tsv", 270, 72, 9)]
+    [InlineData("topics-heldout-r19.tsv", 274, 73, 7)]
     // r20 (300 lines, a new writer, 85 family, kept sealed through round 19 and measured at its start and end, totals
     // only): first contact (2eec378) 273, 78, 7 (fallbacks 23); after round 19 (3f78a4d) the same.
     // Read at the start of round 20 (a seen set since).
-    [InlineData("topics-heldout-r20.tsv", 273, 78, 7)]
+    [InlineData("topics-heldout-r20.tsv", 276, 78, 7)]
     // r21 (300 lines, a new writer, 76 family, kept sealed through round 20 and measured at its start and end, totals
     // only): first contact (9576bf8) 274, 74, 8 (fallbacks 21); after round 20 (34c795f) the same.
     // Read at the start of round 21 (a seen set since).
-    [InlineData("topics-heldout-r21.tsv", 274, 74, 8)]
+    [InlineData("topics-heldout-r21.tsv", 278, 74, 5)]
     // r22 (300 lines, a new writer, 78 family, kept sealed through round 21 and measured at its start and end, totals
     // only): first contact (6127a3f) 267, 65, 8 (fallbacks 28); after round 21 (cec7718) the same.
     // Read at the start of round 22 (a seen set since).
-    [InlineData("topics-heldout-r22.tsv", 267, 65, 10)]
+    [InlineData("topics-heldout-r22.tsv", 270, 67, 7)]
     // r23 (300 lines, a new writer, 92 family, kept sealed through round 22 and measured at its start and end, totals
     // only): first contact (c18ad89) 276, 85, 4 (fallbacks 23); after round 22 (db47e9b) the same.
     // Read at the start of round 23 (a seen set since).
-    [InlineData("topics-heldout-r23.tsv", 276, 85, 4)]
+    [InlineData("topics-heldout-r23.tsv", 278, 86, 3)]
     // r24 (300 lines, a new writer, 82 family, kept sealed through round 23 and measured at its start and end, totals
     // only): first contact (f6538c0) 263, 72, 19 (fallbacks 21); after round 23 (93bdb46) the same.
     // Read at the start of round 24 (a seen set since).
-    [InlineData("topics-heldout-r24.tsv", 263, 71, 19)]
+    [InlineData("topics-heldout-r24.tsv", 269, 71, 17)]
     // r25 (300 lines, a new writer, 83 family, kept sealed through round 24 and measured at its start and end, totals
     // only): first contact (6975fea) 266, 78, 13 (fallbacks 24); after round 24 (0e77353) the same.
     // Read at the start of round 25 (a seen set since).
-    [InlineData("topics-heldout-r25.tsv", 266, 78, 13)]
+    [InlineData("topics-heldout-r25.tsv", 268, 77, 11)]
     // r26 (300 lines, a new writer, 86 family, kept sealed through round 25 and measured at its start and end, totals
     // only): first contact (ceed44f; understanding as at 367b0f8) 234, 69, 25 (fallbacks 47); after round 25 (5fcd9bb) the same.
     // Read at the start of round 26 (a seen set since); after round 26's examples 243, 70, 24 (fallbacks 39).
-    [InlineData("topics-heldout-r26.tsv", 243, 70, 24)]
+    [InlineData("topics-heldout-r26.tsv", 244, 71, 22)]
     // r27 (300 lines, a new writer, 86 family, kept sealed through round 26 and measured at its start and end, totals
     // only): first contact (5fcd9bb, the end of round 25) 249, 73, 28 (fallbacks 29).
     // After round 26 (f90b853): 251, 73, 28 (fallbacks 27).
     // Read at the start of round 27 (a seen set since); after round 27's examples 253, 73, 26 (fallbacks 27).
-    [InlineData("topics-heldout-r27.tsv", 253, 73, 26)]
+    [InlineData("topics-heldout-r27.tsv", 251, 73, 26)]
     // r28 (300 lines, a new writer, 87 family, kept sealed through round 27 and measured at its start and end, totals
     // only): first contact (fc1cd73, the end of round 26) 238, 74, 29 (fallbacks 39).
     // After round 27 (8b8d566): 240, 74, 28 (fallbacks 38).
     // Read at the start of round 28 (a seen set since).
-    [InlineData("topics-heldout-r28.tsv", 240, 74, 28)]
+    [InlineData("topics-heldout-r28.tsv", 241, 74, 28)]
     // r29 (300 lines, a new writer, 73 family, kept sealed through round 28 and measured at its start and end, totals
     // only): first contact (ba08db1, the end of round 27) 267, 66, 12 (fallbacks 27).
     // After round 28 (65aa0df): the same, 267, 66, 12 (fallbacks 27).
     // Read at the start of round 29 (a seen set since).
-    [InlineData("topics-heldout-r29.tsv", 267, 66, 12)]
+    [InlineData("topics-heldout-r29.tsv", 266, 66, 11)]
     // r30 (300 lines, a new writer, 79 family, kept sealed through round 29 and measured at its start and end, totals
     // only): first contact (65aa0df, the end of round 28) 251, 66, 15 (fallbacks 40).
     // After round 29 (1a20986): the same, 251, 66, 15 (fallbacks 40).
     // Read at the start of round 30 (a seen set since).
-    [InlineData("topics-heldout-r30.tsv", 251, 66, 15)]
+    [InlineData("topics-heldout-r30.tsv", 253, 67, 16)]
     // r31 (300 lines, a new writer, 75 family, kept sealed through round 30 and measured at its start and end, totals
     // only): first contact (1a20986, the end of round 29) 260, 60, 13 (fallbacks 33).
     // After round 30 (3650910): the same, 260, 60, 13 (fallbacks 33).
     // Read at the start of round 31 (a seen set since).
-    [InlineData("topics-heldout-r31.tsv", 260, 60, 13)]
+    [InlineData("topics-heldout-r31.tsv", 260, 60, 12)]
     // r32 (300 lines, a new writer, 78 family, kept sealed through round 31 and measured at its start and end, totals
     // only): first contact (fd15e01, round 30's lexicon) 243, 62, 22 (fallbacks 40).
     // After round 31 (04a2d76): the same, 243, 62, 22 (fallbacks 40).
-    // Read at the start of round 32 (a seen set since).
-    [InlineData("topics-heldout-r32.tsv", 243, 62, 22)]
+    // Read at the start of round 32 (a seen set since); after round 32's thresholds 245, 64, 21 (fallbacks 39).
+    [InlineData("topics-heldout-r32.tsv", 245, 64, 21)]
     // r33 (300 lines, a new writer, 75 family, kept sealed through round 32 and measured at its start and end, totals
     // only): first contact (ea26579, round 31's first lexicon commit) 257, 64, 21 (fallbacks 28).
     // After round 31 (04a2d76): the same, 257, 64, 21 (fallbacks 28).

@@ -135,7 +135,9 @@ public sealed class SemanticMatcherTests
             new IntentPrediction([new ScoredIntent(cost, 0.44f), new ScoredIntent(insurance, 0.42f)], HasKnownWords: true));
 
         var answered = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions(), SharedUnderstanding.Examples.AudienceOf);
-        var withoutTheRule = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions { MeaningAloneConfidence = 1 }, SharedUnderstanding.Examples.AudienceOf);
+        // The agreement rule (on since round 32) would answer this too (both classifiers first on insurance, mean 0.6), so it
+        // is switched off with this rule to show the rule's own work.
+        var withoutTheRule = MessageUnderstanding.Decide(byWords, byMeaning, InquiryFor.Unknown, new UnderstandingOptions { MeaningAloneConfidence = 1, AgreementConfidence = 1 }, SharedUnderstanding.Examples.AudienceOf);
 
         Assert.Equal((UnderstandingPath.SemanticMatch, insurance), (answered.Path, answered.Intent));
         Assert.Equal(UnderstandingPath.Fallback, withoutTheRule.Path);

@@ -60,7 +60,10 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // 91.2 %, family 90.5 %, 3.1 % (lowered on purpose for the pooled gain: five fewer right, three more wrong).
     // Round 26 (30 examples for the kinds r26 missed; over the seen sets +31 right, -6 wrong): 89.2 %, family 87.0 %, 4.0 %
     // (one family question fewer right; lowered on purpose for the pooled gain).
-    [InlineData(DevSet, 0.888, 0.870, 0.044)]
+    // Round 32 (thresholds recalibrated over every seen set: SoleConfidence 0.65, AgreementConfidence 0.4,
+    // NearParaphraseSimilarity 0.775; over the seen sets right 9,090 → 9,113, confident-but-wrong 466 → 458): 89.6 %,
+    // family 88.9 %, 4.3 % (249/278; one fewer right and one more wrong than before it, within the old floors).
+    [InlineData(DevSet, 0.895, 0.888, 0.044)]
     // topics-dev-r2.tsv, first contact 78.9 %, family 70.8 %, confident-but-wrong 8.3 %. Recorded after the examples grew and
     // the thresholds were chosen (tests/IopGuideBot.Benchmarks, --calibrate): 86.9 %, family 84.7 %, 4.5 %. After round 3:
     // 88.2 %, family 86.6 %, 4.8 % (one more wrong answer among 398).
@@ -82,7 +85,10 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // 88.4 %, family 86.6 %, 3.0 %.
     // Round 26 (30 examples for the kinds r26 missed; over the seen sets +31 right, -6 wrong): 87.9 %, family 85.5 %, 2.9 %
     // (one family question fewer right; lowered on purpose for the pooled gain).
-    [InlineData(DevSetR2, 0.876, 0.854, 0.034)]
+    // Round 32 (thresholds recalibrated over every seen set: SoleConfidence 0.65, AgreementConfidence 0.4,
+    // NearParaphraseSimilarity 0.775; over the seen sets right 9,090 → 9,113, confident-but-wrong 466 → 458): 89.9 %,
+    // family 89.1 %, 3.1 % (372/414, five more right).
+    [InlineData(DevSetR2, 0.898, 0.890, 0.032)]
     // topics-dev-r3.tsv, first contact 84.1 %, family 83.3 %, confident-but-wrong 5.7 %; after reading the question
     // sentences of long messages, growing the examples and the nearest-example margin: 90.3 %, family 89.1 %, 5.3 % (6 of
     // the 12 wrong are the safety layer's crisis reply to a worried story, left to the safety work).
@@ -102,10 +108,16 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
     // comparison (whose answer now gives the research finding), "start over" / "keep going" inside an unsure question
     // answered with the fallback instead of the menu; pooled over the seen sets +37 right, -17 wrong (without r15 +25, -10):
     // 91.6 %, family 91.0 %, 4.4 %.
-    [InlineData(DevSetR3, 0.917, 0.917, 0.046)]
+    // Round 32 (thresholds recalibrated over every seen set: SoleConfidence 0.65, AgreementConfidence 0.4,
+    // NearParaphraseSimilarity 0.775; over the seen sets right 9,090 → 9,113, confident-but-wrong 466 → 458): 91.3 %,
+    // family 91.1 %, 4.5 % (221/242: one family question fewer right, now a fallback; lowered on purpose for the pooled gain).
+    [InlineData(DevSetR3, 0.913, 0.911, 0.046)]
     // topics-dev-professional.tsv (round 15, an independent writer, professionals only: no family lines), first contact
     // 82.7 %, confident-but-wrong 4.0 %.
-    [InlineData(DevSetProfessional, 0.786, 0, 0.114)]
+    // Round 32 (thresholds recalibrated over every seen set: SoleConfidence 0.65, AgreementConfidence 0.4,
+    // NearParaphraseSimilarity 0.775; over the seen sets right 9,090 → 9,113, confident-but-wrong 466 → 458): 78.7 %,
+    // 8.7 % (118/150: two fewer right, now fallbacks, within the old floor; wrong tightened to the figure).
+    [InlineData(DevSetProfessional, 0.786, 0, 0.087)]
     public async Task Development_set_holds_its_recorded_figures(string file, double minimumRight, double minimumFamilyRight, double maximumConfidentWrong)
     {
         var results = await HeldOutSet.RunAsync(file);
