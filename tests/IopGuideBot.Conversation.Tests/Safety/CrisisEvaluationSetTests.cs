@@ -191,11 +191,12 @@ public sealed class CrisisEvaluationSetTests(ITestOutputHelper output)
     // r33 (a new writer, kept sealed through round 32 and measured, totals only, at its start and end): first contact
     // (ea26579, round 31's first lexicon commit) 97.0 % (262/270), false alarms 4.8 % (12/248).
     // After round 31 (04a2d76): the same, 97.0 % (262/270), 4.8 % (12/248).
-    [InlineData("crisis-blind-r33.tsv", 0.970, 0.049)]
+    // After round 32 (cf6bbb9): 97.0 % (262/270), 4.4 % (11/248).
+    [InlineData("crisis-blind-r33.tsv", 0.970, 0.045)]
     // r34 (a new writer, voices no round had: trades, plant and transport workers, performers, interpreters, grandparents
     // raising grandchildren, English after Hmong, Khmer, Swahili, Yoruba, Urdu, Tamil, Nepali …; kept sealed through round
     // 33 and measured, totals only, at its start and end): first contact (1d47332, round 32's first lexicon commit)
-    // 98.9 % (267/270), false alarms 7.2 % (18/250).
+    // 98.9 % (267/270), false alarms 7.2 % (18/250). After round 32 (cf6bbb9): the same.
     [InlineData("crisis-blind-r34.tsv", 0.988, 0.072)]
     [InlineData("crisis-dev.tsv", DevRecall, DevFalseAlarms)]
     public void Detector_holds_its_recorded_figures(string file, double minimumRecall, double maximumFalseAlarms)
