@@ -392,16 +392,25 @@ internal sealed class CrisisLexiconSignal
 
     private enum Verdict { Crisis, Negated, Suppressed, RuledOut }
 
+    /// <summary>What the whole message says that a match is judged by, each read on first use.</summary>
+    /// <remarks>Why on first use: these eight patterns are needed only once a rule matched (or for a frame), and since the
+    /// prefilter most messages run no rule at all; each is a pure function of the text, so when it is read changes
+    /// nothing.</remarks>
     private sealed class MessageContext(CrisisLexiconSignal signal, string text)
     {
-        public bool HasRecentMarker { get; } = signal.HasRecentMarker(text);
+        private bool? _hasRecentMarker;
+        private bool? _hasDistantOrRecoveryMarker;
+        private bool? _hasDrugContext;
+        private bool? _isInformationRequest;
 
-        public bool HasDistantOrRecoveryMarker { get; } =
+        public bool HasRecentMarker => _hasRecentMarker ??= signal.HasRecentMarker(text);
+
+        public bool HasDistantOrRecoveryMarker => _hasDistantOrRecoveryMarker ??=
             signal._distant.IsMatch(text) || signal._recovery.IsMatch(text) || signal._once.Count(text) > signal._onceNotPast.Count(text);
 
-        public bool HasDrugContext { get; } = signal._drugContext.IsMatch(text);
+        public bool HasDrugContext => _hasDrugContext ??= signal._drugContext.IsMatch(text);
 
         /// <summary>Asks about a topic ("what is…", "signs of…") without saying it is happening to the writer now.</summary>
-        public bool IsInformationRequest { get; } = signal._informationFrame.IsMatch(text) && !signal._firstPersonNow.IsMatch(text);
+        public bool IsInformationRequest => _isInformationRequest ??= signal._informationFrame.IsMatch(text) && !signal._firstPersonNow.IsMatch(text);
     }
 }
