@@ -505,9 +505,24 @@ internal sealed class LexiconPrefilter
                 case '*' or '+' or '?' or ')':
                     throw new NotSupportedException();
                 default:
-                    return Info.Of([c.ToString()]);
+                    // A run of plain characters is one string (a set per character was most of the reading's cost); a
+                    // quantifier after the run applies to its last character only, so that one is left for the next atom.
+                    var begin = _at - 1;
+                    while (_at < pattern.Length && IsPlain(pattern[_at]))
+                    {
+                        _at++;
+                    }
+
+                    if (_at - begin > 1 && Peek is '?' or '*' or '+' or '{')
+                    {
+                        _at--;
+                    }
+
+                    return Info.Of([pattern[begin.._at]]);
             }
         }
+
+        private static bool IsPlain(char c) => c is not ('\\' or '(' or ')' or '[' or ']' or '|' or '?' or '*' or '+' or '{' or '}' or '.' or '^' or '$');
 
         private Info Escape()
         {
