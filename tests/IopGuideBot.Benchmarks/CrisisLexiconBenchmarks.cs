@@ -14,8 +14,8 @@ namespace IopGuideBot.Benchmarks;
 /// process, so this class is best run in a process of its own (<c>--filter '*CrisisLexiconBenchmarks*'</c>).
 /// <para><c>Sized</c>: the same filler text as <see cref="CrisisCheckBenchmarks"/> at 50 B, 1 KB and 256 KB (a 50 B text is
 /// one of 8,192 numbered variants, more than the detector remembers, so every call is new to it). <c>Typical</c>: 200
-/// chat messages of 20–200 characters written for this benchmark (questions about the program, insurance, schedules,
-/// family, button labels, questionnaire answers), each checked once by a fresh detector; the mean is per message.</para>
+/// chat messages of 20–142 characters (mean 53) written for this benchmark (questions about the program, insurance,
+/// schedules, family, the longer button labels), each checked once by a fresh detector; the mean is per message.</para>
 /// </summary>
 [MemoryDiagnoser]
 public class CrisisLexiconBenchmarks
@@ -68,7 +68,7 @@ public class CrisisLexiconBenchmarks
         return crises;
     }
 
-    /// <summary>200 ordinary intake-chat messages, 20–200 characters, none of them a crisis.</summary>
+    /// <summary>200 ordinary intake-chat messages, 20–142 characters; none is a crisis, and none gets any finding.</summary>
     internal static readonly string[] TypicalMessages =
     [
         "Is an IOP right for me?",
