@@ -10,7 +10,9 @@ namespace IopGuideBot.Benchmarks;
 /// One crisis check at 50 B (a typical message), 1 KB and 256 KB: the lexicon alone, and both signals (lexicon and the
 /// learned semantic signal). The full check appends a counter so every call embeds new text (no embedding cache, no
 /// remembered verdict): the cost of a message nobody sent before. Past <see cref="SafetyOptions.MaxCheckedChars"/> only
-/// the start and the end are read, so 256 KB costs about what 4 KB does.
+/// the start and the end are read, so 256 KB costs about what 4 KB does. <c>Lexicon</c> is kept for its history, but since
+/// round 20 it reads the detector's memory of short texts at 50 B, and since round 29 the start-up interpreter above it (nothing
+/// here builds the linear-time regexes): <see cref="CrisisLexiconBenchmarks"/> measures the lexicon as the service runs it.
 /// dotnet tests/IopGuideBot.Benchmarks/bin/Release/net10.0/IopGuideBot.Benchmarks.dll --filter '*CrisisCheckBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]

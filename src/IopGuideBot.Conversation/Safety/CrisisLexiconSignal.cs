@@ -40,7 +40,8 @@ internal sealed class LexiconFindings
 
 /// <summary>
 /// Runs the <see cref="CrisisLexicon"/> rule table over normalised text. Linear in the text: every pattern is
-/// non-backtracking, each rule's message guards run once, and each match is judged on fixed-size windows next to it.
+/// non-backtracking, each rule's message guards run once, each match is judged on fixed-size windows next to it, and the
+/// prefilter that skips rules (<see cref="LexiconPrefilter"/>) walks at most its longest literal from each position.
 /// Thread-safe (compiled regexes are).
 /// </summary>
 internal sealed class CrisisLexiconSignal
@@ -72,10 +73,16 @@ internal sealed class CrisisLexiconSignal
     private readonly LexiconPattern _drugContext = CompiledCrisisRule.Compile(CrisisLexicon.DrugContext);
     private readonly LexiconPattern _thoughtsFrame = CompiledCrisisRule.Compile(@"\b(?:thoughts?|urges?|ideas?|plans?|intention|intentions|risk|danger) (?:of|about|to)$");
 
+    // Which rules (and then the retraction and the denial) can match a text at all; see LexiconPrefilter.
+    private readonly LexiconPrefilter _prefilter;
+
     // Cheap: a rule's patterns are interpreted until start-up is over, and their linear-time regexes are built afterwards in
-    // the background (LexiconPattern).
-    public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null) =>
+    // the background (LexiconPattern). The prefilter reads the patterns' literals (~15 ms for the whole lexicon).
+    public CrisisLexiconSignal(IEnumerable<CrisisRule>? rules = null)
+    {
         _rules = [.. (rules ?? CrisisLexicon.Rules).Select(r => new CompiledCrisisRule(r))];
+        _prefilter = new LexiconPrefilter([.. _rules.Select(r => r.Rule.Pattern), CrisisLexicon.Retraction, CrisisLexicon.ExplicitDenial]);
+    }
 
     public IReadOnlyList<CompiledCrisisRule> Rules => _rules;
 
@@ -84,11 +91,17 @@ internal sealed class CrisisLexiconSignal
     {
         var text = normalized.Text;
         var context = new MessageContext(this, normalized);
-        foreach (var rule in _rules)
+
+        // A pattern none of whose literals occurs in the text cannot match it: most rules are never run on a message.
+        Span<bool> mayMatch = _prefilter.Count <= 1024 ? stackalloc bool[_prefilter.Count] : new bool[_prefilter.Count];
+        _prefilter.Candidates(text, mayMatch);
+        for (var r = 0; r < _rules.Length; r++)
         {
+            var rule = _rules[r];
+
             // The main pattern first: the message guards are compiled on first use (see CompiledCrisisRule), and most
             // messages match no rule, so most guards are never built.
-            if (!rule.Pattern.IsMatch(text))
+            if (!mayMatch[r] || !rule.Pattern.IsMatch(text))
             {
                 continue;
             }
@@ -123,8 +136,8 @@ internal sealed class CrisisLexiconSignal
             }
         }
 
-        findings.Retraction |= _retraction.IsMatch(text);
-        findings.Denial |= _denial.IsMatch(text);
+        findings.Retraction |= mayMatch[_rules.Length] && _retraction.IsMatch(text);
+        findings.Denial |= mayMatch[_rules.Length + 1] && _denial.IsMatch(text);
     }
 
     /// <summary>How a normalised text is framed: a question about a topic, a past event that is over, a denial.</summary>
@@ -405,17 +418,26 @@ internal sealed class CrisisLexiconSignal
         return false;
     }
 
+    /// <summary>What the whole message says that a match is judged by, each read on first use.</summary>
+    /// <remarks>Why on first use: these patterns are needed only once a rule matched (or for a frame), and since the
+    /// prefilter most messages run no rule at all; each is a pure function of the text, so when it is read changes
+    /// nothing.</remarks>
     private sealed class MessageContext(CrisisLexiconSignal signal, NormalizedText normalized)
     {
-        public bool HasRecentMarker { get; } = signal.HasRecentMarker(normalized.Text);
+        private bool? _hasRecentMarker;
+        private bool? _hasDistantOrRecoveryMarker;
+        private bool? _hasDrugContext;
+        private bool? _isInformationRequest;
 
-        public bool HasDistantOrRecoveryMarker { get; } =
+        public bool HasRecentMarker => _hasRecentMarker ??= signal.HasRecentMarker(normalized.Text);
+
+        public bool HasDistantOrRecoveryMarker => _hasDistantOrRecoveryMarker ??=
             signal._distant.IsMatch(normalized.Text) || signal._recovery.IsMatch(normalized.Text)
             || signal._once.Count(normalized.Text) > signal._onceNotPast.Count(normalized.Text) || signal.HasClauseFinalBefore(normalized);
 
-        public bool HasDrugContext { get; } = signal._drugContext.IsMatch(normalized.Text);
+        public bool HasDrugContext => _hasDrugContext ??= signal._drugContext.IsMatch(normalized.Text);
 
         /// <summary>Asks about a topic ("what is…", "signs of…") without saying it is happening to the writer now.</summary>
-        public bool IsInformationRequest { get; } = signal._informationFrame.IsMatch(normalized.Text) && !signal._firstPersonNow.IsMatch(normalized.Text);
+        public bool IsInformationRequest => _isInformationRequest ??= signal._informationFrame.IsMatch(normalized.Text) && !signal._firstPersonNow.IsMatch(normalized.Text);
     }
 }
