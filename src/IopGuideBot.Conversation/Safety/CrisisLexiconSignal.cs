@@ -66,7 +66,8 @@ internal sealed class CrisisLexiconSignal
     private readonly LexiconPattern _once = CompiledCrisisRule.Compile(CrisisLexicon.Once);
     private readonly LexiconPattern _onceNotPast = CompiledCrisisRule.Compile(CrisisLexicon.OnceNotPast);
     private readonly LexiconPattern _before = CompiledCrisisRule.Compile(@"\bbefore\b");
-    private readonly LexiconPattern _notBefore = CompiledCrisisRule.Compile(@"\b(?:not|never|nothing|nobody|no one|no)\b|n't\b");
+    // A negation in the clause that "before" ends: "never felt like this before" tells a first time, which is now.
+    private readonly LexiconPattern _firstTimeCue = CompiledCrisisRule.Compile(@"\b(?:not|never|nothing|nobody|no one|no)\b|n't\b");
     private readonly LexiconPattern _recovery = CompiledCrisisRule.Compile(CrisisLexicon.RecoveryMarker);
     private readonly LexiconPattern _clauseHistory = CompiledCrisisRule.Compile(CrisisLexicon.ClauseHistoryMarker);
     private readonly LexiconPattern _clauseStill = CompiledCrisisRule.Compile(CrisisLexicon.ClauseStillMarker);
@@ -408,7 +409,7 @@ internal sealed class CrisisLexiconSignal
             if (end < text.Length && normalized.ClauseStartOf(end + 1) == end + 1)
             {
                 var start = normalized.ClauseStartOf(match.Index);
-                if (!_notBefore.IsMatch(text.AsSpan(start, end - start)))
+                if (!_firstTimeCue.IsMatch(text.AsSpan(start, end - start)))
                 {
                     return true;
                 }
